@@ -1,0 +1,84 @@
+import type { RouteObject } from 'react-router-dom';
+import { AppLayout } from './layout/app-layout';
+import { RouteError } from './layout/route-error';
+
+/**
+ * Every route of the app. Page modules load lazily, so the first screen ships only what it
+ * needs (charts and forms arrive with the pages that use them).
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/young-people/caseload-page')).CaseloadPage,
+            }),
+          },
+          {
+            path: 'young-people/new',
+            lazy: async () => ({
+              Component: (await import('../features/young-people/young-person-form-page'))
+                .AddYoungPersonPage,
+            }),
+          },
+          {
+            path: 'young-people/:youngPersonId',
+            lazy: async () => ({
+              Component: (await import('./routes/young-person-route')).YoungPersonRoute,
+            }),
+          },
+          {
+            path: 'young-people/:youngPersonId/edit',
+            lazy: async () => ({
+              Component: (await import('../features/young-people/young-person-form-page'))
+                .EditYoungPersonPage,
+            }),
+          },
+          {
+            path: 'young-people/:youngPersonId/goals/new',
+            lazy: async () => ({
+              Component: (await import('../features/goals/add-goal-page')).AddGoalPage,
+            }),
+          },
+          {
+            path: 'young-people/:youngPersonId/goals/:goalId',
+            lazy: async () => ({
+              Component: (await import('./routes/goal-route')).GoalRoute,
+            }),
+          },
+          {
+            path: 'young-people/:youngPersonId/sessions/new',
+            lazy: async () => ({
+              Component: (await import('../features/sessions/log-session-page')).LogSessionPage,
+            }),
+          },
+          {
+            path: 'young-people/:youngPersonId/sessions/:sessionId',
+            lazy: async () => ({
+              Component: (await import('../features/sessions/session-page')).SessionPage,
+            }),
+          },
+          {
+            path: 'framework',
+            lazy: async () => ({
+              Component: (await import('../features/framework/framework-page')).FrameworkPage,
+            }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({
+              Component: (await import('./layout/not-found')).NotFound,
+            }),
+          },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,254 @@
+import { useId, type ReactNode } from 'react';
+import './field.css';
+
+interface FieldShellProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  optional?: boolean;
+  children: (describedBy: string | undefined) => ReactNode;
+}
+
+/** Label, hint, the control and its error message, wired together for screen readers. */
+function FieldShell({ id, label, hint, error, optional, children }: FieldShellProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={id} className="field__label">
+        {label}
+        {optional && <span className="field__optional"> (optional)</span>}
+      </label>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      {children(describedBy)}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  label: ReactNode;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+  optional?: boolean;
+  type?: 'text' | 'date' | 'number' | 'search';
+  inputMode?: 'numeric' | 'text';
+  list?: string;
+  autoComplete?: string;
+  min?: string | number;
+  max?: string | number;
+  maxLength?: number;
+  width?: 'short' | 'medium' | 'full';
+}
+
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  hint,
+  error,
+  optional,
+  width = 'full',
+  ...rest
+}: TextFieldProps) {
+  const id = `${useId()}-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} optional={optional ?? false}>
+      {(describedBy) => (
+        <input
+          id={id}
+          name={name}
+          className={`field__input field__input--${width}`}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...rest}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+interface TextAreaFieldProps {
+  label: ReactNode;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+  optional?: boolean;
+  rows?: number;
+  maxLength?: number;
+}
+
+export function TextAreaField({
+  label,
+  name,
+  value,
+  onChange,
+  hint,
+  error,
+  optional,
+  rows = 4,
+  maxLength,
+}: TextAreaFieldProps) {
+  const id = `${useId()}-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} optional={optional ?? false}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={name}
+          className="field__input field__textarea"
+          value={value}
+          rows={rows}
+          maxLength={maxLength}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps<T extends string> {
+  label: ReactNode;
+  name: string;
+  value: T | '';
+  onChange: (value: T) => void;
+  options: readonly { value: T; label: string }[];
+  placeholder?: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}
+
+export function SelectField<T extends string>({
+  label,
+  name,
+  value,
+  onChange,
+  options,
+  placeholder,
+  hint,
+  error,
+}: SelectFieldProps<T>) {
+  const id = `${useId()}-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <select
+          id={id}
+          name={name}
+          className="field__input field__input--medium"
+          value={value}
+          onChange={(e) => onChange(e.target.value as T)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        >
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+interface ChoiceGroupProps<T extends string> {
+  legend: ReactNode;
+  name: string;
+  type: 'radio' | 'checkbox';
+  options: readonly { value: T; label: ReactNode; hint?: ReactNode }[];
+  /** The chosen values (one at most for radios). */
+  value: readonly T[];
+  onChange: (value: T[]) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+  inline?: boolean;
+}
+
+/** A fieldset of radios or checkboxes with a legend, hint and error. */
+export function ChoiceGroup<T extends string>({
+  legend,
+  name,
+  type,
+  options,
+  value,
+  onChange,
+  hint,
+  error,
+  inline,
+}: ChoiceGroupProps<T>) {
+  const baseId = `${useId()}-${name}`;
+  const hintId = hint ? `${baseId}-hint` : undefined;
+  const errorId = error ? `${baseId}-error` : undefined;
+  const toggle = (v: T, checked: boolean) => {
+    if (type === 'radio') onChange([v]);
+    else onChange(checked ? [...value, v] : value.filter((x) => x !== v));
+  };
+  return (
+    <fieldset
+      className={error ? 'field choice-group field--error' : 'field choice-group'}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend className="field__label">{legend}</legend>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      <div
+        className={
+          inline ? 'choice-group__options choice-group__options--inline' : 'choice-group__options'
+        }
+      >
+        {options.map((o) => {
+          const id = `${baseId}-${o.value}`;
+          return (
+            <div key={o.value} className="choice">
+              <input
+                id={id}
+                type={type}
+                name={name}
+                value={o.value}
+                checked={value.includes(o.value)}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+              />
+              <label htmlFor={id}>
+                {o.label}
+                {o.hint && <span className="choice__hint">{o.hint}</span>}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,139 @@
+import type { Goal, Rating, Session, YoungPerson } from '../domain/schemas';
+import { getDb } from './database';
+
+/** One row of the caseload. */
+export interface CaseloadRow {
+  youngPerson: YoungPerson;
+  goalCount: number;
+  activeGoalCount: number;
+  sessionCount: number;
+  lastSessionDate: string | null;
+}
+
+/**
+ * Every young person with counts for the caseload, open cases first, then by name.
+ * Counts come from index keys, so goal and session records are not read.
+ */
+export async function getCaseload(): Promise<CaseloadRow[]> {
+  const db = getDb();
+  return db.transaction('r', [db.youngPeople, db.goals, db.sessions], async () => {
+    const [people, goalOwners, activeGoals, sessionKeys] = await Promise.all([
+      db.youngPeople.toArray(),
+      db.goals.orderBy('youngPersonId').keys(),
+      db.goals.where('status').equals('active').toArray(),
+      db.sessions.orderBy('[youngPersonId+date]').keys(),
+    ]);
+    const goalCounts = countBy(goalOwners.map(String));
+    const activeCounts = countBy(activeGoals.map((g) => g.youngPersonId));
+    const sessionCounts = new Map<string, number>();
+    const lastDates = new Map<string, string>();
+    for (const key of sessionKeys) {
+      const [ypId, date] = key as unknown as [string, string];
+      sessionCounts.set(ypId, (sessionCounts.get(ypId) ?? 0) + 1);
+      // Keys arrive sorted by date within each young person, so the last one wins.
+      lastDates.set(ypId, date);
+    }
+    return people
+      .map((youngPerson) => ({
+        youngPerson,
+        goalCount: goalCounts.get(youngPerson.id) ?? 0,
+        activeGoalCount: activeCounts.get(youngPerson.id) ?? 0,
+        sessionCount: sessionCounts.get(youngPerson.id) ?? 0,
+        lastSessionDate: lastDates.get(youngPerson.id) ?? null,
+      }))
+      .sort(compareCaseloadRows);
+  });
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+function compareCaseloadRows(a: CaseloadRow, b: CaseloadRow): number {
+  const open = Number(b.youngPerson.status === 'open') - Number(a.youngPerson.status === 'open');
+  if (open !== 0) return open;
+  return a.youngPerson.name.localeCompare(b.youngPerson.name, 'en-GB', { sensitivity: 'base' });
+}
+
+/** A goal with its ratings, oldest first. */
+export interface GoalWithRatings {
+  goal: Goal;
+  ratings: Rating[];
+}
+
+/** Everything on a young person's page. */
+export interface YoungPersonDetail {
+  youngPerson: YoungPerson;
+  /** Active goals first, then achieved, then stopped; oldest first within each. */
+  goals: GoalWithRatings[];
+  /** Newest first. */
+  sessions: Session[];
+}
+
+const GOAL_ORDER = { active: 0, achieved: 1, stopped: 2 } as const;
+
+/** A young person's page data, or null if there is no such young person. */
+export async function getYoungPersonDetail(id: string): Promise<YoungPersonDetail | null> {
+  const db = getDb();
+  return db.transaction('r', [db.youngPeople, db.goals, db.sessions, db.ratings], async () => {
+    const youngPerson = await db.youngPeople.get(id);
+    if (!youngPerson) return null;
+    const [goals, sessions] = await Promise.all([
+      db.goals.where('youngPersonId').equals(id).toArray(),
+      db.sessions.where('[youngPersonId+date]').between([id, ''], [id, '\uffff']).toArray(),
+    ]);
+    const ratings = await db.ratings
+      .where('goalId')
+      .anyOf(goals.map((g) => g.id))
+      .toArray();
+    const byGoal = new Map<string, Rating[]>(goals.map((g) => [g.id, []]));
+    for (const r of ratings) byGoal.get(r.goalId)?.push(r);
+    const sortedGoals = goals
+      .sort(
+        (a, b) =>
+          GOAL_ORDER[a.status] - GOAL_ORDER[b.status] || a.createdAt.localeCompare(b.createdAt),
+      )
+      .map((goal) => ({
+        goal,
+        ratings: (byGoal.get(goal.id) ?? []).sort(
+          (a, b) => a.ratedAt.localeCompare(b.ratedAt) || a.id.localeCompare(b.id),
+        ),
+      }));
+    sessions.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+    return { youngPerson, goals: sortedGoals, sessions };
+  });
+}
+
+/** A session with the ratings made in it, or null. */
+export async function getSessionWithRatings(
+  id: string,
+): Promise<{ session: Session; ratings: Rating[] } | null> {
+  const db = getDb();
+  return db.transaction('r', [db.sessions, db.ratings], async () => {
+    const session = await db.sessions.get(id);
+    if (!session) return null;
+    const ratings = await db.ratings.where('sessionId').equals(id).toArray();
+    return { session, ratings };
+  });
+}
+
+/** Every goal with the name of its young person, for the framework page. */
+export async function getGoalsWithOwners(): Promise<{ goal: Goal; youngPerson: YoungPerson }[]> {
+  const db = getDb();
+  return db.transaction('r', [db.youngPeople, db.goals], async () => {
+    const [people, goals] = await Promise.all([db.youngPeople.toArray(), db.goals.toArray()]);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return goals.flatMap((goal) => {
+      const youngPerson = byId.get(goal.youngPersonId);
+      return youngPerson ? [{ goal, youngPerson }] : [];
+    });
+  });
+}
+
+/** A stored setting's value, or undefined. */
+export async function getSetting<T>(key: string): Promise<T | undefined> {
+  const row = await getDb().settings.get(key);
+  return row?.value as T | undefined;
+}

@@ -1,0 +1,170 @@
+import { fromIsoDate, instantToIsoDate, toInstant, toIsoDate } from '../../lib/dates';
+import { newId } from '../../lib/ids';
+import { sortMoveIds } from '../../domain/framework';
+import {
+  ratingSchema,
+  sessionInputSchema,
+  sessionSchema,
+  type Goal,
+  type Rating,
+  type Session,
+  type SessionInput,
+} from '../../domain/schemas';
+import { ValidationError, parseOrThrow, type FieldErrors } from '../../domain/validation';
+import { getDb } from '../database';
+
+/** When a rating made in a session dated `date` is stamped. */
+function ratedAtFor(date: string, now: Date, baseline: Rating | undefined): string {
+  // Ratings in a session logged today carry the real time. Back-dated ones take the time of
+  // day they are logged at on the session's date, so two sessions on one date keep their order.
+  const day = fromIsoDate(date);
+  day.setHours(now.getHours(), now.getMinutes(), now.getSeconds(), now.getMilliseconds());
+  const candidate = date === toIsoDate(now) ? now : day;
+  // A rating never comes before the goal's baseline, which defines the baseline.
+  const floor = baseline ? new Date(Date.parse(baseline.ratedAt) + 1000) : candidate;
+  return toInstant(candidate < floor ? floor : candidate);
+}
+
+async function baselinesOf(goalIds: string[]): Promise<Map<string, Rating>> {
+  const ratings = await getDb().ratings.where('goalId').anyOf(goalIds).toArray();
+  const byGoal = new Map<string, Rating>();
+  for (const r of ratings) {
+    const current = byGoal.get(r.goalId);
+    if (!current || r.ratedAt < current.ratedAt) byGoal.set(r.goalId, r);
+  }
+  return byGoal;
+}
+
+/**
+ * The goals a session on `date` asks a score for: active goals whose baseline was taken on or
+ * before that date, plus any goal already rated in this session (when editing it).
+ */
+export function goalsToRate(
+  goals: Goal[],
+  baselines: Map<string, Rating>,
+  date: string,
+  alreadyRated: ReadonlySet<string> = new Set(),
+): Goal[] {
+  return goals.filter((g) => {
+    if (alreadyRated.has(g.id)) return true;
+    const baseline = baselines.get(g.id);
+    return g.status === 'active' && !!baseline && instantToIsoDate(baseline.ratedAt) <= date;
+  });
+}
+
+interface Prepared {
+  session: Session;
+  ratings: Rating[];
+}
+
+async function prepare(
+  youngPersonId: string,
+  input: SessionInput,
+  now: Date,
+  existing: { session: Session; ratings: Rating[] } | null,
+): Promise<Prepared> {
+  const fields = parseOrThrow(sessionInputSchema(toIsoDate(now)), input);
+  const db = getDb();
+  const goals = await db.goals.where('youngPersonId').equals(youngPersonId).toArray();
+  const baselines = await baselinesOf(goals.map((g) => g.id));
+  const previous = new Map((existing?.ratings ?? []).map((r) => [r.goalId, r]));
+  const required = goalsToRate(goals, baselines, fields.date, new Set(previous.keys()));
+  const given = new Map(fields.ratings.map((r) => [r.goalId, r.score]));
+
+  const errors: FieldErrors = {};
+  const seen = new Set<string>();
+  for (const { goalId } of fields.ratings) {
+    if (seen.has(goalId)) errors[`ratings.${goalId}`] = 'Give each goal one score per session.';
+    seen.add(goalId);
+  }
+  for (const goal of required) {
+    if (!given.has(goal.id)) errors[`ratings.${goal.id}`] = 'Set or confirm a score from 0 to 10.';
+  }
+  for (const goalId of given.keys()) {
+    const goal = goals.find((g) => g.id === goalId);
+    if (!goal) errors[`ratings.${goalId}`] = 'This goal belongs to someone else.';
+    else if (!required.includes(goal))
+      errors[`ratings.${goalId}`] = 'This goal was set after the session date.';
+  }
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+  const stamp = toInstant(now);
+  const session = parseOrThrow(sessionSchema, {
+    id: existing?.session.id ?? newId(),
+    youngPersonId,
+    date: fields.date,
+    durationMinutes: fields.durationMinutes,
+    location: fields.location,
+    moves: sortMoveIds([...new Set(fields.moves)]),
+    nobleTruths: [...new Set(fields.nobleTruths)],
+    notes: fields.notes,
+    createdAt: existing?.session.createdAt ?? stamp,
+    updatedAt: stamp,
+  });
+  const sameDate = existing?.session.date === fields.date;
+  const ratings = fields.ratings.map(({ goalId, score }) => {
+    const old = previous.get(goalId);
+    return parseOrThrow(ratingSchema, {
+      id: old?.id ?? newId(),
+      goalId,
+      sessionId: session.id,
+      score,
+      ratedAt: old && sameDate ? old.ratedAt : ratedAtFor(fields.date, now, baselines.get(goalId)),
+      ratedBy: fields.ratedBy,
+    });
+  });
+  return { session, ratings };
+}
+
+/**
+ * Logs a one-to-one session with a score for every goal it asks about, in one transaction.
+ * Throws ValidationError (keys like "date" or "ratings.<goalId>") and writes nothing on bad input.
+ */
+export async function logSession(
+  youngPersonId: string,
+  input: SessionInput,
+  now: Date = new Date(),
+): Promise<Session> {
+  const db = getDb();
+  return db.transaction('rw', [db.youngPeople, db.goals, db.sessions, db.ratings], async () => {
+    const yp = await db.youngPeople.get(youngPersonId);
+    if (!yp) throw new Error('This young person is no longer in the caseload.');
+    if (yp.status !== 'open') throw new Error('This case is closed: reopen it to log sessions.');
+    const { session, ratings } = await prepare(youngPersonId, input, now, null);
+    await db.sessions.add(session);
+    await db.ratings.bulkAdd(ratings);
+    return session;
+  });
+}
+
+/** Edits a past session and its ratings together, in one transaction. */
+export async function updateSession(
+  sessionId: string,
+  input: SessionInput,
+  now: Date = new Date(),
+): Promise<Session> {
+  const db = getDb();
+  return db.transaction('rw', [db.goals, db.sessions, db.ratings], async () => {
+    const existing = await db.sessions.get(sessionId);
+    if (!existing) throw new Error('This session no longer exists.');
+    const oldRatings = await db.ratings.where('sessionId').equals(sessionId).toArray();
+    const { session, ratings } = await prepare(existing.youngPersonId, input, now, {
+      session: existing,
+      ratings: oldRatings,
+    });
+    const kept = new Set(ratings.map((r) => r.id));
+    await db.ratings.bulkDelete(oldRatings.filter((r) => !kept.has(r.id)).map((r) => r.id));
+    await db.sessions.put(session);
+    await db.ratings.bulkPut(ratings);
+    return session;
+  });
+}
+
+/** Deletes a session and the ratings made in it, in one transaction. */
+export async function deleteSession(sessionId: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [db.sessions, db.ratings], async () => {
+    await db.ratings.where('sessionId').equals(sessionId).delete();
+    await db.sessions.delete(sessionId);
+  });
+}

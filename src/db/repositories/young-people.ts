@@ -1,0 +1,85 @@
+import { toInstant, toIsoDate } from '../../lib/dates';
+import { newId } from '../../lib/ids';
+import {
+  youngPersonInputSchema,
+  youngPersonSchema,
+  type YoungPerson,
+  type YoungPersonInput,
+} from '../../domain/schemas';
+import { parseOrThrow } from '../../domain/validation';
+import { getDb } from '../database';
+
+/** Adds a young person to the caseload as an open case. Validates first; writes nothing on error. */
+export async function createYoungPerson(
+  input: YoungPersonInput,
+  now: Date = new Date(),
+): Promise<YoungPerson> {
+  const fields = parseOrThrow(youngPersonInputSchema(toIsoDate(now)), input);
+  const stamp = toInstant(now);
+  const record = parseOrThrow(youngPersonSchema, {
+    id: newId(),
+    ...fields,
+    status: 'open',
+    closedOn: null,
+    closureReason: null,
+    createdAt: stamp,
+    updatedAt: stamp,
+  });
+  await getDb().youngPeople.add(record);
+  return record;
+}
+
+/** Updates the details a coach can edit (not status or closure). */
+export async function updateYoungPerson(
+  id: string,
+  input: YoungPersonInput,
+  now: Date = new Date(),
+): Promise<YoungPerson> {
+  const fields = parseOrThrow(youngPersonInputSchema(toIsoDate(now)), input);
+  const db = getDb();
+  return db.transaction('rw', db.youngPeople, async () => {
+    const existing = await db.youngPeople.get(id);
+    if (!existing) throw new Error('This young person is no longer in the caseload.');
+    const record = parseOrThrow(youngPersonSchema, {
+      ...existing,
+      ...fields,
+      updatedAt: toInstant(now),
+    });
+    await db.youngPeople.put(record);
+    return record;
+  });
+}
+
+const normaliseName = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+
+/**
+ * Young people already in the caseload with the same name (ignoring case and spacing) and
+ * the same date of birth (both empty counts as the same). A duplicate is a warning, not an
+ * error: two young people can share initials.
+ */
+export async function findPossibleDuplicates(
+  name: string,
+  dateOfBirth: string | null,
+  exceptId?: string,
+): Promise<YoungPerson[]> {
+  const wanted = normaliseName(name);
+  if (!wanted) return [];
+  const dob = dateOfBirth || null;
+  const all = await getDb().youngPeople.toArray();
+  return all.filter(
+    (yp) =>
+      yp.id !== exceptId && normaliseName(yp.name) === wanted && (yp.dateOfBirth ?? null) === dob,
+  );
+}
+
+/** Removes a young person and everything that belongs to them, in one transaction. */
+export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [db.youngPeople, db.goals, db.sessions, db.ratings], async () => {
+    const goalIds = await db.goals.where('youngPersonId').equals(id).primaryKeys();
+    await db.ratings.where('goalId').anyOf(goalIds).delete();
+    await db.goals.bulkDelete(goalIds);
+    await db.sessions.where('youngPersonId').equals(id).delete();
+    await db.youngPeople.delete(id);
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * Every schema version of the database, oldest first. Append a new version; never edit
+ * an old one. Index only ids, dates and status: free text is never indexed, so that it
+ * can be encrypted at rest without breaking any query.
+ *
+ * Changelog
+ * - v1 (2026-11-23): young people, goals, sessions, ratings (backup format v1) and settings.
+ */
+export const DATABASE_NAME = 'resilience-coaching';
+
+export const SCHEMA_V1 = {
+  youngPeople: 'id, status, referralDate, closedOn, updatedAt',
+  goals: 'id, youngPersonId, status, updatedAt',
+  sessions: 'id, youngPersonId, date, [youngPersonId+date], updatedAt',
+  ratings: 'id, goalId, sessionId, ratedAt',
+  settings: 'key',
+} as const;
+
+export const CURRENT_VERSION = 1;

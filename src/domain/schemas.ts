@@ -1,0 +1,233 @@
+/**
+ * Zod schemas for every record the app stores, matching the backup format version 1
+ * (shared/spec/backup-format.md), and for the forms that create them.
+ *
+ * Records are validated at the repository boundary before any write.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../lib/dates';
+import { DOMAIN_IDS, NOBLE_TRUTH_IDS, isMoveId } from './framework';
+
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'Enter a real date (day, month and year).' });
+
+export const instantSchema = z.iso.datetime({ offset: true });
+
+export const idSchema = z.string().min(1);
+
+export const domainIdSchema = z.enum(DOMAIN_IDS, { message: 'Unknown domain.' });
+
+export const moveIdSchema = z.string().refine(isMoveId, { message: 'Unknown resilient move.' });
+
+export const nobleTruthIdSchema = z.enum(NOBLE_TRUTH_IDS, { message: 'Unknown noble truth.' });
+
+/** A Goal Based Outcomes score: a whole number from 0 to 10. */
+export const scoreSchema = z
+  .number({ message: 'Choose a score from 0 to 10.' })
+  .int({ message: 'A score is a whole number from 0 to 10.' })
+  .min(0, { message: 'A score is a whole number from 0 to 10.' })
+  .max(10, { message: 'A score is a whole number from 0 to 10.' });
+
+export const CASE_STATUSES = ['open', 'closed'] as const;
+export const GOAL_STATUSES = ['active', 'achieved', 'stopped'] as const;
+export const SET_BY = ['young-person', 'coach', 'together'] as const;
+export const RATERS = ['young-person', 'coach', 'parent-carer'] as const;
+export const LOCATIONS = [
+  'school',
+  'home',
+  'outdoors',
+  'community',
+  'online',
+  'phone',
+  'other',
+] as const;
+
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export type SetBy = (typeof SET_BY)[number];
+export type Rater = (typeof RATERS)[number];
+export type Location = (typeof LOCATIONS)[number];
+
+export const LOCATION_LABELS: Record<Location, string> = {
+  school: 'School',
+  home: 'Home',
+  outdoors: 'Outdoors',
+  community: 'Community venue',
+  online: 'Online',
+  phone: 'Phone',
+  other: 'Other',
+};
+
+export const SET_BY_LABELS: Record<SetBy, string> = {
+  'young-person': 'The young person',
+  coach: 'The coach',
+  together: 'Together',
+};
+
+export const RATER_LABELS: Record<Rater, string> = {
+  'young-person': 'Young person',
+  coach: 'Coach',
+  'parent-carer': 'Parent or carer',
+};
+
+export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
+  active: 'Active',
+  achieved: 'Achieved',
+  stopped: 'Stopped',
+};
+
+/** Programmes offered as suggestions; free text is allowed too. */
+export const PROGRAMME_SUGGESTIONS = [
+  'Moving on Up 1:1',
+  'Back on Track',
+  'Self-Harm Support',
+  'Walk and Talk',
+  'Friend for Life',
+] as const;
+
+const timestamps = { createdAt: instantSchema, updatedAt: instantSchema };
+
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'Enter a first name or initials.' })
+  .max(100, { message: 'Keep the name to 100 characters or fewer.' });
+
+const goalTextSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "Write the goal in the young person's own words." })
+  .max(500, { message: 'Keep the goal to 500 characters or fewer.' });
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Keep the ${label} to ${max} characters or fewer.` })
+    .nullable();
+
+export const youngPersonSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  dateOfBirth: isoDateSchema.nullable(),
+  school: optionalText(200, 'school name'),
+  programme: optionalText(100, 'programme name'),
+  referralDate: isoDateSchema.nullable(),
+  status: z.enum(CASE_STATUSES),
+  closedOn: isoDateSchema.nullable(),
+  closureReason: optionalText(500, 'reason').nullable(),
+  ...timestamps,
+});
+export type YoungPerson = z.infer<typeof youngPersonSchema>;
+
+export const goalSchema = z.object({
+  id: idSchema,
+  youngPersonId: idSchema,
+  text: goalTextSchema,
+  domains: z.array(domainIdSchema).min(1, { message: 'Choose at least one domain.' }),
+  moves: z.array(moveIdSchema),
+  setBy: z.enum(SET_BY),
+  status: z.enum(GOAL_STATUSES),
+  ...timestamps,
+});
+export type Goal = z.infer<typeof goalSchema>;
+
+export const durationSchema = z
+  .number({ message: 'Enter the length in whole minutes.' })
+  .int({ message: 'Enter the length in whole minutes.' })
+  .min(0, { message: 'The length cannot be negative.' })
+  .max(600, { message: 'A session can be at most 600 minutes (10 hours).' });
+
+export const sessionSchema = z.object({
+  id: idSchema,
+  youngPersonId: idSchema,
+  date: isoDateSchema,
+  durationMinutes: durationSchema.nullable(),
+  location: z.enum(LOCATIONS, { message: 'Choose where the session took place.' }),
+  moves: z.array(moveIdSchema),
+  nobleTruths: z.array(nobleTruthIdSchema),
+  notes: z.string().max(20000, { message: 'Notes can be at most 20,000 characters.' }),
+  ...timestamps,
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const ratingSchema = z.object({
+  id: idSchema,
+  goalId: idSchema,
+  sessionId: idSchema.nullable(),
+  score: scoreSchema,
+  ratedAt: instantSchema,
+  ratedBy: z.enum(RATERS),
+});
+export type Rating = z.infer<typeof ratingSchema>;
+
+export const settingSchema = z.object({
+  key: z.string().min(1),
+  value: z.unknown(),
+});
+export type Setting = z.infer<typeof settingSchema>;
+
+// ---------------------------------------------------------------------------
+// Form inputs. Empty optional fields arrive as '' or null and are stored as null.
+
+const emptyToNull = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? null : value;
+
+const optionalDate = z.preprocess(emptyToNull, isoDateSchema.nullable());
+
+/** The "Add young person" and "Edit" form. `today` rules out dates in the future. */
+export function youngPersonInputSchema(today: string) {
+  return z.object({
+    name: nameSchema,
+    dateOfBirth: optionalDate.refine((d) => d === null || d <= today, {
+      message: 'The date of birth cannot be in the future.',
+    }),
+    school: z.preprocess(emptyToNull, optionalText(200, 'school name')),
+    programme: z.preprocess(emptyToNull, optionalText(100, 'programme name')),
+    referralDate: optionalDate.refine((d) => d === null || d <= today, {
+      message: 'The referral date cannot be in the future.',
+    }),
+  });
+}
+export type YoungPersonInput = z.input<ReturnType<typeof youngPersonInputSchema>>;
+
+/** The "Add goal" form: the goal and its baseline rating, taken now. */
+export const goalInputSchema = z.object({
+  text: goalTextSchema,
+  domains: z.array(domainIdSchema).min(1, { message: 'Choose at least one domain.' }),
+  moves: z.array(moveIdSchema),
+  setBy: z.enum(SET_BY, { message: 'Choose who set the goal.' }),
+  baseline: z.number({ message: 'Rate the goal now: choose a score from 0 to 10.' }).pipe(scoreSchema),
+  baselineRatedBy: z.enum(RATERS, { message: 'Choose who gave the rating.' }),
+});
+export type GoalInput = z.input<typeof goalInputSchema>;
+
+/** Linking a goal to the framework can change after it is set; its words cannot. */
+export const goalLinksInputSchema = goalInputSchema.pick({ domains: true, moves: true });
+export type GoalLinksInput = z.input<typeof goalLinksInputSchema>;
+
+export const sessionRatingInputSchema = z.object({
+  goalId: idSchema,
+  score: z.number({ message: 'Set or confirm a score from 0 to 10.' }).pipe(scoreSchema),
+});
+
+/** The "Log session" form. `today` rules out sessions dated in the future. */
+export function sessionInputSchema(today: string) {
+  return z.object({
+    date: isoDateSchema.refine((d) => d <= today, {
+      message: 'The session date cannot be after today.',
+    }),
+    durationMinutes: z.preprocess(
+      (v) => (v === '' || v === undefined ? null : typeof v === 'string' ? Number(v) : v),
+      durationSchema.nullable(),
+    ),
+    location: z.enum(LOCATIONS, { message: 'Choose where the session took place.' }),
+    moves: z.array(moveIdSchema),
+    nobleTruths: z.array(nobleTruthIdSchema),
+    notes: z.string().max(20000, { message: 'Notes can be at most 20,000 characters.' }),
+    ratedBy: z.enum(RATERS, { message: 'Choose who gave the ratings.' }),
+    ratings: z.array(sessionRatingInputSchema),
+  });
+}
+export type SessionInput = z.input<ReturnType<typeof sessionInputSchema>>;

@@ -1,0 +1,124 @@
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../components/ui/page-header';
+import { useYoungPersonDetail } from '../../db/hooks';
+import { createGoal, replaceGoal } from '../../db/repositories/goals';
+import type { Goal, YoungPerson } from '../../domain/schemas';
+import { showToast } from '../../stores/toast-store';
+import { GoalForm } from './goal-form';
+import {
+  SUGGESTED_ACTIVE_GOALS,
+  countActiveGoals,
+  goalPaths,
+  initialGoalFormValues,
+} from './goal-model';
+import { MissingMessage } from './missing-message';
+
+/**
+ * Sets a new goal with its starting score; with ?replaces=<goalId>, changes that goal: the
+ * old goal is stopped (keeping its ratings) and the new one set with a score of its own.
+ */
+export function AddGoalPage() {
+  const { youngPersonId } = useParams();
+  const [searchParams] = useSearchParams();
+  const replacesId = searchParams.get('replaces');
+  const detail = useYoungPersonDetail(youngPersonId);
+  const navigate = useNavigate();
+
+  if (detail === undefined) return <p role="status">Loading…</p>;
+  if (detail === null) return <MissingMessage title="Young person not found" />;
+
+  const { youngPerson: yp, goals } = detail;
+  const back = { to: goalPaths.youngPerson(yp.id), label: `Back to ${yp.name}` };
+  const old = replacesId ? goals.find((g) => g.goal.id === replacesId)?.goal : undefined;
+  if (replacesId && !old) {
+    return (
+      <MissingMessage title="Goal not found" back={back}>
+        The goal you wanted to change is not on {yp.name}&apos;s page. It may have been removed.
+      </MissingMessage>
+    );
+  }
+  if (old?.status === 'achieved') {
+    return (
+      <MissingMessage title="This goal was achieved" back={back}>
+        An achieved goal stays as it is, with its ratings. To work on something new, add a new goal.
+      </MissingMessage>
+    );
+  }
+  const title = old ? 'Change a goal' : 'Add a goal';
+  if (yp.status !== 'open') {
+    return (
+      <>
+        <PageHeader title={title} back={back} />
+        <p>
+          {yp.name}&apos;s case is closed, so goals cannot be added or changed. Reopen the case from
+          their page to set new goals.
+        </p>
+        <Link to={back.to}>{back.label}</Link>
+      </>
+    );
+  }
+
+  const activeCount = countActiveGoals(
+    goals.map((g) => g.goal),
+    old?.id,
+  );
+  return (
+    <>
+      <PageHeader title={title} back={back} />
+      {old && <ReplaceExplanation old={old} />}
+      {activeCount >= SUGGESTED_ACTIVE_GOALS && (
+        <FocusNote youngPerson={yp} activeCount={activeCount} />
+      )}
+      <GoalForm
+        key={old?.id ?? 'new'}
+        initial={initialGoalFormValues(old)}
+        save={(input) => (old ? replaceGoal(old.id, input) : createGoal(yp.id, input))}
+        onSaved={() => {
+          showToast(
+            old ? 'Goal changed. The old goal was stopped and keeps its ratings.' : 'Goal added',
+          );
+          navigate(back.to);
+        }}
+        submitLabel={old ? 'Save the changed goal' : 'Save goal'}
+        cancelTo={old ? goalPaths.goal(yp.id, old.id) : back.to}
+        baselineNote={
+          old && (
+            <p className="goal-form__note">
+              A changed goal starts again: score it as it is now, not as the old goal was.
+            </p>
+          )
+        }
+      />
+    </>
+  );
+}
+
+function ReplaceExplanation({ old }: { old: Goal }) {
+  return (
+    <div className="goal-form__note">
+      <p>
+        You are changing the goal <q className="goal-form__old-words">{old.text}</q>.
+      </p>
+      <p>
+        The old goal will be stopped and keep its ratings; this new goal gets its own starting
+        score.
+      </p>
+    </div>
+  );
+}
+
+function FocusNote({
+  youngPerson,
+  activeCount,
+}: {
+  youngPerson: YoungPerson;
+  activeCount: number;
+}) {
+  return (
+    <p className="goal-form__note">
+      {youngPerson.name} already has {activeCount} active goals. It often helps to focus on up to{' '}
+      {SUGGESTED_ACTIVE_GOALS} at a time, perhaps by marking one as achieved or stopping one. You
+      can still add this goal.
+    </p>
+  );
+}

@@ -1,0 +1,67 @@
+import type { DomainId } from '../../domain/framework';
+import type { Goal, GoalStatus, Rater, SetBy } from '../../domain/schemas';
+
+/** Coaches are encouraged (not required) to work on this many active goals at most. */
+export const SUGGESTED_ACTIVE_GOALS = 3;
+
+/** What the goal form holds before it is checked: a score or rater may not be chosen yet. */
+export interface GoalFormValues {
+  text: string;
+  domains: DomainId[];
+  moves: string[];
+  setBy: SetBy | null;
+  baseline: number | null;
+  baselineRatedBy: Rater;
+}
+
+/** An empty form, or one filled from the goal being changed (its words and links, not its score). */
+export function initialGoalFormValues(
+  from?: Pick<Goal, 'text' | 'domains' | 'moves'>,
+): GoalFormValues {
+  return {
+    text: from?.text ?? '',
+    domains: from ? [...from.domains] : [],
+    moves: from ? [...from.moves] : [],
+    setBy: null,
+    baseline: null,
+    baselineRatedBy: 'young-person',
+  };
+}
+
+/** How many of these goals are active, leaving out one (the goal being replaced). */
+export function countActiveGoals(goals: readonly Goal[], exceptId?: string | null): number {
+  return goals.filter((g) => g.status === 'active' && g.id !== exceptId).length;
+}
+
+const SET_BY_PHRASES: Record<SetBy, string> = {
+  'young-person': 'Set by the young person',
+  coach: 'Set by the coach',
+  together: 'Set together',
+};
+
+/** "Set by the young person", "Set together". */
+export function setByPhrase(setBy: SetBy): string {
+  return SET_BY_PHRASES[setBy];
+}
+
+/** The goals of each status, keeping the order given. */
+export function groupByStatus<T extends { goal: Goal }>(
+  goals: readonly T[],
+): Record<GoalStatus, T[]> {
+  return {
+    active: goals.filter((g) => g.goal.status === 'active'),
+    achieved: goals.filter((g) => g.goal.status === 'achieved'),
+    stopped: goals.filter((g) => g.goal.status === 'stopped'),
+  };
+}
+
+/** The young person's page, the goal page, and the page that changes a goal. */
+export const goalPaths = {
+  youngPerson: (youngPersonId: string) => `/young-people/${youngPersonId}`,
+  goal: (youngPersonId: string, goalId: string) => `/young-people/${youngPersonId}/goals/${goalId}`,
+  add: (youngPersonId: string) => `/young-people/${youngPersonId}/goals/new`,
+  replace: (youngPersonId: string, goalId: string) =>
+    `/young-people/${youngPersonId}/goals/new?replaces=${encodeURIComponent(goalId)}`,
+  session: (youngPersonId: string, sessionId: string) =>
+    `/young-people/${youngPersonId}/sessions/${sessionId}`,
+};

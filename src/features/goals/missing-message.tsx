@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { PageHeader } from '../../components/ui/page-header';
+
+interface MissingMessageProps {
+  title: string;
+  /** Where to go instead; the caseload when not given. */
+  back?: { to: string; label: string };
+  children?: ReactNode;
+}
+
+/** A page for a young person or goal that is not there, with a way back. */
+export function MissingMessage({ title, back, children }: MissingMessageProps) {
+  const to = back ?? { to: '/', label: 'Back to caseload' };
+  return (
+    <>
+      <PageHeader title={title} back={to} />
+      <p>{children ?? 'There is nothing at this address. It may have been removed.'}</p>
+      <p>
+        <Link to={to.to}>{back ? to.label : 'Go to the caseload'}</Link>
+      </p>
+    </>
+  );
+}

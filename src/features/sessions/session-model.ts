@@ -1,0 +1,155 @@
+/**
+ * Pure helpers behind the session form, page and list: which goals a session asks about,
+ * each goal's last score before the session, and turning form values into SessionInput.
+ */
+import { goalsToRate } from '../../db/repositories/sessions';
+import type { GoalWithRatings } from '../../db/queries';
+import { baselineOf, latestOf } from '../../domain/progress';
+import type { NobleTruthId } from '../../domain/framework';
+import type { Goal, Location, Rater, Rating, Session, SessionInput } from '../../domain/schemas';
+import { instantToIsoDate } from '../../lib/dates';
+
+/** What the session form holds while it is being filled in. */
+export interface SessionFormValues {
+  date: string;
+  /** As typed: '' when left empty. */
+  durationMinutes: string;
+  location: Location | '';
+  moves: string[];
+  nobleTruths: NobleTruthId[];
+  notes: string;
+  ratedBy: Rater;
+  /** Score chosen per goal id. */
+  scores: Record<string, number>;
+}
+
+/** A blank form for a new session dated `today`; where it took place defaults to the last one. */
+export function newSessionValues(today: string, lastLocation?: Location): SessionFormValues {
+  return {
+    date: today,
+    durationMinutes: '',
+    location: lastLocation ?? '',
+    moves: [],
+    nobleTruths: [],
+    notes: '',
+    ratedBy: 'young-person',
+    scores: {},
+  };
+}
+
+/** The form filled in from a stored session and the ratings made in it. */
+export function valuesFromSession(session: Session, ratings: readonly Rating[]): SessionFormValues {
+  return {
+    date: session.date,
+    durationMinutes: session.durationMinutes === null ? '' : String(session.durationMinutes),
+    location: session.location,
+    moves: [...session.moves],
+    nobleTruths: [...session.nobleTruths],
+    notes: session.notes,
+    ratedBy: ratings[0]?.ratedBy ?? 'young-person',
+    scores: Object.fromEntries(ratings.map((r) => [r.goalId, r.score])),
+  };
+}
+
+/**
+ * The goals a session on `date` asks a score for (see goalsToRate), with each goal's
+ * baseline taken from its ratings.
+ */
+export function goalsAskedAbout(
+  goals: readonly GoalWithRatings[],
+  date: string,
+  alreadyRated: ReadonlySet<string> = new Set(),
+): Goal[] {
+  const baselines = new Map<string, Rating>();
+  for (const { goal, ratings } of goals) {
+    const baseline = baselineOf(ratings);
+    if (baseline) baselines.set(goal.id, baseline);
+  }
+  return goalsToRate(
+    goals.map((g) => g.goal),
+    baselines,
+    date,
+    alreadyRated,
+  );
+}
+
+/**
+ * A goal's latest score before a session on `date`: ratings made in that session itself
+ * (when editing) and ratings after its date do not count. Null if there is none.
+ */
+export function previousScore(
+  ratings: readonly Rating[],
+  date: string,
+  sessionId?: string,
+): number | null {
+  const own = sessionId ? ratings.find((r) => r.sessionId === sessionId) : undefined;
+  const ownAt = own && instantToIsoDate(own.ratedAt) === date ? Date.parse(own.ratedAt) : null;
+  const earlier = ratings.filter((r) => {
+    if (sessionId && r.sessionId === sessionId) return false;
+    const day = instantToIsoDate(r.ratedAt);
+    if (day > date) return false;
+    // On the session's own day, only what came before this session's rating counts.
+    return !(ownAt !== null && day === date && Date.parse(r.ratedAt) >= ownAt);
+  });
+  return latestOf(earlier)?.score ?? null;
+}
+
+/** The rating given just before `rating` for the same goal, outside its session; or null. */
+export function ratingBefore(ratings: readonly Rating[], rating: Rating): Rating | null {
+  const at = Date.parse(rating.ratedAt);
+  return latestOf(
+    ratings.filter(
+      (r) =>
+        r.id !== rating.id &&
+        (r.sessionId === null || r.sessionId !== rating.sessionId) &&
+        Date.parse(r.ratedAt) < at,
+    ),
+  );
+}
+
+/** Turns the form into the repository's input, with a rating for each goal asked about. */
+export function toSessionInput(values: SessionFormValues, asked: readonly Goal[]): SessionInput {
+  const ratings = asked.flatMap((goal) => {
+    const score = values.scores[goal.id];
+    return score === undefined ? [] : [{ goalId: goal.id, score }];
+  });
+  return {
+    date: values.date,
+    durationMinutes: values.durationMinutes.trim(),
+    // An unanswered location is passed on as it is, so the repository reports it by its field.
+    location: values.location as Location,
+    moves: values.moves,
+    nobleTruths: values.nobleTruths,
+    notes: values.notes,
+    ratedBy: values.ratedBy,
+    ratings,
+  };
+}
+
+/** How many goals were rated in each session, for the session list. */
+export function countRatingsBySession(goals: readonly GoalWithRatings[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { ratings } of goals) {
+    for (const r of ratings) {
+      if (r.sessionId !== null) counts.set(r.sessionId, (counts.get(r.sessionId) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** The moves linked to the goals, in the order they first appear, for the picker's suggestions. */
+export function movesOfGoals(goals: readonly Goal[]): string[] {
+  return [...new Set(goals.flatMap((g) => g.moves))];
+}
+
+/** "45 minutes", "1 minute"; '' when not recorded. */
+export function formatDuration(minutes: number | null): string {
+  if (minutes === null) return '';
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** "1 goal rated", "3 goals rated", "No goals rated". */
+export function describeRatedCount(count: number): string {
+  if (count === 0) return 'No goals rated';
+  return count === 1 ? '1 goal rated' : `${count} goals rated`;
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ageOn,
+  daysBetween,
+  formatDate,
+  formatLongDate,
+  fromIsoDate,
+  instantToIsoDate,
+  isIsoDate,
+  toInstant,
+  toIsoDate,
+} from '../../../src/lib/dates';
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2026-11-23', true],
+    ['2024-02-29', true],
+    ['2000-02-29', true],
+    ['2026-12-31', true],
+    ['2026-02-30', false],
+    ['2025-02-29', false],
+    ['1900-02-29', false],
+    ['2026-04-31', false],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['2026-01-00', false],
+    ['26-1-1', false],
+    ['2026-1-1', false],
+    ['2026/11/23', false],
+    ['23-11-2026', false],
+    [' 2026-11-23', false],
+    ['2026-11-23T10:00', false],
+    ['', false],
+  ])('%j -> %s', (value, expected) => {
+    expect(isIsoDate(value)).toBe(expected);
+  });
+});
+
+describe('ageOn', () => {
+  it.each([
+    ['2013-04-12', '2026-04-11', 12],
+    ['2013-04-12', '2026-04-12', 13],
+    ['2013-04-12', '2026-11-23', 13],
+    ['2013-12-31', '2026-01-01', 12],
+    ['2013-01-01', '2026-12-31', 13],
+    // A leap-day birthday counts from 1 March in other years.
+    ['2012-02-29', '2026-02-28', 13],
+    ['2012-02-29', '2026-03-01', 14],
+    ['2012-02-29', '2024-02-29', 12],
+    ['2026-11-23', '2026-11-23', 0],
+  ])('born %s, on %s: %i', (dob, on, expected) => {
+    expect(ageOn(dob, on)).toBe(expected);
+  });
+});
+
+describe('daysBetween', () => {
+  it.each([
+    ['2026-11-23', '2026-11-23', 0],
+    ['2026-11-23', '2026-11-24', 1],
+    ['2026-11-24', '2026-11-23', -1],
+    ['2026-02-28', '2026-03-01', 1],
+    ['2024-02-28', '2024-03-01', 2],
+    ['2025-12-31', '2026-01-01', 1],
+    ['2026-01-01', '2027-01-01', 365],
+    // Across the UK clock changes, still whole calendar days.
+    ['2026-03-28', '2026-03-30', 2],
+    ['2026-10-24', '2026-10-26', 2],
+  ])('from %s to %s: %i', (a, b, expected) => {
+    expect(daysBetween(a, b)).toBe(expected);
+  });
+});
+
+describe('conversions', () => {
+  it('round-trips a calendar date through a local Date', () => {
+    const date = fromIsoDate('2026-03-29');
+    expect([date.getFullYear(), date.getMonth(), date.getDate(), date.getHours()]).toEqual([
+      2026, 2, 29, 0,
+    ]);
+    expect(toIsoDate(date)).toBe('2026-03-29');
+  });
+
+  it('writes instants in UTC and reads back the local calendar date', () => {
+    const local = new Date(2026, 10, 23, 12, 0, 0);
+    const instant = toInstant(local);
+    expect(instant).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(instantToIsoDate(instant)).toBe('2026-11-23');
+  });
+
+  it('formats dates for people', () => {
+    expect(formatDate('2026-11-05')).toBe('5 Nov 2026');
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('')).toBe('');
+    expect(formatLongDate('2026-11-05')).toBe('Thursday 5 November 2026');
+  });
+});
