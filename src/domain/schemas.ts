@@ -198,7 +198,9 @@ export const goalInputSchema = z.object({
   domains: z.array(domainIdSchema).min(1, { message: 'Choose at least one domain.' }),
   moves: z.array(moveIdSchema),
   setBy: z.enum(SET_BY, { message: 'Choose who set the goal.' }),
-  baseline: z.number({ message: 'Rate the goal now: choose a score from 0 to 10.' }).pipe(scoreSchema),
+  baseline: z
+    .number({ message: 'Rate the goal now: choose a score from 0 to 10.' })
+    .pipe(scoreSchema),
   baselineRatedBy: z.enum(RATERS, { message: 'Choose who gave the rating.' }),
 });
 export type GoalInput = z.input<typeof goalInputSchema>;

@@ -25,7 +25,7 @@ export function GoalRatingItem({ goal, value, previous, onChange, error }: GoalR
         <button
           type="button"
           className="button button--secondary goal-rating__keep"
-          onClick={() => undefined}
+          onClick={() => onChange(previous)}
         >
           Keep at {previous} <span className="visually-hidden">for {label}</span>
         </button>
