@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
 import { useYoungPersonDetail } from '../../db/hooks';
 import { GoalList } from '../../features/goals/goal-list';
@@ -15,13 +16,9 @@ export function YoungPersonRoute() {
   if (detail === undefined) return <p role="status">Loading…</p>;
   if (detail === null) {
     return (
-      <>
-        <PageHeader title="Young person not found" back={{ to: '/', label: 'Back to caseload' }} />
-        <p>
-          There is no young person at this address. They may have been removed.{' '}
-          <Link to="/">Go to the caseload</Link>
-        </p>
-      </>
+      <MissingMessage title="Young person not found">
+        There is no young person at this address. They may have been removed.
+      </MissingMessage>
     );
   }
 

@@ -1,18 +1,21 @@
-import type { Move } from '../../domain/framework';
 import { getDomain } from '../../domain/framework';
 import { DomainMarker } from '../ui/domain-marker';
 import type { MoveGroup as MoveGroupData } from './move-search';
+import { MoveOption } from './move-option';
+import './move-group.css';
 
-interface MoveGroupProps {
+export interface MoveGroupProps {
   group: MoveGroupData;
   /** Prefix for the checkbox ids, unique to the picker. */
   idPrefix: string;
   selected: ReadonlySet<string>;
   onToggle: (moveId: string, checked: boolean) => void;
+  /** Keep the legend for screen readers only (a domain button above already names it). */
+  legendHidden?: boolean;
 }
 
 /** One domain's moves (or the suggested ones) as checkboxes under the domain's name. */
-export function MoveGroup({ group, idPrefix, selected, onToggle }: MoveGroupProps) {
+export function MoveGroup({ group, idPrefix, selected, onToggle, legendHidden }: MoveGroupProps) {
   const domain = group.domain ? getDomain(group.domain) : null;
   return (
     <fieldset
@@ -20,7 +23,7 @@ export function MoveGroup({ group, idPrefix, selected, onToggle }: MoveGroupProp
       data-domain={group.domain ?? undefined}
       style={domain ? { borderInlineStartColor: domain.colour } : undefined}
     >
-      <legend className="move-group__legend">
+      <legend className={legendHidden ? 'visually-hidden' : 'move-group__legend'}>
         {domain ? (
           <>
             <DomainMarker domain={domain.id} size={16} />
@@ -43,39 +46,5 @@ export function MoveGroup({ group, idPrefix, selected, onToggle }: MoveGroupProp
         ))}
       </ul>
     </fieldset>
-  );
-}
-
-interface MoveOptionProps {
-  move: Move;
-  id: string;
-  checked: boolean;
-  onToggle: (moveId: string, checked: boolean) => void;
-  /** In the suggested group the domain is not in the legend, so each move names it. */
-  showDomain: boolean;
-}
-
-function MoveOption({ move, id, checked, onToggle, showDomain }: MoveOptionProps) {
-  const domain = getDomain(move.domain);
-  return (
-    <li className="move-option">
-      <input
-        id={id}
-        type="checkbox"
-        value={move.id}
-        checked={checked}
-        onChange={(e) => onToggle(move.id, e.target.checked)}
-      />
-      <label htmlFor={id}>
-        <span className="move-option__practitioner">{move.practitioner}</span>{' '}
-        <span className="move-option__young-person">Young person: {move.youngPerson}</span>{' '}
-        {showDomain && (
-          <span className="move-option__domain" style={{ color: domain.colour }}>
-            <DomainMarker domain={domain.id} size={12} />
-            {domain.name}
-          </span>
-        )}
-      </label>
-    </li>
   );
 }

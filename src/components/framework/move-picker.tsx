@@ -1,8 +1,9 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import type { DomainId } from '../../domain/framework';
-import { MoveGroup } from './move-group';
+import { MOVES, type DomainId } from '../../domain/framework';
+import { MoveGroups } from './move-groups';
 import { MoveSearch } from './move-search-field';
 import { describeMoveCount, groupMoves } from './move-search';
+import { countShown, pickerMode, type PickerView } from './move-view';
 import { SelectedMoves } from './selected-moves';
 import './move-picker.css';
 
@@ -23,7 +24,9 @@ export interface MovePickerProps {
 /**
  * A searchable checklist of the 42 resilient moves, grouped by domain, with the chosen
  * moves shown above as removable chips. Every move shows both wordings, and the search
- * looks in both.
+ * looks in both. To keep the form on one screen it starts compact: the suggested moves and
+ * highlighted domains show and the rest sit behind "Show all 42 moves"; with nothing to
+ * suggest, each domain opens on its own. While searching, every match shows.
  */
 export function MovePicker({
   label,
@@ -36,17 +39,32 @@ export function MovePicker({
 }: MovePickerProps) {
   const baseId = `move-picker${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [query, setQuery] = useState('');
+  const [showOthers, setShowOthers] = useState(false);
+  const [openDomains, setOpenDomains] = useState<ReadonlySet<DomainId>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
+  const mode = useMemo(
+    () => pickerMode(groupMoves({ query: '', highlightDomains, suggested })),
+    [highlightDomains, suggested],
+  );
   const groups = useMemo(
     () => groupMoves({ query, highlightDomains, suggested }),
     [query, highlightDomains, suggested],
   );
   const selected = useMemo(() => new Set(value), [value]);
-  const shown = groups.reduce((sum, g) => sum + g.moves.length, 0);
-  const hasHighlight = groups.some((g) => g.highlighted);
-  const firstOther = groups.find((g) => g.domain !== null && !g.highlighted);
+  const view: PickerView = { mode, searching: query.trim() !== '', showOthers, openDomains };
+  const shown = countShown(groups, view);
+  const noMatch = view.searching && shown === 0;
   const hintId = hint ? `${baseId}-hint` : undefined;
   const errorId = error ? `${baseId}-error` : undefined;
+
+  function openDomain(domain: DomainId, open: boolean) {
+    setOpenDomains((current) => {
+      const next = new Set(current);
+      if (open) next.add(domain);
+      else next.delete(domain);
+      return next;
+    });
+  }
 
   function toggle(id: string, checked: boolean) {
     if (checked) onChange(value.includes(id) ? value : [...value, id]);
@@ -78,25 +96,28 @@ export function MovePicker({
       />
       <MoveSearch ref={searchRef} id={`${baseId}-search`} value={query} onChange={setQuery} />
       <p className="move-picker__count" role="status">
-        {shown === 0 ? `No moves match "${query.trim()}".` : describeMoveCount(shown)}
+        {noMatch
+          ? `No moves match "${query.trim()}".`
+          : describeMoveCount(shown, view.searching ? shown : MOVES.length)}
       </p>
-      {shown === 0 && (
+      {noMatch && (
         <p className="move-picker__empty">
           Try another word, or{' '}
           <button type="button" className="button button--link" onClick={() => setQuery('')}>
             clear the search
           </button>{' '}
-          to see all 42 moves.
+          to see the moves again.
         </p>
       )}
-      {groups.map((group) => (
-        <div key={group.key}>
-          {hasHighlight && group === firstOther && (
-            <p className="move-picker__others">Moves from the other domains</p>
-          )}
-          <MoveGroup group={group} idPrefix={baseId} selected={selected} onToggle={toggle} />
-        </div>
-      ))}
+      <MoveGroups
+        groups={groups}
+        view={view}
+        idPrefix={baseId}
+        selected={selected}
+        onToggle={toggle}
+        onShowOthers={setShowOthers}
+        onOpenDomain={openDomain}
+      />
     </fieldset>
   );
 }

@@ -71,7 +71,19 @@ export function groupMoves({
     .filter((group) => group.moves.length > 0);
 }
 
-/** "1 move shown", "12 moves shown". */
-export function describeMoveCount(count: number): string {
-  return `${count} ${count === 1 ? 'move' : 'moves'} shown`;
+/**
+ * The live count under the search box: "1 move shown", "12 moves shown", "12 of 42 moves
+ * shown" when some groups are closed, or a nudge when every group is closed.
+ */
+export function describeMoveCount(shown: number, total = shown): string {
+  if (shown === 0 && total > 0)
+    return `${total} moves, grouped by domain: open a domain or search.`;
+  const moves = `${shown === 1 ? 'move' : 'moves'} shown`;
+  return shown === total ? `${shown} ${moves}` : `${shown} of ${total} ${moves}`;
+}
+
+/** The count on a domain's open/close button: "(9 moves)", "(9 moves, 2 chosen)". */
+export function describeDomainCount(moves: number, chosen: number): string {
+  const count = `${moves} ${moves === 1 ? 'move' : 'moves'}`;
+  return chosen > 0 ? `(${count}, ${chosen} chosen)` : `(${count})`;
 }

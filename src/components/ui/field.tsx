@@ -1,6 +1,41 @@
 import { useId, type ReactNode } from 'react';
 import './field.css';
 
+/** The ids a control's aria-describedby should name: its hint and its error, when shown. */
+export function describedByIds(id: string, hint: unknown, error: unknown): string | undefined {
+  return (
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined
+  );
+}
+
+/** A field's hint and error message, with the ids that describedByIds names. */
+export function FieldMessages({
+  id,
+  hint,
+  error,
+}: {
+  id: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field__error">
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 interface FieldShellProps {
   id: string;
   label: ReactNode;
@@ -12,26 +47,14 @@ interface FieldShellProps {
 
 /** Label, hint, the control and its error message, wired together for screen readers. */
 function FieldShell({ id, label, hint, error, optional, children }: FieldShellProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByIds(id, hint, error);
   return (
     <div className={error ? 'field field--error' : 'field'}>
       <label htmlFor={id} className="field__label">
         {label}
         {optional && <span className="field__optional"> (optional)</span>}
       </label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       {children(describedBy)}
     </div>
   );
@@ -200,8 +223,6 @@ export function ChoiceGroup<T extends string>({
   inline,
 }: ChoiceGroupProps<T>) {
   const baseId = `${useId()}-${name}`;
-  const hintId = hint ? `${baseId}-hint` : undefined;
-  const errorId = error ? `${baseId}-error` : undefined;
   const toggle = (v: T, checked: boolean) => {
     if (type === 'radio') onChange([v]);
     else onChange(checked ? [...value, v] : value.filter((x) => x !== v));
@@ -209,21 +230,11 @@ export function ChoiceGroup<T extends string>({
   return (
     <fieldset
       className={error ? 'field choice-group field--error' : 'field choice-group'}
-      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+      aria-describedby={describedByIds(baseId, hint, error)}
       aria-invalid={error ? true : undefined}
     >
       <legend className="field__label">{legend}</legend>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={baseId} hint={hint} error={error} />
       <div
         className={
           inline ? 'choice-group__options choice-group__options--inline' : 'choice-group__options'

@@ -11,7 +11,7 @@ import {
   goalPaths,
   initialGoalFormValues,
 } from './goal-model';
-import { MissingMessage } from './missing-message';
+import { MissingMessage } from '../../components/ui/missing-message';
 
 /**
  * Sets a new goal with its starting score; with ?replaces=<goalId>, changes that goal: the

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { DOMAINS, type DomainId } from '../../domain/framework';
 import { DomainMarker } from '../../components/ui/domain-marker';
+import { FieldMessages, describedByIds } from '../../components/ui/field';
 import './domain-checkboxes.css';
 
 interface DomainCheckboxesProps {
@@ -20,25 +21,16 @@ export function DomainCheckboxes({
   hint = 'Choose one or more.',
 }: DomainCheckboxesProps) {
   const baseId = `domains${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const errorId = error ? `${baseId}-error` : undefined;
   const toggle = (id: DomainId, checked: boolean) =>
     onChange(checked ? [...value.filter((d) => d !== id), id] : value.filter((d) => d !== id));
   return (
     <fieldset
       className={error ? 'field domain-checkboxes field--error' : 'field domain-checkboxes'}
-      aria-describedby={[`${baseId}-hint`, errorId].filter(Boolean).join(' ')}
+      aria-describedby={describedByIds(baseId, hint, error)}
       aria-invalid={error ? true : undefined}
     >
       <legend className="field__label">{legend}</legend>
-      <p id={`${baseId}-hint`} className="field__hint">
-        {hint}
-      </p>
-      {error && (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={baseId} hint={hint} error={error} />
       <div className="domain-checkboxes__options">
         {DOMAINS.map((domain) => {
           const id = `${baseId}-${domain.id}`;

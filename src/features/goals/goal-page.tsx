@@ -11,7 +11,7 @@ import { GoalLinksForm } from './goal-links-form';
 import { goalPaths } from './goal-model';
 import { GoalRatingsTable } from './goal-ratings-table';
 import { GoalStatusActions } from './goal-status-actions';
-import { MissingMessage } from './missing-message';
+import { MissingMessage } from '../../components/ui/missing-message';
 import './goal-page.css';
 
 /** What a progress chart needs; the app layer supplies the chart (features do not import each other). */

@@ -6,7 +6,7 @@ import { toIsoDate } from '../../lib/dates';
 import { showToast } from '../../stores/toast-store';
 import { SessionForm } from './session-form';
 import { newSessionValues } from './session-model';
-import { MissingMessage } from './missing-message';
+import { MissingMessage } from '../../components/ui/missing-message';
 
 /** /young-people/:youngPersonId/sessions/new: log a session on one screen. */
 export function LogSessionPage() {
@@ -18,9 +18,10 @@ export function LogSessionPage() {
     return (
       <MissingMessage
         title="Young person not found"
-        message="This young person is not in the caseload. They may have been deleted."
         back={{ to: '/', label: 'Back to the caseload' }}
-      />
+      >
+        This young person is not in the caseload. They may have been deleted.
+      </MissingMessage>
     );
   }
   const { youngPerson, goals, sessions } = detail;

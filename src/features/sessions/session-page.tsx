@@ -6,7 +6,7 @@ import { updateSession } from '../../db/repositories/sessions';
 import { formatLongDate } from '../../lib/dates';
 import { showToast } from '../../stores/toast-store';
 import { DeleteSessionDialog } from './delete-session-dialog';
-import { MissingMessage } from './missing-message';
+import { MissingMessage } from '../../components/ui/missing-message';
 import { SessionForm } from './session-form';
 import { valuesFromSession } from './session-model';
 import { SessionView } from './session-view';
@@ -28,11 +28,9 @@ export function SessionPage() {
         }
       : { to: '/', label: 'Back to the caseload' };
     return (
-      <MissingMessage
-        title="Session not found"
-        message="This session could not be found. It may have been deleted."
-        back={back}
-      />
+      <MissingMessage title="Session not found" back={back}>
+        This session could not be found. It may have been deleted.
+      </MissingMessage>
     );
   }
 

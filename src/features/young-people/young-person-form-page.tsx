@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import type { YoungPerson } from '../../domain/schemas';
@@ -94,16 +95,7 @@ export function EditYoungPersonPage() {
   const { youngPersonId } = useParams();
   const detail = useYoungPersonDetail(youngPersonId);
   if (detail === undefined) return <p role="status">Loading…</p>;
-  if (detail === null) {
-    return (
-      <>
-        <PageHeader title="Young person not found" />
-        <p>
-          This young person is not in the caseload. <Link to="/">Go to the caseload</Link>
-        </p>
-      </>
-    );
-  }
+  if (detail === null) return <MissingMessage title="Young person not found" />;
   const yp = detail.youngPerson;
   return (
     <>

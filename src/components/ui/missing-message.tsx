@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { PageHeader } from '../../components/ui/page-header';
+import { PageHeader } from './page-header';
 
 interface MissingMessageProps {
   title: string;
@@ -9,7 +9,7 @@ interface MissingMessageProps {
   children?: ReactNode;
 }
 
-/** A page for a young person or goal that is not there, with a way back. */
+/** A page for a record that is not there (any more), with a way back. */
 export function MissingMessage({ title, back, children }: MissingMessageProps) {
   const to = back ?? { to: '/', label: 'Back to caseload' };
   return (

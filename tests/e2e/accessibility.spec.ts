@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+// An axe-core check (WCAG 2.0, 2.1 and 2.2, A and AA) of every coach page, with the
+// fictional demo data loaded so that lists, charts and tables are all on screen.
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, `${what} has accessibility violations`).toEqual([]);
+}
+
+test('every coach page passes axe, at desktop and at 320 px wide', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Your caseload is empty' })).toBeVisible();
+  await expectNoViolations(page, 'The empty caseload');
+
+  await page.getByRole('button', { name: 'Explore with demo data' }).click();
+  await expect(page.getByRole('link', { name: 'Demo: Jordan' })).toBeVisible();
+  await expectNoViolations(page, 'The caseload');
+
+  await page.getByRole('link', { name: 'Demo: Jordan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo: Jordan' })).toBeVisible();
+  const firstChart = page.getByRole('figure').first();
+  await firstChart.getByRole('button', { name: /Show as table/ }).click();
+  await expectNoViolations(page, "A young person's page");
+  const personUrl = page.url();
+
+  await page
+    .getByRole('link', { name: /Use music to distract me/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoViolations(page, 'A goal page');
+
+  await page.goto(personUrl);
+  await page.getByRole('link', { name: 'Log session' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Log a session');
+  await expectNoViolations(page, 'The log session form');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expectNoViolations(page, 'The log session form with errors');
+
+  await page.goto(personUrl);
+  await page.getByRole('link', { name: 'Add goal' }).first().click();
+  await expectNoViolations(page, 'The add goal form');
+
+  await page.goto(personUrl);
+  await page.getByRole('link', { name: /Edit details/ }).click();
+  await expectNoViolations(page, 'The edit young person form');
+
+  await page.goto(personUrl);
+  await page
+    .getByRole('region', { name: 'Sessions' })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Session on');
+  await expectNoViolations(page, 'A session page');
+  await page.getByRole('button', { name: 'Delete session' }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await expectNoViolations(page, 'The delete session dialog');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.goto('/framework');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoViolations(page, 'The framework page');
+
+  await page.goto('/young-people/new');
+  await page.getByRole('button', { name: 'Add young person' }).click();
+  await expectNoViolations(page, 'The add young person form with errors');
+
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(personUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo: Jordan' })).toBeVisible();
+  await expectNoViolations(page, "A young person's page at 320 px");
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'the page scrolls sideways at 320 px').toBeLessThanOrEqual(0);
+});
