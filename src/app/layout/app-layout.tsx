@@ -12,19 +12,15 @@ export function AppLayout() {
 
   // After a client-side navigation, move focus to the new page's heading so screen-reader
   // and keyboard users start at the top of the new content, as a full page load would.
+  // Pages that read the database show their heading a moment later, so wait for it.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    const frame = requestAnimationFrame(() => {
-      const heading = mainRef.current?.querySelector('h1');
-      if (heading instanceof HTMLElement) {
-        heading.tabIndex = -1;
-        heading.focus({ preventScroll: false });
-      }
-    });
-    return () => cancelAnimationFrame(frame);
+    const main = mainRef.current;
+    if (!main) return;
+    return focusHeadingWhenShown(main);
   }, [location.pathname]);
 
   return (
@@ -63,4 +59,28 @@ export function AppLayout() {
       <Toaster />
     </div>
   );
+}
+
+const HEADING_WAIT_MS = 5000;
+
+/** Focuses the first h1 in `root` now or as soon as it appears; returns a clean-up. */
+function focusHeadingWhenShown(root: HTMLElement): () => void {
+  const tryFocus = () => {
+    const heading = root.querySelector('h1');
+    if (!(heading instanceof HTMLElement)) return false;
+    heading.tabIndex = -1;
+    heading.focus();
+    return true;
+  };
+  if (tryFocus()) return () => undefined;
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) stop();
+  });
+  const timer = window.setTimeout(() => stop(), HEADING_WAIT_MS);
+  function stop() {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  }
+  observer.observe(root, { childList: true, subtree: true });
+  return stop;
 }

@@ -1,5 +1,6 @@
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { TextField } from '../../components/ui/field';
 import { PageHeader } from '../../components/ui/page-header';
 import { useCaseload } from '../../db/hooks';
 import { CaseloadList } from './caseload-list';
@@ -47,16 +48,14 @@ export function CaseloadPage() {
       </PageHeader>
       <DemoBanner />
       <div className="caseload__search" role="search">
-        <label htmlFor="caseload-search" className="field__label">
-          Search by name
-        </label>
-        <input
-          id="caseload-search"
+        <TextField
+          label="Search by name"
+          name="search"
           type="search"
-          className="field__input field__input--medium"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={setQuery}
           autoComplete="off"
+          width="medium"
         />
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">
