@@ -16,9 +16,11 @@ export function MissingMessage({ title, back, children }: MissingMessageProps) {
     <>
       <PageHeader title={title} back={to} />
       <p>{children ?? 'There is nothing at this address. It may have been removed.'}</p>
-      <p>
-        <Link to={to.to}>{back ? to.label : 'Go to the caseload'}</Link>
-      </p>
+      {!back && (
+        <p>
+          <Link to="/">Go to the caseload</Link>
+        </p>
+      )}
     </>
   );
 }

@@ -32,7 +32,7 @@ const domainButton = (name: RegExp) => screen.getByRole('button', { name });
 const FOCUSED = {
   highlightDomains: ['coping', 'belonging'],
   suggested: ['learning-mentors'],
-} as const;
+} satisfies HarnessProps;
 
 describe('MovePicker with nothing suggested or highlighted', () => {
   it('starts with each domain closed behind a button that says how many moves it has', () => {
