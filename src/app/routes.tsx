@@ -1,12 +1,11 @@
-import type { RouteObject } from 'react-router-dom';
+import { Outlet, type RouteObject } from 'react-router-dom';
 import { AppLayout } from './layout/app-layout';
+import { HandoverGate } from './layout/handover-gate';
 import { RouteError } from './layout/route-error';
+import { Toaster } from './layout/toaster';
 
-/**
- * Every route of the app. Page modules load lazily, so the first screen ships only what it
- * needs (charts and forms arrive with the pages that use them).
- */
-export const routes: RouteObject[] = [
+/** The coach's screens. */
+const coachRoutes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout />,
@@ -66,6 +65,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'settings',
+            lazy: async () => ({
+              Component: (await import('../features/settings/settings-page')).SettingsPage,
+            }),
+          },
+          {
             path: 'framework',
             lazy: async () => ({
               Component: (await import('../features/framework/framework-page')).FrameworkPage,
@@ -80,5 +85,67 @@ export const routes: RouteObject[] = [
         ],
       },
     ],
+  },
+];
+
+/** The young person's own space: full screen, reachable only during a handover. */
+const youngPersonSpaceRoutes: RouteObject[] = [
+  {
+    path: '/my-space',
+    lazy: async () => {
+      const { MySpaceLayout } = await import('../features/young-person-space/my-space-layout');
+      return {
+        Component: () => (
+          <>
+            <MySpaceLayout />
+            <Toaster />
+          </>
+        ),
+      };
+    },
+    errorElement: <RouteError />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/young-person-space/my-space-home')).MySpaceHome,
+        }),
+      },
+      {
+        path: 'goals/new',
+        lazy: async () => ({
+          Component: (await import('../features/young-person-space/my-add-goal-page'))
+            .MyAddGoalPage,
+        }),
+      },
+      {
+        path: 'rate',
+        lazy: async () => ({
+          Component: (await import('../features/young-person-space/my-rate-page')).MyRatePage,
+        }),
+      },
+      {
+        path: 'journey',
+        lazy: async () => ({
+          Component: (await import('../features/young-person-space/my-journey-page')).MyJourneyPage,
+        }),
+      },
+    ],
+  },
+];
+
+/**
+ * Every route of the app, behind the handover gate. Page modules load lazily, so the first
+ * screen ships only what it needs (charts and forms arrive with the pages that use them).
+ */
+export const routes: RouteObject[] = [
+  {
+    element: (
+      <HandoverGate>
+        <Outlet />
+      </HandoverGate>
+    ),
+    errorElement: <RouteError />,
+    children: [...coachRoutes, ...youngPersonSpaceRoutes],
   },
 ];

@@ -5,6 +5,8 @@ import {
   getSessionWithRatings,
   getYoungPersonDetail,
 } from './queries';
+import { getPinState } from './repositories/coach-pin';
+import { getHandover } from './repositories/handover';
 
 // Each hook returns undefined while loading and null when the record does not exist.
 
@@ -22,4 +24,14 @@ export function useSessionWithRatings(id: string | undefined) {
 
 export function useGoalsWithOwners() {
   return useLiveQuery(getGoalsWithOwners, []);
+}
+
+/** The handover in progress: undefined while loading, null when the coach holds the device. */
+export function useHandover() {
+  return useLiveQuery(getHandover, []);
+}
+
+/** Whether a coach PIN is set and whether it is locked: undefined while loading. */
+export function usePinState() {
+  return useLiveQuery(() => getPinState(), []);
 }

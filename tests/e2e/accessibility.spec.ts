@@ -56,11 +56,7 @@ test('every coach page passes axe, at desktop and at 320 px wide', async ({ page
   await expectNoViolations(page, 'The edit young person form');
 
   await page.goto(personUrl);
-  await page
-    .getByRole('region', { name: 'Sessions' })
-    .getByRole('link')
-    .first()
-    .click();
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Session on');
   await expectNoViolations(page, 'A session page');
   await page.getByRole('button', { name: 'Delete session' }).click();

@@ -1,27 +1,15 @@
-import { useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation, useNavigation } from 'react-router-dom';
+import { useRef } from 'react';
+import { NavLink, Outlet, useNavigation } from 'react-router-dom';
+import { useFocusHeadingOnNavigation } from '../../components/ui/use-focus-heading-on-navigation';
 import { Toaster } from './toaster';
 import './app-layout.css';
 
 /** The frame around every coach page: skip link, header with navigation, main, toasts. */
 export function AppLayout() {
   const navigation = useNavigation();
-  const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
 
-  // After a client-side navigation, move focus to the new page's heading so screen-reader
-  // and keyboard users start at the top of the new content, as a full page load would.
-  // Pages that read the database show their heading a moment later, so wait for it.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    const main = mainRef.current;
-    if (!main) return;
-    return focusHeadingWhenShown(main);
-  }, [location.pathname]);
+  useFocusHeadingOnNavigation(mainRef);
 
   return (
     <div className="app">
@@ -42,6 +30,9 @@ export function AppLayout() {
             <li>
               <NavLink to="/framework">Framework</NavLink>
             </li>
+            <li>
+              <NavLink to="/settings">Settings</NavLink>
+            </li>
           </ul>
         </nav>
       </header>
@@ -59,28 +50,4 @@ export function AppLayout() {
       <Toaster />
     </div>
   );
-}
-
-const HEADING_WAIT_MS = 5000;
-
-/** Focuses the first h1 in `root` now or as soon as it appears; returns a clean-up. */
-function focusHeadingWhenShown(root: HTMLElement): () => void {
-  const tryFocus = () => {
-    const heading = root.querySelector('h1');
-    if (!(heading instanceof HTMLElement)) return false;
-    heading.tabIndex = -1;
-    heading.focus();
-    return true;
-  };
-  if (tryFocus()) return () => undefined;
-  const observer = new MutationObserver(() => {
-    if (tryFocus()) stop();
-  });
-  const timer = window.setTimeout(() => stop(), HEADING_WAIT_MS);
-  function stop() {
-    observer.disconnect();
-    window.clearTimeout(timer);
-  }
-  observer.observe(root, { childList: true, subtree: true });
-  return stop;
 }

@@ -5,6 +5,7 @@ import { useYoungPersonDetail } from '../../db/hooks';
 import { GoalList } from '../../features/goals/goal-list';
 import { GoalCharts } from '../../features/progress/goal-charts';
 import { SessionList } from '../../features/sessions/session-list';
+import { HandOverButton } from './hand-over-button';
 import { YoungPersonFacts } from '../../features/young-people/young-person-facts';
 import './young-person-route.css';
 
@@ -50,6 +51,7 @@ export function YoungPersonRoute() {
               <Link to={`${base}/goals/new`} className="button button--secondary">
                 Add goal
               </Link>
+              <HandOverButton youngPerson={yp} />
             </>
           )
         }

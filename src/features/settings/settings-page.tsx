@@ -1,0 +1,70 @@
+import { useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../components/ui/page-header';
+import { usePinState, useYoungPersonDetail } from '../../db/hooks';
+import type { YoungPerson } from '../../domain/schemas';
+import { CoachPinForm } from './coach-pin-form';
+import './settings.css';
+
+function HandoverNotice({
+  youngPerson,
+  pinIsSet,
+}: {
+  youngPerson: YoungPerson;
+  pinIsSet: boolean;
+}) {
+  return (
+    <div className="settings__notice" role="note">
+      <p>
+        {pinIsSet
+          ? `Save your PIN and ${youngPerson.name}'s own space opens.`
+          : `Before you hand over to ${youngPerson.name}, set a PIN. Their own space opens as soon as it is saved.`}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Settings at /settings. With ?handover=<youngPersonId> the coach came here from "Hand over":
+ * saving the PIN then opens that young person's space.
+ */
+export function SettingsPage() {
+  const [params] = useSearchParams();
+  const handoverId = params.get('handover') ?? undefined;
+  const pinState = usePinState();
+  const detail = useYoungPersonDetail(handoverId);
+  const handoverTo = detail?.youngPerson ?? null;
+
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        back={
+          handoverTo
+            ? { to: `/young-people/${handoverTo.id}`, label: `Back to ${handoverTo.name}` }
+            : undefined
+        }
+      />
+      <section className="settings__section" aria-labelledby="coach-pin-heading">
+        <h2 id="coach-pin-heading">Coach PIN</h2>
+        <p>Young people use your device in their own space. The PIN lets only you leave it.</p>
+        {pinState === undefined || (handoverId && detail === undefined) ? (
+          <p role="status">Loading…</p>
+        ) : (
+          <>
+            <p className="settings__pin-status">
+              {pinState.isSet
+                ? 'Your PIN is set. You can change it here.'
+                : 'You have not set a PIN yet. You need one before you can hand over.'}
+            </p>
+            {handoverTo && <HandoverNotice youngPerson={handoverTo} pinIsSet={pinState.isSet} />}
+            <CoachPinForm
+              key={pinState.isSet ? 'change' : 'set'}
+              changing={pinState.isSet}
+              handoverTo={handoverTo}
+            />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { useRef, useState } from 'react';
+import { Outlet, useNavigate } from 'react-router-dom';
+import { useFocusHeadingOnNavigation } from '../../components/ui/use-focus-heading-on-navigation';
+import { PinDialog } from '../../components/ui/pin-dialog';
+import { endHandover } from '../../db/repositories/handover';
+import { SpaceClosed } from './space-content';
+import { useMySpace } from './use-my-space';
+import './my-space.css';
+
+/**
+ * The full-screen frame of the young person's space: their greeting and the way back to the
+ * coach (behind the coach's PIN), with no coach navigation at all.
+ */
+export function MySpaceLayout() {
+  const space = useMySpace();
+  const navigate = useNavigate();
+  const mainRef = useRef<HTMLElement>(null);
+  const [askingForPin, setAskingForPin] = useState(false);
+  useFocusHeadingOnNavigation(mainRef);
+
+  // The coach must be able to take the device back even when the record has gone.
+  const canGiveBack = space !== undefined && space !== 'none';
+  const name = typeof space === 'object' ? space.youngPerson.name : null;
+  const youngPersonId = typeof space === 'object' ? space.youngPerson.id : null;
+
+  return (
+    <div className="my-space">
+      <a className="my-space__skip" href="#my-space-main">
+        Skip to the main part
+      </a>
+      <header className="my-space__header">
+        <p className="my-space__hello">{name ? `Hi ${name}!` : 'Hi!'}</p>
+        {canGiveBack && (
+          <button
+            type="button"
+            className="button button--secondary my-space__give-back"
+            onClick={() => setAskingForPin(true)}
+          >
+            Give back to my coach
+          </button>
+        )}
+      </header>
+      <main id="my-space-main" ref={mainRef} className="my-space__main" tabIndex={-1}>
+        {space === undefined && <p role="status">Loading…</p>}
+        {space === 'none' && <SpaceClosed />}
+        {space === 'missing' && <SpaceClosed />}
+        {typeof space === 'object' && <Outlet />}
+      </main>
+      {askingForPin && (
+        <PinDialog
+          title="Give back to your coach"
+          description="Only your coach can do this. Pass the device to them so they can type their PIN."
+          check={(pin) => endHandover(pin)}
+          onCancel={() => setAskingForPin(false)}
+          onSuccess={() => {
+            setAskingForPin(false);
+            navigate(youngPersonId ? `/young-people/${youngPersonId}` : '/', { replace: true });
+          }}
+        />
+      )}
+    </div>
+  );
+}
