@@ -1,9 +1,11 @@
 import { Link } from 'react-router-dom';
 import { DomainChip } from '../../components/ui/domain-chip';
+import { latestDisagreement } from '../../domain/disagreement';
 import { findMove } from '../../domain/framework';
 import { describeProgress, goalProgress } from '../../domain/progress';
 import { GOAL_STATUS_LABELS, type Goal, type Rating } from '../../domain/schemas';
-import { goalPaths, setByPhrase } from './goal-model';
+import { goalPaths, progressRatersPhrase, setByPhrase } from './goal-model';
+import { GoalViewsNote } from './goal-views';
 import './goal-status.css';
 
 interface GoalCardProps {
@@ -12,9 +14,14 @@ interface GoalCardProps {
   ratings: readonly Rating[];
 }
 
-/** One goal on the young person's page: the words first, then links, who set it and progress. */
+/**
+ * One goal on the young person's page: the words first, then links, who set it, progress and
+ * who gave its scores, and a note when the young person and the coach see it differently.
+ */
 export function GoalCard({ youngPersonId, goal, ratings }: GoalCardProps) {
   const progress = goalProgress(ratings);
+  const raters = progressRatersPhrase(ratings);
+  const disagreement = latestDisagreement(ratings);
   const moves = goal.moves.flatMap((id) => findMove(id)?.practitioner ?? []);
   return (
     <article className={`goal-card goal-card--${goal.status}`}>
@@ -42,6 +49,8 @@ export function GoalCard({ youngPersonId, goal, ratings }: GoalCardProps) {
         <span>{setByPhrase(goal.setBy)}</span>
       </p>
       <p className="goal-card__progress">{describeProgress(progress)}</p>
+      {raters && <p className="goal-card__raters">{raters}</p>}
+      {disagreement && <GoalViewsNote disagreement={disagreement} />}
     </article>
   );
 }

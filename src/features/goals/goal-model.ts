@@ -1,5 +1,8 @@
+import type { Disagreement } from '../../domain/disagreement';
 import type { DomainId } from '../../domain/framework';
-import type { Goal, GoalStatus, Rater, SetBy } from '../../domain/schemas';
+import { baselineOf, latestOf, raterPhrase } from '../../domain/progress';
+import type { Goal, GoalStatus, Rater, Rating, SetBy } from '../../domain/schemas';
+import { formatInstantDate } from '../../lib/dates';
 
 /** Coaches are encouraged (not required) to work on this many active goals at most. */
 export const SUGGESTED_ACTIVE_GOALS = 3;
@@ -42,6 +45,30 @@ const SET_BY_PHRASES: Record<SetBy, string> = {
 /** "Set by the young person", "Set together". */
 export function setByPhrase(setBy: SetBy): string {
   return SET_BY_PHRASES[setBy];
+}
+
+/**
+ * Who gave the scores a goal's progress is worked out from: "Starting score by the young
+ * person.", "Starting and latest scores by the coach.", "Starting score by the young person;
+ * latest by the coach."; null with no ratings.
+ */
+export function progressRatersPhrase(ratings: readonly Rating[]): string | null {
+  const first = baselineOf(ratings);
+  const last = latestOf(ratings);
+  if (!first || !last) return null;
+  if (first.id === last.id) return `Starting score by ${raterPhrase(first.ratedBy)}.`;
+  if (first.ratedBy === last.ratedBy) {
+    return `Starting and latest scores by ${raterPhrase(first.ratedBy)}.`;
+  }
+  return `Starting score by ${raterPhrase(first.ratedBy)}; latest by ${raterPhrase(last.ratedBy)}.`;
+}
+
+/** "The young person said 8 on 12 Nov 2026; you said 4 on 13 Nov 2026." */
+export function disagreementSentence({ youngPerson, coach }: Disagreement): string {
+  return (
+    `The young person said ${youngPerson.score} on ${formatInstantDate(youngPerson.ratedAt)}; ` +
+    `you said ${coach.score} on ${formatInstantDate(coach.ratedAt)}.`
+  );
 }
 
 /** The goals of each status, keeping the order given. */

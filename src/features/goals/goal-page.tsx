@@ -2,15 +2,17 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/ui/page-header';
 import { useYoungPersonDetail } from '../../db/hooks';
+import { latestDisagreement } from '../../domain/disagreement';
 import { getDomain, type MarkerShape } from '../../domain/framework';
 import { describeProgress, goalProgress } from '../../domain/progress';
 import type { Rating } from '../../domain/schemas';
 import { GoalFacts } from './goal-facts';
 import { GoalLinks } from './goal-links';
 import { GoalLinksForm } from './goal-links-form';
-import { goalPaths } from './goal-model';
+import { goalPaths, progressRatersPhrase } from './goal-model';
 import { GoalRatingsTable } from './goal-ratings-table';
 import { GoalStatusActions } from './goal-status-actions';
+import { GoalViews } from './goal-views';
 import { MissingMessage } from '../../components/ui/missing-message';
 import './goal-page.css';
 
@@ -47,6 +49,8 @@ export function GoalPage({ renderChart }: GoalPageProps) {
   const { goal, ratings } = entry;
   const firstDomain = goal.domains[0] ? getDomain(goal.domains[0]) : null;
   const isOpen = yp.status === 'open';
+  const raters = progressRatersPhrase(ratings);
+  const disagreement = latestDisagreement(ratings);
 
   return (
     <>
@@ -79,6 +83,7 @@ export function GoalPage({ renderChart }: GoalPageProps) {
       <section aria-labelledby="goal-progress-title" className="goal-page__section">
         <h2 id="goal-progress-title">Progress</h2>
         <p className="goal-page__progress">{describeProgress(goalProgress(ratings))}</p>
+        {raters && <p className="goal-page__raters">{raters}</p>}
         {renderChart?.({
           title: goal.text,
           ratings,
@@ -86,6 +91,13 @@ export function GoalPage({ renderChart }: GoalPageProps) {
           shape: firstDomain?.shape ?? 'circle',
         })}
       </section>
+
+      {disagreement && (
+        <section aria-labelledby="goal-views-title" className="goal-page__section">
+          <h2 id="goal-views-title">Different views</h2>
+          <GoalViews disagreement={disagreement} />
+        </section>
+      )}
 
       <section aria-labelledby="goal-ratings-title" className="goal-page__section">
         <h2 id="goal-ratings-title">Ratings</h2>

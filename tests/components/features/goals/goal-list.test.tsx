@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { GoalList } from '../../../../src/features/goals/goal-list';
 import { getYoungPersonDetail } from '../../../../src/db/queries';
 import { setGoalStatus } from '../../../../src/db/repositories/goals';
+import { rateGoal } from '../../../../src/db/repositories/ratings';
 import { renderRoute, resetApp, seedGoal, seedSession, seedYoungPerson } from './goal-test-utils';
 
 async function renderList(youngPersonId: string) {
@@ -54,6 +55,8 @@ describe('GoalList', () => {
     expect(card).toHaveTextContent('Status: Active');
     expect(card).toHaveTextContent('Set by the young person');
     expect(within(card).getByText('Started at 2, now 6 (+4)')).toBeVisible();
+    expect(within(card).getByText('Starting and latest scores by the young person.')).toBeVisible();
+    expect(card).not.toHaveTextContent('Different views');
 
     const sleepCard = screen
       .getByRole('link', { name: '“To sleep before ten”' })
@@ -82,6 +85,49 @@ describe('GoalList', () => {
     expect(within(stopped).getByRole('link', { name: '“Dropped one”' })).toBeVisible();
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(['Active goals (1)', 'Achieved goals (1)', 'Stopped goals (1)']);
+  });
+
+  it('says who gave the scores, and notes when the young person and the coach differ', async () => {
+    const yp = await seedYoungPerson();
+    const apart = await seedGoal(yp.id, { text: 'Apart', baseline: 2 });
+    await rateGoal(apart.id, { score: 6, ratedBy: 'coach' }, new Date('2026-01-12T10:00:00Z'));
+    const close = await seedGoal(yp.id, { text: 'Close', baseline: 4, baselineRatedBy: 'coach' });
+    await rateGoal(
+      close.id,
+      { score: 6, ratedBy: 'young-person' },
+      new Date('2026-01-12T10:00:00Z'),
+    );
+    const later = await seedGoal(yp.id, { text: 'Later', baseline: 1 });
+    // Nine points apart, but more than a week later: not "at about the same time".
+    await rateGoal(later.id, { score: 10, ratedBy: 'coach' }, new Date('2026-01-18T10:00:01Z'));
+    await seedGoal(yp.id, {
+      text: 'Once',
+      baseline: 3,
+      baselineRatedBy: 'parent-carer',
+    });
+    await renderList(yp.id);
+
+    const cardOf = async (text: string) =>
+      (await screen.findByRole('link', { name: `“${text}”` })).closest('article') as HTMLElement;
+    const apartCard = await cardOf('Apart');
+    expect(
+      within(apartCard).getByText('Starting score by the young person; latest by the coach.'),
+    ).toBeVisible();
+    expect(within(apartCard).getByText(/the young person said 2, you said 6\./)).toHaveTextContent(
+      'Different views: the young person said 2, you said 6.',
+    );
+
+    const closeCard = await cardOf('Close');
+    expect(
+      within(closeCard).getByText('Starting score by the coach; latest by the young person.'),
+    ).toBeVisible();
+    expect(closeCard).not.toHaveTextContent('Different views');
+    const laterCard = await cardOf('Later');
+    expect(laterCard).toHaveTextContent('Started at 1, now 10 (+9)');
+    expect(laterCard).not.toHaveTextContent('Different views');
+    expect(
+      within(await cardOf('Once')).getByText('Starting score by a parent or carer.'),
+    ).toBeVisible();
   });
 
   it('has an empty state with a way to add a goal', async () => {

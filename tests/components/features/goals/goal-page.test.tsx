@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GoalPage } from '../../../../src/features/goals/goal-page';
 import { getDb } from '../../../../src/db/database';
+import { rateGoal } from '../../../../src/db/repositories/ratings';
 import {
   closeCase,
   renderRoute,
@@ -56,6 +57,8 @@ describe('GoalPage', () => {
     expect(screen.getByText('Set by the young person')).toBeVisible();
     expect(screen.getByText('Active')).toBeVisible();
     expect(screen.getByText('Started at 2, now 6 (+4)')).toBeVisible();
+    expect(screen.getByText('Starting and latest scores by the young person.')).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Different views' })).not.toBeInTheDocument();
     expect(screen.getByText('Chart here')).toBeVisible();
     expect(renderChart).toHaveBeenCalledWith(
       expect.objectContaining({ title: goal.text, colour: '#BE185D', shape: 'square' }),
@@ -69,6 +72,68 @@ describe('GoalPage', () => {
     expect(
       within(rows[1] as HTMLElement).getByRole('link', { name: '3 Feb 2026' }),
     ).toHaveAttribute('href', `/young-people/${yp.id}/sessions/${session.id}`);
+  });
+
+  it("shows the young person's and the coach's different views side by side, keeping both", async () => {
+    const yp = await seedYoungPerson();
+    const goal = await seedGoal(yp.id, { baseline: 5 }, new Date('2026-11-01T10:00:00Z'));
+    await rateGoal(
+      goal.id,
+      { score: 8, ratedBy: 'young-person' },
+      new Date('2026-11-12T10:00:00Z'),
+    );
+    await rateGoal(goal.id, { score: 4, ratedBy: 'coach' }, new Date('2026-11-13T10:00:00Z'));
+    renderRoute(PATH, `/young-people/${yp.id}/goals/${goal.id}`, <GoalPage />);
+
+    const views = await screen.findByRole('region', { name: 'Different views' });
+    expect(
+      within(views).getByText('The young person said 8 on 12 Nov 2026; you said 4 on 13 Nov 2026.'),
+    ).toBeVisible();
+    const pair = within(views).getByRole('list', { name: 'The two ratings side by side' });
+    expect(
+      within(pair)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'The young person said8 out of 10: nearly there12 Nov 2026',
+      'You said4 out of 10: getting going, nearly half way13 Nov 2026',
+    ]);
+    expect(views).toHaveTextContent('Both scores are kept as they were given.');
+    expect(
+      screen.getByText('Starting score by the young person; latest by the coach.'),
+    ).toBeVisible();
+
+    // Every rating is still there, each with who gave it.
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      '1 Nov 20265 out of 10: half wayYoung personStarting score, when the goal was set',
+      '12 Nov 20268 out of 10: nearly thereYoung personOutside a session',
+      '13 Nov 20264 out of 10: getting going, nearly half wayCoachOutside a session',
+    ]);
+    const stored = await getDb().ratings.where('goalId').equals(goal.id).sortBy('ratedAt');
+    expect(stored.map((r) => [r.score, r.ratedBy])).toEqual([
+      [5, 'young-person'],
+      [8, 'young-person'],
+      [4, 'coach'],
+    ]);
+  });
+
+  it('shows no different views when the scores are close or far apart in time', async () => {
+    const yp = await seedYoungPerson();
+    const goal = await seedGoal(yp.id, { baseline: 8 }, new Date('2026-11-01T10:00:00Z'));
+    // Six points lower, but eight days later.
+    await rateGoal(goal.id, { score: 2, ratedBy: 'coach' }, new Date('2026-11-09T10:00:00Z'));
+    // The next day, two points from the coach.
+    await rateGoal(
+      goal.id,
+      { score: 4, ratedBy: 'young-person' },
+      new Date('2026-11-10T10:00:00Z'),
+    );
+    renderRoute(PATH, `/young-people/${yp.id}/goals/${goal.id}`, <GoalPage />);
+
+    expect(await screen.findByText('Started at 8, now 4 (-4)')).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Different views' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/you said/)).not.toBeInTheDocument();
   });
 
   it('marks a goal achieved, makes it active again, and stops it after asking', async () => {
