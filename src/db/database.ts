@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Goal, Rating, Session, Setting, YoungPerson } from '../domain/schemas';
-import { DATABASE_NAME, SCHEMA_V1 } from './schema';
+import type { Closure, Goal, Rating, Session, Setting, YoungPerson } from '../domain/schemas';
+import { upgradeToV2 } from './migrations';
+import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
 
 /** The app's one IndexedDB database. All writes go through the repositories in ./repositories. */
 export class CoachingDatabase extends Dexie {
@@ -9,10 +10,13 @@ export class CoachingDatabase extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
   ratings!: EntityTable<Rating, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  closures!: EntityTable<Closure, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
+    // Every version stays declared, each with its upgrade (see ./schema.ts).
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   }
 }
 

@@ -5,6 +5,8 @@
  *
  * Changelog
  * - v1 (2026-11-23): young people, goals, sessions, ratings (backup format v1) and settings.
+ * - v2 (2026-11-23): closures (case closure details and reopenings); the upgrade makes a
+ *   closure for every case already closed, from its closedOn and closureReason.
  */
 export const DATABASE_NAME = 'resilience-coaching';
 
@@ -16,4 +18,9 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
-export const CURRENT_VERSION = 1;
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  closures: 'id, youngPersonId, closedOn',
+} as const;
+
+export const CURRENT_VERSION = 2;

@@ -3,7 +3,18 @@
  * Built relative to `now` so the demo always looks recent.
  */
 import type { DomainId, NobleTruthId } from './framework';
-import type { Goal, Location, Rating, Session, SetBy, YoungPerson } from './schemas';
+import type {
+  Closure,
+  ClosureReason,
+  Goal,
+  GoalOutcome,
+  Location,
+  Rating,
+  Session,
+  SetBy,
+  YoungPerson,
+} from './schemas';
+import { CLOSURE_REASON_LABELS } from './schemas';
 
 interface DemoGoal {
   text: string;
@@ -13,6 +24,8 @@ interface DemoGoal {
   /** Scores: the baseline, then one per session in order (null: not rated in that session). */
   scores: (number | null)[];
   status?: Goal['status'];
+  /** For a closed case: the goal's outcome at closure. */
+  outcome?: GoalOutcome;
 }
 
 interface DemoPerson {
@@ -28,7 +41,13 @@ interface DemoPerson {
   sessionMoves: string[][];
   truths: NobleTruthId[][];
   goals: DemoGoal[];
-  closed?: { reason: string };
+  closed?: {
+    reason: ClosureReason;
+    youngPersonSatisfaction: number;
+    parentCarerSatisfaction: number;
+    youngPersonComments: string;
+    parentCarerComments: string;
+  };
 }
 
 const PEOPLE: DemoPerson[] = [
@@ -208,6 +227,7 @@ const PEOPLE: DemoPerson[] = [
         setBy: 'young-person',
         scores: [1, 2, 4, 6, 8, 9, 10],
         status: 'achieved',
+        outcome: 'reached',
       },
       {
         text: 'Stop getting into arguments at break time',
@@ -215,9 +235,16 @@ const PEOPLE: DemoPerson[] = [
         moves: ['core-self-others-feelings', 'coping-boundaries'],
         setBy: 'together',
         scores: [3, 3, 4, 4, 6, 7, 7],
+        outcome: 'partly',
       },
     ],
-    closed: { reason: 'Support completed' },
+    closed: {
+      reason: 'support-completed',
+      youngPersonSatisfaction: 9,
+      parentCarerSatisfaction: 10,
+      youngPersonComments: 'I liked the walks and I have a club now.',
+      parentCarerComments: 'Kai is much happier going to school.',
+    },
   },
 ];
 
@@ -238,11 +265,12 @@ export interface DemoRecords {
   goals: Goal[];
   sessions: Session[];
   ratings: Rating[];
+  closures: Closure[];
 }
 
 /** Builds the demo caseload. `newId` makes record ids (random in the app, counted in tests). */
 export function buildDemoRecords(now: Date, newId: () => string): DemoRecords {
-  const out: DemoRecords = { youngPeople: [], goals: [], sessions: [], ratings: [] };
+  const out: DemoRecords = { youngPeople: [], goals: [], sessions: [], ratings: [], closures: [] };
   for (const p of PEOPLE) {
     const ypId = newId();
     const createdAt = instantDaysAgo(now, p.referredDaysAgo);
@@ -256,7 +284,7 @@ export function buildDemoRecords(now: Date, newId: () => string): DemoRecords {
       referralDate: isoDateDaysAgo(now, p.referredDaysAgo),
       status: p.closed ? 'closed' : 'open',
       closedOn: p.closed ? isoDateDaysAgo(now, Math.max(lastDay - 1, 0)) : null,
-      closureReason: p.closed?.reason ?? null,
+      closureReason: p.closed ? CLOSURE_REASON_LABELS[p.closed.reason] : null,
       createdAt,
       updatedAt: createdAt,
     });
@@ -306,6 +334,32 @@ export function buildDemoRecords(now: Date, newId: () => string): DemoRecords {
           ratedAt: instantDaysAgo(now, daysAgo, i === 0 ? -120 + g : g),
           ratedBy: i > 0 && i % 3 === 0 ? 'coach' : 'young-person',
         });
+      });
+    }
+    if (p.closed) {
+      const closedOn = isoDateDaysAgo(now, Math.max(lastDay - 1, 0));
+      const stamp = instantDaysAgo(now, Math.max(lastDay - 1, 0));
+      const ypGoals = out.goals.filter((g) => g.youngPersonId === ypId);
+      const goalOutcomes: Record<string, GoalOutcome> = {};
+      p.goals.forEach((goal, i) => {
+        const id = ypGoals[i]?.id;
+        if (id && goal.outcome) goalOutcomes[id] = goal.outcome;
+      });
+      out.closures.push({
+        id: newId(),
+        youngPersonId: ypId,
+        closedOn,
+        reason: p.closed.reason,
+        reasonDetail: null,
+        goalOutcomes,
+        youngPersonSatisfaction: p.closed.youngPersonSatisfaction,
+        parentCarerSatisfaction: p.closed.parentCarerSatisfaction,
+        youngPersonComments: p.closed.youngPersonComments,
+        parentCarerComments: p.closed.parentCarerComments,
+        reopenedOn: null,
+        reopenReason: null,
+        createdAt: stamp,
+        updatedAt: stamp,
       });
     }
   }

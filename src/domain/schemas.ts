@@ -233,3 +233,68 @@ export function sessionInputSchema(today: string) {
   });
 }
 export type SessionInput = z.input<ReturnType<typeof sessionInputSchema>>;
+
+// ---------------------------------------------------------------------------
+// Case closure (schema v2). Kept in its own table so the backup format's records stay as
+// they are; a case closed and reopened twice has two closures.
+
+export const CLOSURE_REASONS = [
+  'support-completed',
+  'moved-away',
+  'declined',
+  'transferred',
+  'other',
+] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
+  'support-completed': 'Support completed',
+  'moved-away': 'Moved away',
+  declined: 'Declined further support',
+  transferred: 'Transferred',
+  other: 'Other',
+};
+
+export const GOAL_OUTCOMES = ['reached', 'partly', 'not-yet', 'stopped'] as const;
+export type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
+
+export const GOAL_OUTCOME_LABELS: Record<GoalOutcome, string> = {
+  reached: 'Reached',
+  partly: 'Partly reached',
+  'not-yet': 'Not yet',
+  stopped: 'Stopped',
+};
+
+const satisfactionSchema = z
+  .number({ message: 'Choose a number from 0 to 10.' })
+  .int({ message: 'Satisfaction is a whole number from 0 to 10.' })
+  .min(0, { message: 'Satisfaction is a whole number from 0 to 10.' })
+  .max(10, { message: 'Satisfaction is a whole number from 0 to 10.' })
+  .nullable();
+
+const commentSchema = z
+  .string()
+  .trim()
+  .max(2000, { message: 'Keep comments to 2,000 characters or fewer.' })
+  .nullable();
+
+export const closureSchema = z.object({
+  id: idSchema,
+  youngPersonId: idSchema,
+  closedOn: isoDateSchema,
+  reason: z.enum(CLOSURE_REASONS, { message: 'Choose a reason for closing.' }),
+  /** Free text when the reason is "other" (or more detail for any reason). */
+  reasonDetail: commentSchema,
+  /** The outcome of each goal that was active at closure, by goal id. */
+  goalOutcomes: z.record(idSchema, z.enum(GOAL_OUTCOMES)),
+  youngPersonSatisfaction: satisfactionSchema,
+  parentCarerSatisfaction: satisfactionSchema,
+  youngPersonComments: commentSchema,
+  parentCarerComments: commentSchema,
+  /** Set when the case is reopened after this closure. */
+  reopenedOn: isoDateSchema.nullable(),
+  reopenReason: commentSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Closure = z.infer<typeof closureSchema>;

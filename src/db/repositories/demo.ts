@@ -1,5 +1,11 @@
 import { buildDemoRecords } from '../../domain/demo-data';
-import { goalSchema, ratingSchema, sessionSchema, youngPersonSchema } from '../../domain/schemas';
+import {
+  closureSchema,
+  goalSchema,
+  ratingSchema,
+  sessionSchema,
+  youngPersonSchema,
+} from '../../domain/schemas';
 import { parseOrThrow } from '../../domain/validation';
 import { newId } from '../../lib/ids';
 import { getDb } from '../database';
@@ -16,10 +22,11 @@ export async function loadDemoData(now: Date = new Date()): Promise<number> {
   const goals = records.goals.map((r) => parseOrThrow(goalSchema, r));
   const sessions = records.sessions.map((r) => parseOrThrow(sessionSchema, r));
   const ratings = records.ratings.map((r) => parseOrThrow(ratingSchema, r));
+  const closures = records.closures.map((r) => parseOrThrow(closureSchema, r));
   const db = getDb();
   await db.transaction(
     'rw',
-    [db.youngPeople, db.goals, db.sessions, db.ratings, db.settings],
+    [db.youngPeople, db.goals, db.sessions, db.ratings, db.closures, db.settings],
     async () => {
       const existing = (await db.settings.get(DEMO_IDS_KEY))?.value;
       const ids = Array.isArray(existing) ? existing.filter((x) => typeof x === 'string') : [];
@@ -27,6 +34,7 @@ export async function loadDemoData(now: Date = new Date()): Promise<number> {
       await db.goals.bulkAdd(goals);
       await db.sessions.bulkAdd(sessions);
       await db.ratings.bulkAdd(ratings);
+      await db.closures.bulkAdd(closures);
       await db.settings.put({
         key: DEMO_IDS_KEY,
         value: [...ids, ...youngPeople.map((y) => y.id)],
@@ -47,7 +55,7 @@ export async function removeDemoData(): Promise<void> {
   const db = getDb();
   await db.transaction(
     'rw',
-    [db.youngPeople, db.goals, db.sessions, db.ratings, db.settings],
+    [db.youngPeople, db.goals, db.sessions, db.ratings, db.closures, db.settings],
     async () => {
       const ids = await getDemoIds();
       for (const id of ids) await deleteYoungPersonWithRecords(id);

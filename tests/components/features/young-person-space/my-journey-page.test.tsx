@@ -58,6 +58,17 @@ describe('MyJourneyPage', () => {
     ]);
     for (const point of points) expect(point).toHaveAttribute('tabindex', '0');
     expect(chart.querySelector('.journey-chart__start')).not.toBeNull();
+    // Drawn in real pixels at a fixed height, with the end dates anchored inside the chart.
+    expect(chart).toHaveAttribute('height', '240');
+    expect(chart.getAttribute('viewBox')).toBe(
+      `0 0 ${chart.getAttribute('width')} ${chart.getAttribute('height')}`,
+    );
+    const dates = [...chart.querySelectorAll('.journey-chart__date')];
+    expect(dates.map((d) => [d.textContent, d.getAttribute('text-anchor')])).toEqual([
+      ['10 Jan 2026', 'start'],
+      ['14 Feb 2026', 'middle'],
+      ['21 Mar 2026', 'end'],
+    ]);
 
     // Coach-set goal the young person has not rated themselves: no coach or session scores.
     const bike = screen.getByRole('region', { name: '“Ride my bike to school”' });

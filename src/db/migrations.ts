@@ -1,0 +1,44 @@
+import type { Transaction } from 'dexie';
+import { closureSchema, type ClosureReason, type YoungPerson } from '../domain/schemas';
+import { CLOSURE_REASON_LABELS, CLOSURE_REASONS } from '../domain/schemas';
+import { newId } from '../lib/ids';
+
+/** Maps a v1 free-text closure reason onto the v2 reasons; unknown text becomes "other". */
+function reasonFromText(text: string | null): { reason: ClosureReason; detail: string | null } {
+  const match = CLOSURE_REASONS.find(
+    (r) => CLOSURE_REASON_LABELS[r].toLowerCase() === (text ?? '').trim().toLowerCase(),
+  );
+  if (match) return { reason: match, detail: null };
+  return { reason: 'other', detail: text?.trim() ? text.trim() : null };
+}
+
+/**
+ * v1 -> v2: every case already closed gets a closure record, so closed cases look the same
+ * as ones closed with the v2 close-case step (without outcomes or satisfaction, which v1
+ * did not record).
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const people = (await tx.table('youngPeople').toArray()) as YoungPerson[];
+  const closures = people
+    .filter((yp) => yp.status === 'closed')
+    .map((yp) => {
+      const { reason, detail } = reasonFromText(yp.closureReason);
+      return closureSchema.parse({
+        id: newId(),
+        youngPersonId: yp.id,
+        closedOn: yp.closedOn ?? yp.updatedAt.slice(0, 10),
+        reason,
+        reasonDetail: detail,
+        goalOutcomes: {},
+        youngPersonSatisfaction: null,
+        parentCarerSatisfaction: null,
+        youngPersonComments: null,
+        parentCarerComments: null,
+        reopenedOn: null,
+        reopenReason: null,
+        createdAt: yp.updatedAt,
+        updatedAt: yp.updatedAt,
+      });
+    });
+  await tx.table('closures').bulkAdd(closures);
+}
