@@ -41,6 +41,24 @@ const coachRoutes: RouteObject[] = [
             }),
           },
           {
+            path: 'young-people/:youngPersonId/close',
+            lazy: async () => ({
+              Component: (await import('../features/closure/close-case-page')).CloseCasePage,
+            }),
+          },
+          {
+            path: 'young-people/:youngPersonId/summary',
+            lazy: async () => ({
+              Component: (await import('./routes/summary-routes')).GoalSummaryRoute,
+            }),
+          },
+          {
+            path: 'young-people/:youngPersonId/summary/young-person',
+            lazy: async () => ({
+              Component: (await import('./routes/summary-routes')).MyJourneySummaryRoute,
+            }),
+          },
+          {
             path: 'young-people/:youngPersonId/goals/new',
             lazy: async () => ({
               Component: (await import('../features/goals/add-goal-page')).AddGoalPage,
@@ -62,6 +80,13 @@ const coachRoutes: RouteObject[] = [
             path: 'young-people/:youngPersonId/sessions/:sessionId',
             lazy: async () => ({
               Component: (await import('../features/sessions/session-page')).SessionPage,
+            }),
+          },
+          {
+            path: 'reports',
+            lazy: async () => ({
+              Component: (await import('../features/reports/service-report-page'))
+                .ServiceReportPage,
             }),
           },
           {

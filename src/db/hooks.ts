@@ -5,8 +5,10 @@ import {
   getSessionWithRatings,
   getYoungPersonDetail,
 } from './queries';
+import { getClosures } from './repositories/closure';
 import { getPinState } from './repositories/coach-pin';
 import { getHandover } from './repositories/handover';
+import { getReliableChangeThreshold } from './repositories/settings';
 
 // Each hook returns undefined while loading and null when the record does not exist.
 
@@ -34,4 +36,14 @@ export function useHandover() {
 /** Whether a coach PIN is set and whether it is locked: undefined while loading. */
 export function usePinState() {
   return useLiveQuery(() => getPinState(), []);
+}
+
+/** The reliable change threshold in points (3 unless set in settings); undefined while loading. */
+export function useReliableChangeThreshold() {
+  return useLiveQuery(getReliableChangeThreshold, []);
+}
+
+/** A young person's closures, newest first: undefined while loading, [] without an id. */
+export function useClosures(youngPersonId: string | undefined) {
+  return useLiveQuery(() => (youngPersonId ? getClosures(youngPersonId) : []), [youngPersonId]);
 }

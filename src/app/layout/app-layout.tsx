@@ -31,6 +31,9 @@ export function AppLayout() {
               <NavLink to="/framework">Framework</NavLink>
             </li>
             <li>
+              <NavLink to="/reports">Reports</NavLink>
+            </li>
+            <li>
               <NavLink to="/settings">Settings</NavLink>
             </li>
           </ul>

@@ -5,6 +5,7 @@ import { useYoungPersonDetail } from '../../db/hooks';
 import { GoalList } from '../../features/goals/goal-list';
 import { GoalCharts } from '../../features/progress/goal-charts';
 import { SessionList } from '../../features/sessions/session-list';
+import { CaseSection } from './case-section';
 import { HandOverButton } from './hand-over-button';
 import { YoungPersonFacts } from '../../features/young-people/young-person-facts';
 import './young-person-route.css';
@@ -58,6 +59,8 @@ export function YoungPersonRoute() {
       >
         <YoungPersonFacts youngPerson={yp} />
       </PageHeader>
+
+      <CaseSection youngPerson={yp} goals={goals.map(({ goal }) => goal)} />
 
       <section aria-labelledby="goals-title" className="yp-section">
         <h2 id="goals-title">Goals</h2>

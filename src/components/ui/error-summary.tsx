@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { FieldErrors } from '../../domain/validation';
 
 interface ErrorSummaryProps {
@@ -13,6 +13,7 @@ interface ErrorSummaryProps {
  */
 export function ErrorSummary({ errors, labels = {} }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const entries = Object.entries(errors);
   const count = entries.length;
   useEffect(() => {
@@ -20,14 +21,8 @@ export function ErrorSummary({ errors, labels = {} }: ErrorSummaryProps) {
   }, [errors, count]);
   if (count === 0) return null;
   return (
-    <div
-      ref={ref}
-      className="error-summary"
-      role="alert"
-      tabIndex={-1}
-      aria-labelledby="error-summary-title"
-    >
-      <h2 id="error-summary-title" className="error-summary__title">
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
+      <h2 id={titleId} className="error-summary__title">
         {count === 1 ? 'One thing needs checking' : `${count} things need checking`}
       </h2>
       <ul>

@@ -14,6 +14,7 @@ import {
 } from '../../domain/schemas';
 import { parseOrThrow } from '../../domain/validation';
 import { getDb } from '../database';
+import { assertCaseOpen } from './closure';
 
 function buildGoal(
   youngPersonId: string,
@@ -91,7 +92,10 @@ export async function replaceGoal(
   return built;
 }
 
-/** Changes which domains and moves a goal is linked to. The goal's words never change. */
+/**
+ * Changes which domains and moves a goal is linked to. The goal's words never change.
+ * Refused for a goal of a closed case.
+ */
 export async function updateGoalLinks(
   goalId: string,
   input: GoalLinksInput,
@@ -99,9 +103,10 @@ export async function updateGoalLinks(
 ): Promise<Goal> {
   const fields = parseOrThrow(goalLinksInputSchema, input);
   const db = getDb();
-  return db.transaction('rw', db.goals, async () => {
+  return db.transaction('rw', [db.youngPeople, db.goals], async () => {
     const existing = await db.goals.get(goalId);
     if (!existing) throw new Error('This goal no longer exists.');
+    await assertCaseOpen(existing.youngPersonId);
     const record = parseOrThrow(goalSchema, {
       ...existing,
       domains: sortDomainIds([...new Set(fields.domains)]),
@@ -113,16 +118,17 @@ export async function updateGoalLinks(
   });
 }
 
-/** Marks a goal achieved or stopped, or makes it active again. */
+/** Marks a goal achieved or stopped, or makes it active again. Refused on a closed case. */
 export async function setGoalStatus(
   goalId: string,
   status: GoalStatus,
   now: Date = new Date(),
 ): Promise<Goal> {
   const db = getDb();
-  return db.transaction('rw', db.goals, async () => {
+  return db.transaction('rw', [db.youngPeople, db.goals], async () => {
     const existing = await db.goals.get(goalId);
     if (!existing) throw new Error('This goal no longer exists.');
+    await assertCaseOpen(existing.youngPersonId);
     const record = parseOrThrow(goalSchema, { ...existing, status, updatedAt: toInstant(now) });
     await db.goals.put(record);
     return record;

@@ -12,6 +12,7 @@ import {
 } from '../../domain/schemas';
 import { ValidationError, parseOrThrow, type FieldErrors } from '../../domain/validation';
 import { getDb } from '../database';
+import { assertCaseOpen } from './closure';
 
 /** When a rating made in a session dated `date` is stamped. */
 function ratedAtFor(date: string, now: Date, baseline: Rating | undefined): string {
@@ -137,16 +138,17 @@ export async function logSession(
   });
 }
 
-/** Edits a past session and its ratings together, in one transaction. */
+/** Edits a past session and its ratings together, in one transaction. Refused on a closed case. */
 export async function updateSession(
   sessionId: string,
   input: SessionInput,
   now: Date = new Date(),
 ): Promise<Session> {
   const db = getDb();
-  return db.transaction('rw', [db.goals, db.sessions, db.ratings], async () => {
+  return db.transaction('rw', [db.youngPeople, db.goals, db.sessions, db.ratings], async () => {
     const existing = await db.sessions.get(sessionId);
     if (!existing) throw new Error('This session no longer exists.');
+    await assertCaseOpen(existing.youngPersonId);
     const oldRatings = await db.ratings.where('sessionId').equals(sessionId).toArray();
     const { session, ratings } = await prepare(existing.youngPersonId, input, now, {
       session: existing,
@@ -160,10 +162,12 @@ export async function updateSession(
   });
 }
 
-/** Deletes a session and the ratings made in it, in one transaction. */
+/** Deletes a session and the ratings made in it, in one transaction. Refused on a closed case. */
 export async function deleteSession(sessionId: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.sessions, db.ratings], async () => {
+  await db.transaction('rw', [db.youngPeople, db.sessions, db.ratings], async () => {
+    const existing = await db.sessions.get(sessionId);
+    if (existing) await assertCaseOpen(existing.youngPersonId);
     await db.ratings.where('sessionId').equals(sessionId).delete();
     await db.sessions.delete(sessionId);
   });

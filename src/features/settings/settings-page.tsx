@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/ui/page-header';
 import { usePinState, useYoungPersonDetail } from '../../db/hooks';
 import type { YoungPerson } from '../../domain/schemas';
 import { CoachPinForm } from './coach-pin-form';
+import { ReliableChangeForm } from './reliable-change-form';
 import './settings.css';
 
 function HandoverNotice({
@@ -65,6 +66,7 @@ export function SettingsPage() {
           </>
         )}
       </section>
+      <ReliableChangeForm />
     </>
   );
 }

@@ -251,3 +251,18 @@ describe('setGoalStatus', () => {
     await expect(setGoalStatus('missing', 'achieved', NOW)).rejects.toThrow(/no longer exists/);
   });
 });
+
+describe('on a closed case', () => {
+  it('refuses to change links or status, and changes nothing', async () => {
+    const mia = await addYoungPerson();
+    const { goal } = await createGoal(mia.id, goalInput(), at('2026-10-01'));
+    await getDb().youngPeople.update(mia.id, { status: 'closed', closedOn: '2026-11-20' });
+    const message = 'This case is closed: reopen it to make changes.';
+
+    await expect(
+      updateGoalLinks(goal.id, { domains: ['coping'], moves: ['coping-brave'] }, NOW),
+    ).rejects.toThrow(message);
+    await expect(setGoalStatus(goal.id, 'achieved', NOW)).rejects.toThrow(message);
+    expect(await getDb().goals.get(goal.id)).toEqual(goal);
+  });
+});

@@ -548,6 +548,26 @@ describe('deleteSession', () => {
   });
 });
 
+describe('on a closed case', () => {
+  it('refuses to edit or delete a session, and changes nothing', async () => {
+    const { mia, football, sleep } = await seed();
+    const ratings = [
+      { goalId: football.goal.id, score: 5 },
+      { goalId: sleep.goal.id, score: 4 },
+    ];
+    const session = await logSession(mia.id, sessionInput('2026-11-10', ratings), NOW);
+    const before = await getSessionWithRatings(session.id);
+    await getDb().youngPeople.update(mia.id, { status: 'closed', closedOn: '2026-11-20' });
+    const message = 'This case is closed: reopen it to make changes.';
+
+    await expect(
+      updateSession(session.id, sessionInput('2026-11-10', ratings, { notes: 'Changed' }), NOW),
+    ).rejects.toThrow(message);
+    await expect(deleteSession(session.id)).rejects.toThrow(message);
+    expect(await getSessionWithRatings(session.id)).toEqual(before);
+  });
+});
+
 describe('when a write inside the transaction fails', () => {
   let undo: (() => void) | null = null;
   afterEach(() => {

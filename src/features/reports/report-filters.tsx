@@ -1,0 +1,55 @@
+import { SelectField, TextField } from '../../components/ui/field';
+import type { FilterErrors } from './use-report-filters';
+
+interface ReportFiltersProps {
+  from: string;
+  to: string;
+  programme: string | null;
+  programmes: readonly string[];
+  errors: FilterErrors;
+  onChange: (key: 'from' | 'to' | 'programme', value: string) => void;
+}
+
+/** The date range and programme the report covers; the figures follow every change. */
+export function ReportFilters({
+  from,
+  to,
+  programme,
+  programmes,
+  errors,
+  onChange,
+}: ReportFiltersProps) {
+  return (
+    <fieldset className="report-filters">
+      <legend className="report-filters__legend">What the report covers</legend>
+      <div className="report-filters__row">
+        <TextField
+          label="From"
+          name="from"
+          type="date"
+          width="medium"
+          value={from}
+          onChange={(value) => onChange('from', value)}
+          error={errors.from}
+        />
+        <TextField
+          label="To"
+          name="to"
+          type="date"
+          width="medium"
+          value={to}
+          onChange={(value) => onChange('to', value)}
+          error={errors.to}
+        />
+        <SelectField
+          label="Programme"
+          name="programme"
+          value={programme ?? ''}
+          placeholder="All programmes"
+          options={programmes.map((p) => ({ value: p, label: p }))}
+          onChange={(value) => onChange('programme', value)}
+        />
+      </div>
+    </fieldset>
+  );
+}

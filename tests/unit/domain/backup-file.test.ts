@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  backupForYoungPerson,
+  backupProblems,
+  buildBackup,
+  type BackupRecords,
+} from '../../../src/domain/backup-file';
+import type { Goal, Rating, Session, YoungPerson } from '../../../src/domain/schemas';
+
+const STAMP = '2026-01-05T12:00:00.000Z';
+
+const person: YoungPerson = {
+  id: 'yp1',
+  name: 'KB',
+  dateOfBirth: null,
+  school: null,
+  programme: 'Walk and Talk',
+  referralDate: '2026-01-02',
+  status: 'open',
+  closedOn: null,
+  closureReason: null,
+  createdAt: STAMP,
+  updatedAt: STAMP,
+};
+
+const goal: Goal = {
+  id: 'g1',
+  youngPersonId: 'yp1',
+  text: 'Sleep better',
+  domains: ['basics'],
+  moves: ['basics-sleep'],
+  setBy: 'young-person',
+  status: 'active',
+  createdAt: STAMP,
+  updatedAt: STAMP,
+};
+
+function session(id: string, date: string): Session {
+  return {
+    id,
+    youngPersonId: 'yp1',
+    date,
+    durationMinutes: 45,
+    location: 'outdoors',
+    moves: [],
+    nobleTruths: ['accepting'],
+    notes: 'Walked by the sea.',
+    createdAt: `${date}T12:00:00.000Z`,
+    updatedAt: `${date}T12:00:00.000Z`,
+  };
+}
+
+function rating(id: string, day: string, sessionId: string | null = null): Rating {
+  return {
+    id,
+    goalId: 'g1',
+    sessionId,
+    score: 4,
+    ratedAt: `${day}T12:00:00.000Z`,
+    ratedBy: 'young-person',
+  };
+}
+
+const records: BackupRecords = {
+  youngPeople: [person],
+  goals: [goal],
+  sessions: [session('s1', '2026-01-10')],
+  ratings: [rating('r1', '2026-01-05'), rating('r2', '2026-01-10', 's1')],
+};
+
+const exportedAt = new Date('2026-11-23T14:05:00.000Z');
+
+describe('buildBackup', () => {
+  it('wraps the records in the version 1 envelope', () => {
+    const file = buildBackup(records, exportedAt);
+    expect(file).toEqual({
+      format: 'resilience-coaching-backup',
+      version: 1,
+      exportedAt: '2026-11-23T14:05:00.000Z',
+      ...records,
+    });
+    expect(BACKUP_FORMAT).toBe('resilience-coaching-backup');
+    expect(BACKUP_VERSION).toBe(1);
+  });
+
+  it('keeps the envelope fields first when written as JSON', () => {
+    const json = JSON.stringify(buildBackup(records, exportedAt));
+    expect(Object.keys(JSON.parse(json) as object)).toEqual([
+      'format',
+      'version',
+      'exportedAt',
+      'youngPeople',
+      'goals',
+      'sessions',
+      'ratings',
+    ]);
+  });
+
+  it('drops fields the format does not name', () => {
+    const withExtra = { ...person, favouriteColour: 'green' };
+    const file = buildBackup({ ...records, youngPeople: [withExtra] }, exportedAt);
+    expect(file.youngPeople[0]).toEqual(person);
+    expect(file.youngPeople[0]).not.toHaveProperty('favouriteColour');
+  });
+
+  it('writes an empty backup', () => {
+    const empty = { youngPeople: [], goals: [], sessions: [], ratings: [] };
+    expect(buildBackup(empty, exportedAt)).toMatchObject(empty);
+  });
+
+  it('refuses a record that fails its schema, naming array, index, id and field', () => {
+    const bad = {
+      ...records,
+      ratings: [rating('r1', '2026-01-05'), { ...rating('r2', '2026-01-10'), score: 11 }],
+    };
+    expect(() => buildBackup(bad, exportedAt)).toThrow(BackupError);
+    expect(backupProblems(bad)).toEqual([
+      expect.objectContaining({ array: 'ratings', index: 1, id: 'r2', field: 'score' }),
+    ]);
+  });
+
+  it('refuses references that do not resolve and ids used twice', () => {
+    const bad: BackupRecords = {
+      youngPeople: [person],
+      goals: [goal, { ...goal, youngPersonId: 'nobody' }],
+      sessions: [],
+      ratings: [
+        { ...rating('r1', '2026-01-05'), goalId: 'missing' },
+        rating('r2', '2026-01-10', 'gone'),
+      ],
+    };
+    const problems = backupProblems(bad);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ array: 'goals', index: 1, id: 'g1', field: 'id' }),
+        expect.objectContaining({ array: 'goals', index: 1, field: 'youngPersonId' }),
+        expect.objectContaining({ array: 'ratings', index: 0, field: 'goalId' }),
+        expect.objectContaining({ array: 'ratings', index: 1, field: 'sessionId' }),
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+    try {
+      buildBackup(bad, exportedAt);
+      expect.unreachable('buildBackup should throw');
+    } catch (error) {
+      expect(error).toBeInstanceOf(BackupError);
+      expect((error as BackupError).problems).toHaveLength(4);
+      expect((error as BackupError).message).toContain('4 problems');
+    }
+  });
+});
+
+describe('backupForYoungPerson', () => {
+  it("holds one young person's records, sessions and ratings oldest first", () => {
+    const later = session('s2', '2026-02-01');
+    const file = backupForYoungPerson(
+      {
+        youngPerson: person,
+        goals: [{ goal, ratings: [rating('r2', '2026-01-10', 's1'), rating('r1', '2026-01-05')] }],
+        sessions: [later, session('s1', '2026-01-10')],
+      },
+      exportedAt,
+    );
+    expect(file.format).toBe(BACKUP_FORMAT);
+    expect(file.youngPeople).toEqual([person]);
+    expect(file.goals).toEqual([goal]);
+    expect(file.sessions.map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(file.ratings.map((r) => r.id)).toEqual(['r1', 'r2']);
+    expect(file.sessions[0]?.notes).toBe('Walked by the sea.');
+  });
+
+  it('passes the validation of a restore: every reference resolves', () => {
+    const file = backupForYoungPerson(
+      {
+        youngPerson: person,
+        goals: [{ goal, ratings: records.ratings }],
+        sessions: records.sessions,
+      },
+      exportedAt,
+    );
+    expect(backupProblems(file)).toEqual([]);
+  });
+});
