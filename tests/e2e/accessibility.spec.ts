@@ -1,19 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './support/checks';
 
 // An axe-core check (WCAG 2.0, 2.1 and 2.2, A and AA) of every coach page, with the
 // fictional demo data loaded so that lists, charts and tables are all on screen.
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-    .analyze();
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  );
-  expect(summary, `${what} has accessibility violations`).toEqual([]);
-}
 
 test('every coach page passes axe, at desktop and at 320 px wide', async ({ page }) => {
   test.setTimeout(300_000);

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoViolations } from './support/checks';
 
 // Handing the device to a young person: their own space, kept shut behind the coach's PIN.
 // Real Chromium against the built app, with real IndexedDB. All names are fictional.
@@ -9,17 +9,6 @@ const WRONG_PIN = '1357';
 const PRIVATE_NOTE = 'Fictional private note: talked about bedtime worries.';
 const COACH_GOAL = 'To feel calmer at bedtime';
 const THEIR_GOAL = 'I want to join a football club';
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-    .analyze();
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  );
-  expect(summary, `${what} has accessibility violations`).toEqual([]);
-}
 
 async function expectNoSideways(page: Page, what: string) {
   const overflow = await page.evaluate(

@@ -4,7 +4,7 @@ import type { DotItemDotProps, LabelProps } from 'recharts';
 import type { MarkerShape } from '../../domain/framework';
 import type { ChartPoint } from '../../domain/progress';
 import { ChartPointMarker } from './chart-point-marker';
-import { useContainerWidth } from './use-container-width';
+import { useContainerWidth } from '../../components/ui/use-container-width';
 
 const SCORE_TICKS = [0, 2, 4, 6, 8, 10];
 /** Drawn at this width until the container has been measured (and always in jsdom). */

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useContainerWidth } from '../../components/ui/use-container-width';
 import { DomainShape } from '../../components/ui/domain-marker';
 import type { MarkerShape } from '../../domain/framework';
 import type { JourneyPoint } from './journey-points';
@@ -50,25 +50,6 @@ function dateLabels(points: readonly JourneyPoint[], xs: readonly number[], plot
   return { labels, lines: wrap ? 2 : 1 };
 }
 
-/** The width of the chart's box, kept up to date; `fallback` until it measures more than 0. */
-function useWidth(fallback: number) {
-  const [element, setElement] = useState<HTMLElement | null>(null);
-  const [width, setWidth] = useState(fallback);
-  useLayoutEffect(() => {
-    if (!element) return;
-    const measure = () => {
-      const measured = Math.floor(element.getBoundingClientRect().width);
-      if (measured > 0) setWidth(measured);
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [element]);
-  return { setElement, width };
-}
-
 interface MyJourneyChartProps {
   points: readonly JourneyPoint[];
   colour: string;
@@ -83,7 +64,7 @@ interface MyJourneyChartProps {
  * says its date and score.
  */
 export function MyJourneyChart({ points, colour, shape, label }: MyJourneyChartProps) {
-  const box = useWidth(FALLBACK_WIDTH);
+  const box = useContainerWidth(FALLBACK_WIDTH);
   const width = Math.max(box.width, LEFT + RIGHT + MIN_STEP * (points.length - 1));
   const plotWidth = width - LEFT - RIGHT;
   const xs = points.map((_, i) =>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 /**
  * The width of an element, kept up to date with ResizeObserver. Starts at `fallback` and keeps
@@ -12,10 +12,11 @@ export function useContainerWidth(fallback: number): {
   const [element, setElement] = useState<HTMLElement | null>(null);
   const [width, setWidth] = useState(fallback);
 
-  useEffect(() => {
+  // Measured before paint, so a chart never flashes up at the wrong size.
+  useLayoutEffect(() => {
     if (!element) return;
     const measure = () => {
-      const measured = Math.round(element.getBoundingClientRect().width);
+      const measured = Math.floor(element.getBoundingClientRect().width);
       if (measured > 0) setWidth(measured);
     };
     measure();
