@@ -61,12 +61,48 @@ test('every coach page passes axe, at desktop and at 320 px wide', async ({ page
   await page.getByRole('button', { name: 'Add young person' }).click();
   await expectNoViolations(page, 'The add young person form with errors');
 
+  await page.goto(`${personUrl}/close`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Close');
+  await expectNoViolations(page, 'The close case form');
+  await page.getByRole('button', { name: 'Close case' }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expectNoViolations(page, 'The close case form with errors');
+
+  await page.goto(`${personUrl}/summary`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Goal summary');
+  await expectNoViolations(page, 'The goal summary');
+  await page.goto(`${personUrl}/summary/young-person`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('My resilience journey');
+  await expectNoViolations(page, 'My resilience journey');
+
+  await page.goto('/reports');
+  await expect(page.getByRole('heading', { level: 1, name: 'Service report' })).toBeVisible();
+  await expectNoViolations(page, 'The service report');
+
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expectNoViolations(page, 'Settings');
+
+  // A closed case, with its closure details and the reopen dialog.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Demo: Kai' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo: Kai' })).toBeVisible();
+  await expectNoViolations(page, "A closed case's page");
+  await page.getByRole('button', { name: /Reopen case/ }).click();
+  await expect(page.getByRole('dialog').or(page.getByRole('alertdialog'))).toBeVisible();
+  await expectNoViolations(page, 'The reopen case dialog');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto(personUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Demo: Jordan' })).toBeVisible();
   await expectNoViolations(page, "A young person's page at 320 px");
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, 'the page scrolls sideways at 320 px').toBeLessThanOrEqual(0);
+  for (const path of [personUrl, `${personUrl}/summary`, '/reports', '/settings', '/framework']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${path} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+  }
 });
