@@ -47,6 +47,20 @@ const coachRoutes: RouteObject[] = [
             }),
           },
           {
+            path: 'young-people/:youngPersonId/map',
+            lazy: async () => ({
+              Component: (await import('../features/resilience-map/resilience-map-page'))
+                .ResilienceMapPage,
+            }),
+          },
+          {
+            path: 'young-people/:youngPersonId/map/print',
+            lazy: async () => ({
+              Component: (await import('../features/resilience-map/resilience-map-print-page'))
+                .ResilienceMapPrintPage,
+            }),
+          },
+          {
             path: 'young-people/:youngPersonId/summary',
             lazy: async () => ({
               Component: (await import('./routes/summary-routes')).GoalSummaryRoute,
@@ -147,6 +161,12 @@ const youngPersonSpaceRoutes: RouteObject[] = [
         path: 'rate',
         lazy: async () => ({
           Component: (await import('../features/young-person-space/my-rate-page')).MyRatePage,
+        }),
+      },
+      {
+        path: 'map',
+        lazy: async () => ({
+          Component: (await import('../features/young-person-space/my-map-page')).MyMapPage,
         }),
       },
       {

@@ -8,6 +8,7 @@ import {
 import { getClosures } from './repositories/closure';
 import { getPinState } from './repositories/coach-pin';
 import { getHandover } from './repositories/handover';
+import { getMapSnapshots } from './repositories/resilience-map';
 import { getReliableChangeThreshold } from './repositories/settings';
 
 // Each hook returns undefined while loading and null when the record does not exist.
@@ -46,4 +47,9 @@ export function useReliableChangeThreshold() {
 /** A young person's closures, newest first: undefined while loading, [] without an id. */
 export function useClosures(youngPersonId: string | undefined) {
   return useLiveQuery(() => (youngPersonId ? getClosures(youngPersonId) : []), [youngPersonId]);
+}
+
+/** A young person's map snapshots, oldest first: undefined while loading, [] without an id. */
+export function useMapSnapshots(youngPersonId: string | undefined) {
+  return useLiveQuery(() => (youngPersonId ? getMapSnapshots(youngPersonId) : []), [youngPersonId]);
 }

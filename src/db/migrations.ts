@@ -42,3 +42,11 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
   await tx.table('closures').bulkAdd(closures);
 }
+
+/**
+ * v2 -> v3: adds the resilienceMaps table. It starts empty, so there is nothing to
+ * transform; declared so every version has its upgrade.
+ */
+export async function upgradeToV3(): Promise<void> {
+  // Nothing to move: every v2 record stays exactly as it is.
+}

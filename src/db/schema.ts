@@ -7,6 +7,8 @@
  * - v1 (2026-11-23): young people, goals, sessions, ratings (backup format v1) and settings.
  * - v2 (2026-11-23): closures (case closure details and reopenings); the upgrade makes a
  *   closure for every case already closed, from its closedOn and closureReason.
+ * - v3 (2026-11-24): resilienceMaps (dated snapshots of a young person's resilience map);
+ *   a new empty table, so the upgrade has nothing to transform.
  */
 export const DATABASE_NAME = 'resilience-coaching';
 
@@ -23,4 +25,9 @@ export const SCHEMA_V2 = {
   closures: 'id, youngPersonId, closedOn',
 } as const;
 
-export const CURRENT_VERSION = 2;
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  resilienceMaps: 'id, youngPersonId, savedAt, [youngPersonId+savedAt]',
+} as const;
+
+export const CURRENT_VERSION = 3;

@@ -298,3 +298,81 @@ export const closureSchema = z.object({
   updatedAt: instantSchema,
 });
 export type Closure = z.infer<typeof closureSchema>;
+
+// ---------------------------------------------------------------------------
+// Resilience map (schema v3). Each save keeps a dated snapshot of which moves the young
+// person already does ("strength") and would like to try ("try"); blank tiles are absent.
+
+export const MAP_TILE_STATES = ['strength', 'try'] as const;
+export type MapTileState = (typeof MAP_TILE_STATES)[number];
+
+export const MAP_SAVED_BY = ['young-person', 'coach'] as const;
+export type MapSavedBy = (typeof MAP_SAVED_BY)[number];
+
+export const MAP_TILE_STATE_LABELS: Record<MapTileState, string> = {
+  strength: 'I already do this',
+  try: "I'd like to try this",
+};
+
+export const MAP_EXAMPLE_MAX = 200;
+
+const mapTileStateSchema = z.enum(MAP_TILE_STATES, {
+  message: "Choose 'I already do this' or 'I'd like to try this'.",
+});
+
+const mapExampleSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'Write the example, or leave it out.' })
+  .max(MAP_EXAMPLE_MAX, {
+    message: `Keep the example to ${MAP_EXAMPLE_MAX} characters or fewer.`,
+  });
+
+/** Keyed by move id; an unknown move id is refused with the key as its path. */
+const byMoveId = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().refine(isMoveId), value, {
+    error: (issue) => (issue.code === 'invalid_key' ? 'Unknown resilient move.' : undefined),
+  });
+
+export const mapTilesSchema = byMoveId(mapTileStateSchema);
+/** Move id to its state; a blank tile is absent. */
+export type MapTiles = z.infer<typeof mapTilesSchema>;
+
+export const mapExamplesSchema = byMoveId(mapExampleSchema);
+/** Move id to an example in the young person's own words. */
+export type MapExamples = z.infer<typeof mapExamplesSchema>;
+
+export const resilienceMapSchema = z.object({
+  id: idSchema,
+  youngPersonId: idSchema,
+  savedAt: instantSchema,
+  savedBy: z.enum(MAP_SAVED_BY, { message: 'Say who saved the map.' }),
+  tiles: mapTilesSchema,
+  examples: mapExamplesSchema,
+});
+export type ResilienceMap = z.infer<typeof resilienceMapSchema>;
+
+/**
+ * Saving a map. Blank examples (empty or spaces only) are dropped, so a cleared field
+ * simply has no example; tiles left blank are absent (undefined values are dropped too).
+ */
+export const resilienceMapInputSchema = z.object({
+  tiles: z.preprocess(dropBlankEntries, mapTilesSchema),
+  examples: z.preprocess(dropBlankEntries, mapExamplesSchema),
+  savedBy: z.enum(MAP_SAVED_BY, { message: 'Say who saved the map.' }),
+});
+export interface ResilienceMapInput {
+  tiles: Readonly<MapTiles>;
+  /** Blank examples ('' or spaces) are allowed here and dropped. */
+  examples: Readonly<MapExamples>;
+  savedBy: MapSavedBy;
+}
+
+function dropBlankEntries(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      ([, v]) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === ''),
+    ),
+  );
+}

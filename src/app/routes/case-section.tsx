@@ -9,7 +9,7 @@ interface CaseSectionProps {
   goals: Goal[];
 }
 
-/** The case itself on a young person's page: close or reopen it, and its summaries. */
+/** The case itself on a young person's page: close or reopen it, its map and its summaries. */
 export function CaseSection({ youngPerson: yp, goals }: CaseSectionProps) {
   const closures = useClosures(yp.id);
   const base = `/young-people/${yp.id}`;
@@ -26,6 +26,9 @@ export function CaseSection({ youngPerson: yp, goals }: CaseSectionProps) {
         ) : (
           <ReopenCaseButton youngPerson={yp} />
         )}
+        <Link to={`${base}/map`} className="button button--secondary">
+          Resilience map
+        </Link>
         <Link to={`${base}/summary`} className="button button--secondary">
           Goal summary
         </Link>

@@ -55,7 +55,15 @@ export async function removeDemoData(): Promise<void> {
   const db = getDb();
   await db.transaction(
     'rw',
-    [db.youngPeople, db.goals, db.sessions, db.ratings, db.closures, db.settings],
+    [
+      db.youngPeople,
+      db.goals,
+      db.sessions,
+      db.ratings,
+      db.closures,
+      db.resilienceMaps,
+      db.settings,
+    ],
     async () => {
       const ids = await getDemoIds();
       for (const id of ids) await deleteYoungPersonWithRecords(id);

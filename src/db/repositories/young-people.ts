@@ -75,10 +75,18 @@ export async function findPossibleDuplicates(
 /** Removes a young person and everything that belongs to them, in one transaction. */
 export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
   const db = getDb();
-  const tables = [db.youngPeople, db.goals, db.sessions, db.ratings, db.closures];
+  const tables = [
+    db.youngPeople,
+    db.goals,
+    db.sessions,
+    db.ratings,
+    db.closures,
+    db.resilienceMaps,
+  ];
   await db.transaction('rw', tables, async () => {
     const goalIds = await db.goals.where('youngPersonId').equals(id).primaryKeys();
     await db.closures.where('youngPersonId').equals(id).delete();
+    await db.resilienceMaps.where('youngPersonId').equals(id).delete();
     await db.ratings.where('goalId').anyOf(goalIds).delete();
     await db.goals.bulkDelete(goalIds);
     await db.sessions.where('youngPersonId').equals(id).delete();

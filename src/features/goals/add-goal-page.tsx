@@ -2,25 +2,31 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { PageHeader } from '../../components/ui/page-header';
 import { useYoungPersonDetail } from '../../db/hooks';
 import { createGoal, replaceGoal } from '../../db/repositories/goals';
+import { getDomain, type Move } from '../../domain/framework';
 import type { Goal, YoungPerson } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';
 import { GoalForm } from './goal-form';
 import {
   SUGGESTED_ACTIVE_GOALS,
   countActiveGoals,
+  goalFormValuesFromMove,
   goalPaths,
   initialGoalFormValues,
+  moveFromQuery,
 } from './goal-model';
 import { MissingMessage } from '../../components/ui/missing-message';
 
 /**
  * Sets a new goal with its starting score; with ?replaces=<goalId>, changes that goal: the
  * old goal is stopped (keeping its ratings) and the new one set with a score of its own.
+ * With ?move=<moveId> (from the resilience map), a new goal starts linked to that move and
+ * its domain.
  */
 export function AddGoalPage() {
   const { youngPersonId } = useParams();
   const [searchParams] = useSearchParams();
   const replacesId = searchParams.get('replaces');
+  const fromMove = replacesId ? undefined : moveFromQuery(searchParams.get('move'));
   const detail = useYoungPersonDetail(youngPersonId);
   const navigate = useNavigate();
 
@@ -66,12 +72,13 @@ export function AddGoalPage() {
     <>
       <PageHeader title={title} back={back} />
       {old && <ReplaceExplanation old={old} />}
+      {fromMove && <FromMoveNote move={fromMove} />}
       {activeCount >= SUGGESTED_ACTIVE_GOALS && (
         <FocusNote youngPerson={yp} activeCount={activeCount} />
       )}
       <GoalForm
-        key={old?.id ?? 'new'}
-        initial={initialGoalFormValues(old)}
+        key={old?.id ?? fromMove?.id ?? 'new'}
+        initial={fromMove ? goalFormValuesFromMove(fromMove) : initialGoalFormValues(old)}
         save={(input) => (old ? replaceGoal(old.id, input) : createGoal(yp.id, input))}
         onSaved={() => {
           showToast(
@@ -104,6 +111,15 @@ function ReplaceExplanation({ old }: { old: Goal }) {
         score.
       </p>
     </div>
+  );
+}
+
+function FromMoveNote({ move }: { move: Move }) {
+  return (
+    <p className="goal-form__note">
+      This goal starts from the move <q>{move.practitioner}</q> in {getDomain(move.domain).name},
+      from the resilience map. It is already chosen below; you can change it.
+    </p>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Disagreement } from '../../domain/disagreement';
-import type { DomainId } from '../../domain/framework';
+import { findMove, type DomainId, type Move } from '../../domain/framework';
 import { baselineOf, latestOf, raterPhrase } from '../../domain/progress';
 import type { Goal, GoalStatus, Rater, Rating, SetBy } from '../../domain/schemas';
 import { formatInstantDate } from '../../lib/dates';
@@ -29,6 +29,19 @@ export function initialGoalFormValues(
     baseline: null,
     baselineRatedBy: 'young-person',
   };
+}
+
+/**
+ * The move a new goal starts from (from the resilience map's "Make this a goal"): the
+ * ?move= value when it names a known move, else undefined.
+ */
+export function moveFromQuery(moveId: string | null): Move | undefined {
+  return moveId ? findMove(moveId) : undefined;
+}
+
+/** An empty form with one move already chosen and its domain ticked. */
+export function goalFormValuesFromMove(move: Move): GoalFormValues {
+  return { ...initialGoalFormValues(), domains: [move.domain], moves: [move.id] };
 }
 
 /** How many of these goals are active, leaving out one (the goal being replaced). */

@@ -1,11 +1,11 @@
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/ui/page-header';
-import { useYoungPersonDetail } from '../../db/hooks';
+import { useMapSnapshots, useYoungPersonDetail } from '../../db/hooks';
 import { logSession } from '../../db/repositories/sessions';
 import { toIsoDate } from '../../lib/dates';
 import { showToast } from '../../stores/toast-store';
 import { SessionForm } from './session-form';
-import { newSessionValues } from './session-model';
+import { latestMovesToTry, newSessionValues } from './session-model';
 import { MissingMessage } from '../../components/ui/missing-message';
 
 /** /young-people/:youngPersonId/sessions/new: log a session on one screen. */
@@ -13,7 +13,8 @@ export function LogSessionPage() {
   const { youngPersonId = '' } = useParams();
   const navigate = useNavigate();
   const detail = useYoungPersonDetail(youngPersonId);
-  if (detail === undefined) return <p>Loading…</p>;
+  const snapshots = useMapSnapshots(youngPersonId);
+  if (detail === undefined || snapshots === undefined) return <p>Loading…</p>;
   if (detail === null) {
     return (
       <MissingMessage
@@ -54,6 +55,7 @@ export function LogSessionPage() {
         onCancel={() => navigate(personPath)}
         submitLabel="Save session"
         addGoalPath={`${personPath}/goals/new`}
+        movesToTry={latestMovesToTry(snapshots)}
       />
     </>
   );

@@ -11,6 +11,8 @@ import {
   goalsAskedAbout,
   movesOfGoals,
   previousScore,
+  sessionMovesHint,
+  suggestedSessionMoves,
   toSessionInput,
   type SessionFormValues,
 } from './session-model';
@@ -30,6 +32,8 @@ export interface SessionFormProps {
   onCancel: () => void;
   submitLabel: string;
   addGoalPath: string;
+  /** The moves the young person would like to try, from their latest map: offered first. */
+  movesToTry?: readonly string[];
 }
 
 const SUMMARY_LABELS: Record<string, string> = {
@@ -42,6 +46,8 @@ const SUMMARY_LABELS: Record<string, string> = {
   notes: 'Notes',
 };
 
+const NO_MOVES: readonly string[] = [];
+
 /** The one-screen session form, used to log a new session and to edit a past one. */
 export function SessionForm({
   goals,
@@ -53,6 +59,7 @@ export function SessionForm({
   onCancel,
   submitLabel,
   addGoalPath,
+  movesToTry = NO_MOVES,
 }: SessionFormProps) {
   const [values, setValues] = useState(initial);
   const today = toIsoDate(new Date());
@@ -101,7 +108,8 @@ export function SessionForm({
         moves={values.moves}
         nobleTruths={values.nobleTruths}
         notes={values.notes}
-        suggestedMoves={movesOfGoals(asked)}
+        suggestedMoves={suggestedSessionMoves(movesToTry, movesOfGoals(asked))}
+        movesHint={sessionMovesHint(movesToTry)}
         goalDomains={sortDomainIds([...new Set(asked.flatMap((g) => g.domains))])}
         onChange={update}
         errors={errors}

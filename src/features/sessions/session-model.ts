@@ -6,7 +6,16 @@ import { goalsToRate } from '../../db/repositories/sessions';
 import type { GoalWithRatings } from '../../db/queries';
 import { baselineOf, latestOf } from '../../domain/progress';
 import type { NobleTruthId } from '../../domain/framework';
-import type { Goal, Location, Rater, Rating, Session, SessionInput } from '../../domain/schemas';
+import { movesToTry } from '../../domain/resilience-map';
+import type {
+  Goal,
+  Location,
+  Rater,
+  Rating,
+  ResilienceMap,
+  Session,
+  SessionInput,
+} from '../../domain/schemas';
 import { instantToIsoDate } from '../../lib/dates';
 
 /** What the session form holds while it is being filled in. */
@@ -140,6 +149,29 @@ export function countRatingsBySession(goals: readonly GoalWithRatings[]): Map<st
 /** The moves linked to the goals, in the order they first appear, for the picker's suggestions. */
 export function movesOfGoals(goals: readonly Goal[]): string[] {
   return [...new Set(goals.flatMap((g) => g.moves))];
+}
+
+/** The moves to try on the young person's latest map (snapshots oldest first), in framework order. */
+export function latestMovesToTry(snapshots: readonly ResilienceMap[]): string[] {
+  return movesToTry(snapshots.at(-1));
+}
+
+/**
+ * The moves the session form offers first: the moves the young person would like to try
+ * (from their latest resilience map), then the moves linked to the goals, each once.
+ */
+export function suggestedSessionMoves(
+  movesToTry: readonly string[],
+  goalMoves: readonly string[],
+): string[] {
+  return [...new Set([...movesToTry, ...goalMoves])];
+}
+
+/** The hint under the session's move picker, saying what comes first. */
+export function sessionMovesHint(movesToTry: readonly string[]): string {
+  return movesToTry.length > 0
+    ? "Optional. The moves they'd like to try (from their resilience map) come first, then moves linked to the goals."
+    : 'Optional. Moves linked to the goals are suggested first.';
 }
 
 /** "45 minutes", "1 minute"; '' when not recorded. */

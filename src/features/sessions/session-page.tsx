@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/ui/page-header';
-import { useSessionWithRatings, useYoungPersonDetail } from '../../db/hooks';
+import { useMapSnapshots, useSessionWithRatings, useYoungPersonDetail } from '../../db/hooks';
 import { updateSession } from '../../db/repositories/sessions';
 import { formatLongDate } from '../../lib/dates';
 import { showToast } from '../../stores/toast-store';
 import { DeleteSessionDialog } from './delete-session-dialog';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { SessionForm } from './session-form';
-import { valuesFromSession } from './session-model';
+import { latestMovesToTry, valuesFromSession } from './session-model';
 import { SessionView } from './session-view';
 
 /** /young-people/:youngPersonId/sessions/:sessionId: one session, to read, edit or delete. */
@@ -17,9 +17,12 @@ export function SessionPage() {
   const navigate = useNavigate();
   const detail = useYoungPersonDetail(youngPersonId);
   const found = useSessionWithRatings(sessionId);
+  const snapshots = useMapSnapshots(youngPersonId);
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
 
-  if (detail === undefined || found === undefined) return <p>Loading…</p>;
+  if (detail === undefined || found === undefined || snapshots === undefined) {
+    return <p>Loading…</p>;
+  }
   if (detail === null || found === null || found.session.youngPersonId !== youngPersonId) {
     const back = detail
       ? {
@@ -77,6 +80,7 @@ export function SessionPage() {
             onCancel={() => setMode('view')}
             submitLabel="Save changes"
             addGoalPath={`${personPath}/goals/new`}
+            movesToTry={latestMovesToTry(snapshots)}
           />
         </>
       ) : (

@@ -8,6 +8,8 @@ interface SessionPracticeFieldsProps {
   nobleTruths: NobleTruthId[];
   notes: string;
   suggestedMoves: string[];
+  /** Explains what the suggested moves are. */
+  movesHint: string;
   goalDomains: DomainId[];
   onChange: (
     change: Partial<{ moves: string[]; nobleTruths: NobleTruthId[]; notes: string }>,
@@ -27,6 +29,7 @@ export function SessionPracticeFields({
   nobleTruths,
   notes,
   suggestedMoves,
+  movesHint,
   goalDomains,
   onChange,
   errors,
@@ -40,7 +43,7 @@ export function SessionPracticeFields({
         onChange={(value) => onChange({ moves: value })}
         highlightDomains={goalDomains}
         suggested={suggestedMoves}
-        hint="Optional. Moves linked to the goals are suggested first."
+        hint={movesHint}
         error={errors.moves}
       />
       <ChoiceGroup

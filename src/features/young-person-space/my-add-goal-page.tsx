@@ -1,22 +1,23 @@
 import { useCallback, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { TextAreaField } from '../../components/ui/field';
 import { PageHeader } from '../../components/ui/page-header';
 import { RatingControl } from '../../components/ui/rating-control';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { createGoal } from '../../db/repositories/goals';
+import { findMove } from '../../domain/framework';
 import { ValidationError } from '../../domain/validation';
 import { showToast } from '../../stores/toast-store';
 import { DomainPictureButtons } from './domain-picture-buttons';
 import { MyMovesChecklist } from './my-moves-checklist';
 import { SpaceContent } from './space-content';
 import {
-  EMPTY_GOAL,
   GOAL_TEXT_MAX,
   SPACE_PATHS,
   checkMyGoal,
   friendlyErrors,
+  initialMyGoal,
   keepMovesOf,
   type MyGoalValues,
 } from './space-model';
@@ -32,7 +33,10 @@ const SUMMARY_LABELS: Record<string, string> = {
   baseline: 'How close you are',
 };
 
-/** /my-space/goals/new: the young person sets a goal in their own words, with their own score. */
+/**
+ * /my-space/goals/new: the young person sets a goal in their own words, with their own score.
+ * With ?move=<moveId> (from "Make this a goal" on their map) the move and its domain start chosen.
+ */
 export function MyAddGoalPage() {
   return (
     <SpaceContent>
@@ -52,7 +56,9 @@ export function MyAddGoalPage() {
 
 function MyGoalForm({ space }: { space: MySpace }) {
   const navigate = useNavigate();
-  const [values, setValues] = useState<MyGoalValues>(EMPTY_GOAL);
+  const [searchParams] = useSearchParams();
+  const [fromMap] = useState(() => findMove(searchParams.get('move') ?? ''));
+  const [values, setValues] = useState<MyGoalValues>(() => initialMyGoal(fromMap?.id ?? null));
   const update = (change: Partial<MyGoalValues>) => setValues((v) => ({ ...v, ...change }));
   const youngPersonId = space.youngPerson.id;
 
@@ -83,6 +89,11 @@ function MyGoalForm({ space }: { space: MySpace }) {
   return (
     <form className="my-goal-form" noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} labels={SUMMARY_LABELS} />
+      {fromMap && (
+        <p className="my-goal-form__from-map">
+          From your map: <q>{fromMap.youngPerson}</q>. It is ticked below, and you can change it.
+        </p>
+      )}
       <TextAreaField
         label="What would you like to be different?"
         name="text"

@@ -33,6 +33,11 @@ function Home({ space }: { space: MySpace }) {
             My journey
           </Link>
         </li>
+        <li>
+          <Link className="button my-space__big-button" to="/my-space/map">
+            My map
+          </Link>
+        </li>
       </ul>
       <h2>My goals</h2>
       {goals.length === 0 ? (

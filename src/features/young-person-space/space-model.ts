@@ -5,7 +5,7 @@
  * Everything here sees only the young person's own ratings, so a coach's or a parent's
  * score never reaches their screens.
  */
-import { movesOfDomain, type DomainId, type Move } from '../../domain/framework';
+import { findMove, movesOfDomain, type DomainId, type Move } from '../../domain/framework';
 import { sortRatings } from '../../domain/progress';
 import type { Goal, Rating } from '../../domain/schemas';
 import type { FieldErrors } from '../../domain/validation';
@@ -95,6 +95,15 @@ export interface MyGoalValues {
 }
 
 export const EMPTY_GOAL: MyGoalValues = { text: '', domains: [], moves: [], baseline: null };
+
+/**
+ * The form a new goal starts with: empty, or, with ?move=<moveId> from their map, that
+ * move already ticked and its domain chosen. An unknown move id gives the empty form.
+ */
+export function initialMyGoal(moveId: string | null): MyGoalValues {
+  const move = moveId ? findMove(moveId) : undefined;
+  return move ? { ...EMPTY_GOAL, domains: [move.domain], moves: [move.id] } : EMPTY_GOAL;
+}
 
 export const GOAL_TEXT_MAX = 500;
 

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoachingDatabase } from '../../../src/db/database';
-import { CURRENT_VERSION, SCHEMA_V1 } from '../../../src/db/schema';
+import { CURRENT_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../../src/db/schema';
 
 // Each past schema version is seeded with the old code's shape and opened with the current
 // code: every record must come through intact.
@@ -134,6 +134,78 @@ describe('opening a version 1 database with the current code', () => {
     const db = new CoachingDatabase(NAME);
     await db.open();
     expect(await db.closures.count()).toBe(0);
+    db.close();
+  });
+});
+
+// A v2 closure record, as the v2 code stored it.
+const closure = {
+  id: 'c1',
+  youngPersonId: 'yp-closed',
+  closedOn: '2026-10-30',
+  reason: 'moved-away',
+  reasonDetail: null,
+  goalOutcomes: { g1: 'partly' },
+  youngPersonSatisfaction: 8,
+  parentCarerSatisfaction: null,
+  youngPersonComments: 'Fictional comment',
+  parentCarerComments: null,
+  reopenedOn: null,
+  reopenReason: null,
+  createdAt: '2026-10-30T15:00:00.000Z',
+  updatedAt: '2026-10-30T15:00:00.000Z',
+};
+
+async function seedVersion2() {
+  const old = new Dexie(NAME);
+  old.version(1).stores(SCHEMA_V1);
+  old.version(2).stores(SCHEMA_V2);
+  await old.open();
+  await old.table('youngPeople').bulkAdd([openCase, closedCase, closedOther]);
+  await old.table('goals').add(goal);
+  await old.table('sessions').add(session);
+  await old.table('ratings').bulkAdd(ratings);
+  await old.table('closures').add(closure);
+  await old.table('settings').add({ key: 'demoYoungPersonIds', value: ['yp-open'] });
+  expect(old.verno).toBe(2);
+  old.close();
+}
+
+describe('opening a version 2 database with the current code', () => {
+  it('keeps every record as it was and adds an empty, working resilienceMaps table', async () => {
+    await seedVersion2();
+    const db = new CoachingDatabase(NAME);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(CURRENT_VERSION).toBe(3);
+
+    expect(await db.youngPeople.orderBy('id').toArray()).toEqual([
+      closedCase,
+      closedOther,
+      openCase,
+    ]);
+    expect(await db.goals.toArray()).toEqual([goal]);
+    expect(await db.sessions.toArray()).toEqual([session]);
+    expect(await db.ratings.orderBy('id').toArray()).toEqual(ratings);
+    // The v2 -> v3 upgrade adds no closures: the one closure is exactly as stored.
+    expect(await db.closures.toArray()).toEqual([closure]);
+    expect(await db.settings.toArray()).toEqual([
+      { key: 'demoYoungPersonIds', value: ['yp-open'] },
+    ]);
+
+    expect(await db.resilienceMaps.count()).toBe(0);
+    const map = {
+      id: 'm1',
+      youngPersonId: 'yp-open',
+      savedAt: T,
+      savedBy: 'coach' as const,
+      tiles: { 'coping-brave': 'try' as const },
+      examples: {},
+    };
+    await db.resilienceMaps.add(map);
+    expect(
+      await db.resilienceMaps.where('[youngPersonId+savedAt]').equals(['yp-open', T]).toArray(),
+    ).toEqual([map]);
     db.close();
   });
 });
