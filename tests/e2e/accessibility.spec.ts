@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoViolations } from './support/checks';
+import { expectNoViolations } from './support/helpers';
 
 // An axe-core check (WCAG 2.0, 2.1 and 2.2, A and AA) of every coach page, with the
 // fictional demo data loaded so that lists, charts and tables are all on screen.

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoViolations } from './support/checks';
+import { addYoungPerson, expectNoSideways, expectNoViolations } from './support/helpers';
 
 // Handing the device to a young person: their own space, kept shut behind the coach's PIN.
 // Real Chromium against the built app, with real IndexedDB. All names are fictional.
@@ -9,23 +9,6 @@ const WRONG_PIN = '1357';
 const PRIVATE_NOTE = 'Fictional private note: talked about bedtime worries.';
 const COACH_GOAL = 'To feel calmer at bedtime';
 const THEIR_GOAL = 'I want to join a football club';
-
-async function expectNoSideways(page: Page, what: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
-}
-
-/** Adds a young person from the empty caseload and returns their page's address. */
-async function addYoungPerson(page: Page, name: string): Promise<string> {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Add your first young person' }).click();
-  await page.getByLabel('Name or initials').fill(name);
-  await page.getByRole('button', { name: 'Add young person' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  return page.url();
-}
 
 /** The coach sets a goal "together", with the young person's starting score of 3. */
 async function addCoachGoal(page: Page, name: string) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoViolations } from './support/checks';
+import { addYoungPerson, expectNoSideways, expectNoViolations } from './support/helpers';
 
 // The resilience map: the coach and the young person mark what they already do and what
 // they would like to try, save dated snapshots, see the map grow, and turn a move to try
@@ -10,30 +10,10 @@ const COACH_GOAL = 'To stay calm when my little brother winds me up';
 const THEIR_GOAL = 'I want to join the after-school club';
 const EXAMPLE = 'I walk the dog every day';
 
-async function expectNoSideways(page: Page, what: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
-}
-
-/** Adds a young person from the empty caseload and returns their page's address. */
-async function addYoungPerson(page: Page, name: string): Promise<string> {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Add your first young person' }).click();
-  await page.getByLabel('Name or initials').fill(name);
-  await page.getByRole('button', { name: 'Add young person' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  return page.url();
-}
-
-/**
- * A control's name: its visible words, then ": " and the move for screen readers. Chromium
- * puts a space before the colon (the move sits in a visually hidden span), jsdom does not.
- */
+/** A control's name: its visible words, then ": " and the move, for screen readers. */
 function named(words: string, move: string): RegExp {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escape(words)} ?: ${escape(move)}$`);
+  return new RegExp(`^${escape(words)}: ${escape(move)}$`);
 }
 
 /** Presses one of a tile's two toggles and checks that its new state is announced. */
