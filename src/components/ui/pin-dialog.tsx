@@ -3,6 +3,7 @@ import type { PinCheckResult } from '../../lib/pin';
 import { FieldMessages, describedByIds } from './field';
 import './ui.css';
 import './pin-dialog.css';
+import { useModalDialog } from './use-modal-dialog';
 
 interface PinFieldProps {
   label: ReactNode;
@@ -117,16 +118,7 @@ export function PinDialog({
   );
   const message = messageFor(problem, now);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    inputRef.current?.focus();
-    return () => opener?.focus();
-  }, []);
+  useModalDialog(ref, inputRef);
 
   const refuse = (next: Problem) => {
     const at = Date.now();

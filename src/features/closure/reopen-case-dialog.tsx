@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { TextAreaField } from '../../components/ui/field';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { reopenCase } from '../../db/repositories/closure';
 import type { YoungPerson } from '../../domain/schemas';
 import './closure.css';
+import { useModalDialog } from '../../components/ui/use-modal-dialog';
 
 interface ReopenCaseDialogProps {
   youngPerson: YoungPerson;
@@ -23,16 +24,7 @@ export function ReopenCaseDialog({ youngPerson, onReopened, onCancel }: ReopenCa
   const save = useCallback(() => reopenCase(youngPerson.id, reason), [youngPerson.id, reason]);
   const { submit, errors, saving } = useFormSubmit(save, onReopened);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    dialog?.querySelector('textarea')?.focus();
-    return () => opener?.focus();
-  }, []);
+  useModalDialog(ref, 'textarea');
 
   return (
     <dialog
