@@ -15,7 +15,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  reporter: [['list'], ['./tests/e2e/support/failure-context-reporter.ts']],
   use: {
     baseURL: 'http://localhost:4319',
     locale: 'en-GB',

@@ -1,16 +1,111 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// Colours from src/styles/global.css: --accent (the header and buttons) and --bg.
+const THEME_COLOUR = '#1d4ed8';
+const BACKGROUND_COLOUR = '#ffffff';
+
+// Nothing leaves the device and nothing is loaded from elsewhere: only the app's own origin
+// may supply scripts, styles, images, fonts, workers and connections; no plugins (objects),
+// no <base>, no form posts. Set as a meta tag in the built index.html (the dev server needs
+// inline scripts for hot reload, so it has none) and, with frame-ancestors, which only a
+// header can carry, as headers from `vite preview`.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // An installable app whose service worker precaches every file of the build, so after
+    // one visit it starts with no network at all. A new version waits until the coach
+    // chooses "Reload" (src/app/layout/update-prompt.tsx): nothing is swapped mid-session.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        id: '/',
+        name: 'Resilience coaching',
+        short_name: 'Resilience',
+        description:
+          'Resilience Framework coaching: goals, sessions and 0-10 progress, kept on this device.',
+        lang: 'en-GB',
+        theme_color: THEME_COLOUR,
+        background_color: BACKGROUND_COLOUR,
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        // Any address the app knows (a young person's page, say) opens offline too.
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+        // The page is controlled from its first visit; updates still wait for "Reload".
+        clientsClaim: true,
+        skipWaiting: false,
+        // Nothing from other origins is ever cached (the app loads nothing from them).
+        runtimeCaching: [],
+      },
+    }),
+  ],
   server: { port: 5173, strictPort: true },
-  preview: { port: 4173, strictPort: true },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    headers: {
+      'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+    },
+  },
   build: { sourcemap: true },
   test: {
     environment: 'jsdom',
     setupFiles: ['./tests/setup.ts'],
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}'],
+    include: [
+      'tests/unit/**/*.test.{ts,tsx}',
+      'tests/components/**/*.test.{ts,tsx}',
+      'tests/property/**/*.test.ts',
+    ],
     restoreMocks: true,
     testTimeout: 15000,
   },

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { requestPersistentStorage } from './lib/storage';
 import './styles/global.css';
 
 const root = document.getElementById('root');
@@ -10,3 +11,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Ask the browser to keep the records even when the device runs low on space (Settings says
+// whether it agreed). Browsers decide without asking the coach; nothing waits for it.
+void requestPersistentStorage();

@@ -1,14 +1,22 @@
 import { Outlet, type RouteObject } from 'react-router-dom';
 import { AppLayout } from './layout/app-layout';
+import { ConnectionBanner } from './layout/connection-banner';
 import { HandoverGate } from './layout/handover-gate';
 import { RouteError } from './layout/route-error';
 import { Toaster } from './layout/toaster';
+import { LockGate } from './lock/lock-gate';
+import { PassphraseFirst } from './lock/passphrase-first';
 
 /** The coach's screens. */
 const coachRoutes: RouteObject[] = [
   {
     path: '/',
-    element: <AppLayout />,
+    element: (
+      <>
+        <ConnectionBanner />
+        <AppLayout />
+      </>
+    ),
     errorElement: <RouteError />,
     children: [
       {
@@ -17,15 +25,22 @@ const coachRoutes: RouteObject[] = [
           {
             index: true,
             lazy: async () => ({
-              Component: (await import('../features/young-people/caseload-page')).CaseloadPage,
+              Component: (await import('./routes/caseload-route')).CaseloadRoute,
             }),
           },
           {
             path: 'young-people/new',
-            lazy: async () => ({
-              Component: (await import('../features/young-people/young-person-form-page'))
-                .AddYoungPersonPage,
-            }),
+            lazy: async () => {
+              const { AddYoungPersonPage } =
+                await import('../features/young-people/young-person-form-page');
+              return {
+                Component: () => (
+                  <PassphraseFirst reason="Before you add a real young person, choose a passphrase. Their records will then be kept encrypted on this device.">
+                    <AddYoungPersonPage />
+                  </PassphraseFirst>
+                ),
+              };
+            },
           },
           {
             path: 'young-people/:youngPersonId',
@@ -106,8 +121,21 @@ const coachRoutes: RouteObject[] = [
           {
             path: 'settings',
             lazy: async () => ({
-              Component: (await import('../features/settings/settings-page')).SettingsPage,
+              Component: (await import('./routes/settings-route')).SettingsRoute,
             }),
+          },
+          {
+            path: 'backup',
+            lazy: async () => {
+              const { BackupPage } = await import('../features/backup/backup-page');
+              return {
+                Component: () => (
+                  <PassphraseFirst reason="A backup holds real records. Before you back up or restore, choose a passphrase, so the records are kept encrypted on this device.">
+                    <BackupPage />
+                  </PassphraseFirst>
+                ),
+              };
+            },
           },
           {
             path: 'framework',
@@ -136,6 +164,7 @@ const youngPersonSpaceRoutes: RouteObject[] = [
       return {
         Component: () => (
           <>
+            <ConnectionBanner />
             <MySpaceLayout />
             <Toaster />
           </>
@@ -180,15 +209,18 @@ const youngPersonSpaceRoutes: RouteObject[] = [
 ];
 
 /**
- * Every route of the app, behind the handover gate. Page modules load lazily, so the first
+ * Every route of the app, behind the lock (nothing shows until unlocked) and the handover
+ * gate. Page modules load lazily, so the first
  * screen ships only what it needs (charts and forms arrive with the pages that use them).
  */
 export const routes: RouteObject[] = [
   {
     element: (
-      <HandoverGate>
-        <Outlet />
-      </HandoverGate>
+      <LockGate>
+        <HandoverGate>
+          <Outlet />
+        </HandoverGate>
+      </LockGate>
     ),
     errorElement: <RouteError />,
     children: [...coachRoutes, ...youngPersonSpaceRoutes],

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Draft } from '../domain/draft';
 import type {
   Closure,
   Goal,
@@ -8,8 +9,11 @@ import type {
   Setting,
   YoungPerson,
 } from '../domain/schemas';
-import { upgradeToV2, upgradeToV3 } from './migrations';
-import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import { watchConnection } from './connection';
+import { installEncryption } from './encryption/middleware';
+import { getDatabaseKey } from './encryption/session-key';
+import { upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
+import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
 
 /** The app's one IndexedDB database. All writes go through the repositories in ./repositories. */
 export class CoachingDatabase extends Dexie {
@@ -20,6 +24,7 @@ export class CoachingDatabase extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   closures!: EntityTable<Closure, 'id'>;
   resilienceMaps!: EntityTable<ResilienceMap, 'id'>;
+  drafts!: EntityTable<Draft, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -27,13 +32,20 @@ export class CoachingDatabase extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   }
 }
 
 let instance: CoachingDatabase | null = null;
 
-/** The shared database, opened lazily. */
+/** The shared database, opened lazily, with encryption at rest installed. */
 export function getDb(): CoachingDatabase {
-  instance ??= new CoachingDatabase();
+  if (!instance) {
+    instance = new CoachingDatabase();
+    // Every record's free-text and identifying fields are encrypted on their way in and
+    // decrypted on their way out (./encryption), with the key held while unlocked.
+    installEncryption(instance, getDatabaseKey);
+    watchConnection(instance);
+  }
   return instance;
 }

@@ -1,38 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  getCaseload,
-  getGoalsWithOwners,
-  getSessionWithRatings,
-  getYoungPersonDetail,
-} from './queries';
 import { getClosures } from './repositories/closure';
 import { getPinState } from './repositories/coach-pin';
-import { getHandover } from './repositories/handover';
 import { getMapSnapshots } from './repositories/resilience-map';
 import { getReliableChangeThreshold } from './repositories/settings';
 
 // Each hook returns undefined while loading and null when the record does not exist.
-
-export function useCaseload() {
-  return useLiveQuery(getCaseload, []);
-}
-
-export function useYoungPersonDetail(id: string | undefined) {
-  return useLiveQuery(() => (id ? getYoungPersonDetail(id) : null), [id]);
-}
-
-export function useSessionWithRatings(id: string | undefined) {
-  return useLiveQuery(() => (id ? getSessionWithRatings(id) : null), [id]);
-}
-
-export function useGoalsWithOwners() {
-  return useLiveQuery(getGoalsWithOwners, []);
-}
-
-/** The handover in progress: undefined while loading, null when the coach holds the device. */
-export function useHandover() {
-  return useLiveQuery(getHandover, []);
-}
+// The reads that need no validation code live in ./core-hooks (the first screen imports them
+// from there); they are re-exported here so every page can import its hooks from one place.
+export {
+  useGoalsWithOwners,
+  useHandover,
+  useSessionWithRatings,
+  useYoungPersonDetail,
+} from './core-hooks';
 
 /** Whether a coach PIN is set and whether it is locked: undefined while loading. */
 export function usePinState() {

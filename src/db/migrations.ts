@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
-import { closureSchema, type ClosureReason, type YoungPerson } from '../domain/schemas';
-import { CLOSURE_REASON_LABELS, CLOSURE_REASONS } from '../domain/schemas';
+// Zod-free imports only: the database (and so this file) loads on the first screen.
+import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, type ClosureReason } from '../domain/labels';
+import type { Closure, YoungPerson } from '../domain/schemas';
 import { newId } from '../lib/ids';
 
 /** Maps a v1 free-text closure reason onto the v2 reasons; unknown text becomes "other". */
@@ -21,9 +22,9 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
   const people = (await tx.table('youngPeople').toArray()) as YoungPerson[];
   const closures = people
     .filter((yp) => yp.status === 'closed')
-    .map((yp) => {
+    .map((yp): Closure => {
       const { reason, detail } = reasonFromText(yp.closureReason);
-      return closureSchema.parse({
+      return {
         id: newId(),
         youngPersonId: yp.id,
         closedOn: yp.closedOn ?? yp.updatedAt.slice(0, 10),
@@ -38,7 +39,7 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
         reopenReason: null,
         createdAt: yp.updatedAt,
         updatedAt: yp.updatedAt,
-      });
+      };
     });
   await tx.table('closures').bulkAdd(closures);
 }
@@ -49,4 +50,12 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
  */
 export async function upgradeToV3(): Promise<void> {
   // Nothing to move: every v2 record stays exactly as it is.
+}
+
+/**
+ * v3 -> v4: adds the drafts table. It starts empty, so there is nothing to transform;
+ * declared so every version has its upgrade.
+ */
+export async function upgradeToV4(): Promise<void> {
+  // Nothing to move: every v3 record stays exactly as it is.
 }

@@ -1,4 +1,5 @@
 import type { Goal, Rating, Session, YoungPerson } from '../domain/schemas';
+import { compareCaseloadPeople } from './caseload-queries';
 import { getDb } from './database';
 
 /** One row of the caseload. */
@@ -52,9 +53,7 @@ function countBy(keys: string[]): Map<string, number> {
 }
 
 function compareCaseloadRows(a: CaseloadRow, b: CaseloadRow): number {
-  const open = Number(b.youngPerson.status === 'open') - Number(a.youngPerson.status === 'open');
-  if (open !== 0) return open;
-  return a.youngPerson.name.localeCompare(b.youngPerson.name, 'en-GB', { sensitivity: 'base' });
+  return compareCaseloadPeople(a.youngPerson, b.youngPerson);
 }
 
 /** A goal with its ratings, oldest first. */

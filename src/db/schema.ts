@@ -9,6 +9,8 @@
  *   closure for every case already closed, from its closedOn and closureReason.
  * - v3 (2026-11-24): resilienceMaps (dated snapshots of a young person's resilience map);
  *   a new empty table, so the upgrade has nothing to transform.
+ * - v4 (2026-11-23): drafts (forms saved as they are typed: a session being logged, a goal
+ *   being written); a new empty table, so the upgrade has nothing to transform.
  */
 export const DATABASE_NAME = 'resilience-coaching';
 
@@ -30,4 +32,9 @@ export const SCHEMA_V3 = {
   resilienceMaps: 'id, youngPersonId, savedAt, [youngPersonId+savedAt]',
 } as const;
 
-export const CURRENT_VERSION = 3;
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  drafts: 'id, youngPersonId, updatedAt',
+} as const;
+
+export const CURRENT_VERSION = 4;

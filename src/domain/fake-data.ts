@@ -1,5 +1,5 @@
 /**
- * Fictional caseloads of a given size, for the service report's benchmark and tests. Seeded
+ * Fictional caseloads of a given size, for the benchmarks (issues 4, 5 and 7) and tests. Seeded
  * and deterministic: the same size, seed and date give the same records, byte for byte, in any
  * time zone. Every name and word is made up; nothing here is loaded in the app.
  */
@@ -34,6 +34,45 @@ export const SERVICE_SIZE: FakeServiceSize = {
   sessions: 6000,
   ratings: 15000,
 };
+
+/** The "stress" size of issue 7's benchmark: ten times the service. */
+export const STRESS_SIZE: FakeServiceSize = {
+  youngPeople: 3000,
+  goals: 12_000,
+  sessions: 60_000,
+  ratings: 150_000,
+};
+
+/** The named sizes the benchmarks take (`--size service` or `--size stress`). */
+export const FAKE_SIZES = { service: SERVICE_SIZE, stress: STRESS_SIZE } as const satisfies Record<
+  string,
+  FakeServiceSize
+>;
+export type FakeSizeName = keyof typeof FAKE_SIZES;
+
+export function isFakeSizeName(name: string): name is FakeSizeName {
+  return Object.hasOwn(FAKE_SIZES, name);
+}
+
+/**
+ * The service's proportions scaled so that young people, goals, sessions and ratings add up to
+ * `total` exactly (closures come on top: about 60% of young people).
+ */
+export function scaledSize(total: number): FakeServiceSize {
+  const per = SERVICE_SIZE;
+  const unit = per.youngPeople + per.goals + per.sessions + per.ratings;
+  const youngPeople = Math.max(1, Math.round((total * per.youngPeople) / unit));
+  const goals = Math.max(youngPeople, Math.round((total * per.goals) / unit));
+  const sessions = Math.max(youngPeople, Math.round((total * per.sessions) / unit));
+  const ratings = total - youngPeople - goals - sessions;
+  if (ratings < goals) throw new Error(`${total} records is too few for a fictional service`);
+  return { youngPeople, goals, sessions, ratings };
+}
+
+/** How many records a fictional service holds, all kinds together. */
+export function countRecords(records: FakeServiceRecords): number {
+  return Object.values(records).reduce((sum: number, list: unknown[]) => sum + list.length, 0);
+}
 
 export interface FakeServiceRecords {
   youngPeople: YoungPerson[];
@@ -283,4 +322,16 @@ export function buildFakeService(
     }
   }
   return out;
+}
+
+/**
+ * A fictional service of exactly `total` records, closures included: the service's proportions
+ * scaled up (or down), with the ratings trimmed by the number of closures. For the restore
+ * benchmark's 100,000 records.
+ */
+export function buildFakeServiceOfTotal(total: number, seed = 2026): FakeServiceRecords {
+  const size = scaledSize(total);
+  // Which cases are closed is drawn first, so the closures do not depend on the ratings asked for.
+  const closures = buildFakeService({ ...size, ratings: size.goals }, seed).closures.length;
+  return buildFakeService({ ...size, ratings: size.ratings - closures }, seed);
 }

@@ -8,6 +8,7 @@
  */
 import { addDays } from 'date-fns';
 import { daysBetween, fromIsoDate, type IsoDate } from '../lib/dates';
+import { compareNames } from '../lib/compare-text';
 import {
   DOMAINS,
   NOBLE_TRUTHS,
@@ -184,7 +185,7 @@ interface GoalScores {
 export function programmesOf(youngPeople: readonly YoungPerson[]): string[] {
   const names = new Set<string>();
   for (const p of youngPeople) if (p.programme) names.add(p.programme);
-  return [...names].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base' }));
+  return [...names].sort(compareNames);
 }
 
 /** The closing date of a case counted as closed, or null for an open case. */

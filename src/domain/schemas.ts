@@ -7,6 +7,26 @@
 import { z } from 'zod';
 import { isIsoDate } from '../lib/dates';
 import { DOMAIN_IDS, NOBLE_TRUTH_IDS, isMoveId } from './framework';
+import {
+  CASE_STATUSES,
+  CLOSURE_REASONS,
+  GOAL_OUTCOMES,
+  GOAL_STATUSES,
+  LOCATIONS,
+  MAP_EXAMPLE_MAX,
+  MAP_SAVED_BY,
+  MAP_TILE_STATES,
+  type MapSavedBy,
+  RATERS,
+  SET_BY,
+} from './labels';
+
+// The app's Content-Security-Policy forbids eval, so zod must not try its compiled
+// (new Function) fast path: with jitless it never probes for it.
+z.config({ jitless: true });
+
+// The choices and their labels live in ./labels (free of zod); re-exported for every importer.
+export * from './labels';
 
 export const isoDateSchema = z
   .string()
@@ -28,63 +48,6 @@ export const scoreSchema = z
   .int({ message: 'A score is a whole number from 0 to 10.' })
   .min(0, { message: 'A score is a whole number from 0 to 10.' })
   .max(10, { message: 'A score is a whole number from 0 to 10.' });
-
-export const CASE_STATUSES = ['open', 'closed'] as const;
-export const GOAL_STATUSES = ['active', 'achieved', 'stopped'] as const;
-export const SET_BY = ['young-person', 'coach', 'together'] as const;
-export const RATERS = ['young-person', 'coach', 'parent-carer'] as const;
-export const LOCATIONS = [
-  'school',
-  'home',
-  'outdoors',
-  'community',
-  'online',
-  'phone',
-  'other',
-] as const;
-
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
-export type SetBy = (typeof SET_BY)[number];
-export type Rater = (typeof RATERS)[number];
-export type Location = (typeof LOCATIONS)[number];
-
-export const LOCATION_LABELS: Record<Location, string> = {
-  school: 'School',
-  home: 'Home',
-  outdoors: 'Outdoors',
-  community: 'Community venue',
-  online: 'Online',
-  phone: 'Phone',
-  other: 'Other',
-};
-
-export const SET_BY_LABELS: Record<SetBy, string> = {
-  'young-person': 'The young person',
-  coach: 'The coach',
-  together: 'Together',
-};
-
-export const RATER_LABELS: Record<Rater, string> = {
-  'young-person': 'Young person',
-  coach: 'Coach',
-  'parent-carer': 'Parent or carer',
-};
-
-export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
-  active: 'Active',
-  achieved: 'Achieved',
-  stopped: 'Stopped',
-};
-
-/** Programmes offered as suggestions; free text is allowed too. */
-export const PROGRAMME_SUGGESTIONS = [
-  'Moving on Up 1:1',
-  'Back on Track',
-  'Self-Harm Support',
-  'Walk and Talk',
-  'Friend for Life',
-] as const;
 
 const timestamps = { createdAt: instantSchema, updatedAt: instantSchema };
 
@@ -238,33 +201,6 @@ export type SessionInput = z.input<ReturnType<typeof sessionInputSchema>>;
 // Case closure (schema v2). Kept in its own table so the backup format's records stay as
 // they are; a case closed and reopened twice has two closures.
 
-export const CLOSURE_REASONS = [
-  'support-completed',
-  'moved-away',
-  'declined',
-  'transferred',
-  'other',
-] as const;
-export type ClosureReason = (typeof CLOSURE_REASONS)[number];
-
-export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
-  'support-completed': 'Support completed',
-  'moved-away': 'Moved away',
-  declined: 'Declined further support',
-  transferred: 'Transferred',
-  other: 'Other',
-};
-
-export const GOAL_OUTCOMES = ['reached', 'partly', 'not-yet', 'stopped'] as const;
-export type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
-
-export const GOAL_OUTCOME_LABELS: Record<GoalOutcome, string> = {
-  reached: 'Reached',
-  partly: 'Partly reached',
-  'not-yet': 'Not yet',
-  stopped: 'Stopped',
-};
-
 const satisfactionSchema = z
   .number({ message: 'Choose a number from 0 to 10.' })
   .int({ message: 'Satisfaction is a whole number from 0 to 10.' })
@@ -302,19 +238,6 @@ export type Closure = z.infer<typeof closureSchema>;
 // ---------------------------------------------------------------------------
 // Resilience map (schema v3). Each save keeps a dated snapshot of which moves the young
 // person already does ("strength") and would like to try ("try"); blank tiles are absent.
-
-export const MAP_TILE_STATES = ['strength', 'try'] as const;
-export type MapTileState = (typeof MAP_TILE_STATES)[number];
-
-export const MAP_SAVED_BY = ['young-person', 'coach'] as const;
-export type MapSavedBy = (typeof MAP_SAVED_BY)[number];
-
-export const MAP_TILE_STATE_LABELS: Record<MapTileState, string> = {
-  strength: 'I already do this',
-  try: "I'd like to try this",
-};
-
-export const MAP_EXAMPLE_MAX = 200;
 
 const mapTileStateSchema = z.enum(MAP_TILE_STATES, {
   message: "Choose 'I already do this' or 'I'd like to try this'.",

@@ -19,9 +19,27 @@ export function isIsoDate(value: string): boolean {
   return isValid(parsed) && toIsoDate(parsed) === value;
 }
 
-/** The local Date at midnight for a yyyy-MM-dd string. */
+const ISO_DATE_PARTS = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The local Date at midnight for a yyyy-MM-dd string (an invalid Date for a date that does
+ * not exist, such as 2026-02-30). Pages turn hundreds of dates into words at once, so the
+ * usual form of a real date is read directly; anything else goes to date-fns, whose answers
+ * these are.
+ */
 export function fromIsoDate(value: IsoDate): Date {
-  return parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  const parts = ISO_DATE_PARTS.exec(value);
+  if (!parts) return parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  const year = Number(parts[1]);
+  const month = Number(parts[2]) - 1;
+  const day = Number(parts[3]);
+  const date = new Date(2000, 0, 1);
+  date.setFullYear(year, month, day);
+  date.setHours(0, 0, 0, 0);
+  const plain =
+    year > 0 && date.getFullYear() === year && date.getMonth() === month && date.getDate() === day;
+  // Dates that do not exist (or a day skipped by a time zone change) go to date-fns.
+  return plain ? date : parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
 }
 
 export function toInstant(date: Date): Instant {
@@ -33,10 +51,20 @@ export function instantToIsoDate(instant: Instant): IsoDate {
   return toIsoDate(parseISO(instant));
 }
 
+/** formatDate's answers, kept: a page shows the same few dates many times over. */
+const shortDates = new Map<IsoDate, string>();
+const SHORT_DATES_KEPT = 1000;
+
 /** "12 Nov 2026" */
 export function formatDate(value: IsoDate | null | undefined): string {
   if (!value) return '';
-  return format(fromIsoDate(value), 'd MMM yyyy');
+  let text = shortDates.get(value);
+  if (text === undefined) {
+    text = format(fromIsoDate(value), 'd MMM yyyy');
+    if (shortDates.size >= SHORT_DATES_KEPT) shortDates.clear();
+    shortDates.set(value, text);
+  }
+  return text;
 }
 
 /** "Thursday 12 November 2026", for screen readers and headings. */
@@ -63,4 +91,9 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
     (day.getMonth() === dob.getMonth() && day.getDate() < dob.getDate());
   if (beforeBirthday) age -= 1;
   return age;
+}
+
+/** "14:05 on 23 Nov 2026": when something was saved, in the device's local time. */
+export function formatInstantTime(instant: Instant): string {
+  return format(parseISO(instant), "HH:mm 'on' d MMM yyyy");
 }

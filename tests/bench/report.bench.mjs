@@ -21,38 +21,17 @@
  */
 import { spawn } from 'node:child_process';
 import console from 'node:console';
-import http from 'node:http';
 import path from 'node:path';
 import process from 'node:process';
-import { setTimeout } from 'node:timers';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { runnerImport } from 'vite';
+import { ROOT, median, waitForServer } from './bench-support.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = 4174;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const LIMIT = 2;
 const REPORT_URL = '/reports?from=2000-01-01&to=2100-12-31';
 const RAW_STORES = ['youngPeople', 'goals', 'sessions', 'ratings'];
-
-function waitForServer(url, timeoutMs = 30_000) {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      http
-        .get(url, (res) => {
-          res.resume();
-          resolve();
-        })
-        .on('error', () => {
-          if (Date.now() - started > timeoutMs) reject(new Error(`No server at ${url}`));
-          else setTimeout(attempt, 200);
-        });
-    };
-    attempt();
-  });
-}
 
 function startPreview() {
   const dist = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
@@ -64,12 +43,6 @@ function startPreview() {
   });
   return child;
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Writes the records into the app's database (already created by the app at its version). */
 async function seed(page, records) {

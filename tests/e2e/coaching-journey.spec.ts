@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { setUpPassphrase } from './support/helpers';
 
 // The core journey a coach makes, in real Chromium against the built app, with real
 // IndexedDB: add a young person, set two goals, log three sessions, read the charts, reload.
@@ -98,6 +99,7 @@ test('a coach adds a young person, two goals and three sessions, and everything 
   await expect(page.getByRole('heading', { name: 'Your caseload is empty' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Add your first young person' }).click();
+  await setUpPassphrase(page);
   await page.getByLabel('Name or initials').fill('Jamie T');
   await page.getByLabel('Date of birth').fill('2014-06-01');
   await page.getByLabel('School').fill('Fictional Academy');

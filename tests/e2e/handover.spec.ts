@@ -1,5 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { addYoungPerson, expectNoSideways, expectNoViolations } from './support/helpers';
+import {
+  addYoungPerson,
+  expectNoSideways,
+  expectNoViolations,
+  unlockAfterNavigation,
+} from './support/helpers';
 
 // Handing the device to a young person: their own space, kept shut behind the coach's PIN.
 // Real Chromium against the built app, with real IndexedDB. All names are fictional.
@@ -149,6 +154,7 @@ test('a young person sets and rates goals in their own space, kept there until t
     await expectInsideSpace(page, name);
   }
   const secondTab = await context.newPage();
+  unlockAfterNavigation(secondTab);
   await secondTab.goto(personPath);
   await expectInsideSpace(secondTab, name);
   await secondTab.close();

@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router-dom';
 import { useFocusHeadingOnNavigation } from '../../components/ui/use-focus-heading-on-navigation';
+import { LockButton } from '../lock/lock-button';
 import { Toaster } from './toaster';
+import { UpdatePrompt } from './update-prompt';
 import './app-layout.css';
 
 /** The frame around every coach page: skip link, header with navigation, main, toasts. */
@@ -38,7 +40,9 @@ export function AppLayout() {
             </li>
           </ul>
         </nav>
+        <LockButton />
       </header>
+      <UpdatePrompt />
       {navigation.state === 'loading' && (
         <p className="app-loading" role="status">
           Loading…

@@ -4,6 +4,7 @@ import { getPinState } from '../../db/repositories/coach-pin';
 import { startHandover } from '../../db/repositories/handover';
 import type { YoungPerson } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';
+import { errorReason } from '../../lib/errors';
 
 /**
  * "Hand over to <name>": opens the young person's own space on this device. Without a coach
@@ -23,7 +24,7 @@ export function HandOverButton({ youngPerson }: { youngPerson: YoungPerson }) {
       await startHandover(youngPerson.id);
       navigate('/my-space');
     } catch (error) {
-      showToast(error instanceof Error ? error.message : 'Could not hand over.', 'error');
+      showToast(`Could not hand over. ${errorReason(error)}`, 'error');
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 import './field.css';
 
 /** The ids a control's aria-describedby should name: its hint and its error, when shown. */
@@ -57,6 +57,56 @@ function FieldShell({ id, label, hint, error, optional, children }: FieldShellPr
       <FieldMessages id={id} hint={hint} error={error} />
       {children(describedBy)}
     </div>
+  );
+}
+
+interface SecretFieldProps {
+  label: ReactNode;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+  autoComplete: 'new-password' | 'current-password' | 'off';
+  /** 'numeric' for a PIN: the number keypad on touch screens. */
+  inputMode?: 'numeric';
+  className?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** A masked box for a PIN or passphrase; pasting is allowed, so a password manager can fill it. */
+export function SecretField({
+  label,
+  name,
+  value,
+  onChange,
+  hint,
+  error,
+  autoComplete,
+  inputMode,
+  className = 'field__input',
+  inputRef,
+}: SecretFieldProps) {
+  const id = `${useId()}-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <input
+          ref={inputRef}
+          id={id}
+          name={name}
+          type="password"
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          spellCheck={false}
+          className={className}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldShell>
   );
 }
 

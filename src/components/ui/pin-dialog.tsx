@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { PinCheckResult } from '../../lib/pin';
-import { FieldMessages, describedByIds } from './field';
+import { SecretField } from './field';
 import './ui.css';
 import './pin-dialog.css';
 import { useModalDialog } from './use-modal-dialog';
@@ -16,28 +16,14 @@ interface PinFieldProps {
 }
 
 /** A PIN box: masked, with the number keypad on touch screens, never remembered by the browser. */
-export function PinField({ label, name, value, onChange, hint, error, inputRef }: PinFieldProps) {
-  const id = `${useId()}-${name}`;
+export function PinField(props: PinFieldProps) {
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <FieldMessages id={id} hint={hint} error={error} />
-      <input
-        ref={inputRef}
-        id={id}
-        name={name}
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        className="field__input pin-field__input"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByIds(id, hint, error)}
-      />
-    </div>
+    <SecretField
+      {...props}
+      inputMode="numeric"
+      autoComplete="off"
+      className="field__input pin-field__input"
+    />
   );
 }
 

@@ -23,7 +23,7 @@ export function useFocusHeadingOnNavigation(rootRef: RefObject<HTMLElement | nul
 }
 
 /** Focuses the first h1 in `root` now or as soon as it appears; returns a clean-up. */
-function focusHeadingWhenShown(root: HTMLElement): () => void {
+export function focusHeadingWhenShown(root: HTMLElement): () => void {
   const tryFocus = () => {
     const heading = root.querySelector('h1');
     if (!(heading instanceof HTMLElement)) return false;

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ValidationError, type FieldErrors } from '../../domain/validation';
+import { errorReason } from '../../lib/errors';
 
 /**
  * Runs a save, turning a ValidationError into per-field messages and any other failure
@@ -20,13 +21,7 @@ export function useFormSubmit<T>(save: () => Promise<T>, onSaved: (result: T) =>
         onSaved(result);
       } catch (error) {
         if (error instanceof ValidationError) setErrors(error.fieldErrors);
-        else
-          setErrors({
-            _form:
-              error instanceof Error
-                ? `Nothing was saved. ${error.message}`
-                : 'Nothing was saved. Please try again.',
-          });
+        else setErrors({ _form: `Nothing was saved. ${errorReason(error)}` });
       } finally {
         setSaving(false);
       }

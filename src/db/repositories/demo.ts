@@ -9,11 +9,10 @@ import {
 import { parseOrThrow } from '../../domain/validation';
 import { newId } from '../../lib/ids';
 import { getDb } from '../database';
-import { getSetting } from '../queries';
+import { DEMO_IDS_KEY, getDemoIds } from './demo-ids';
 import { deleteYoungPersonWithRecords } from './young-people';
 
-/** Settings key listing the ids of the demo young people, so they can be removed later. */
-export const DEMO_IDS_KEY = 'demoYoungPersonIds';
+export { DEMO_IDS_KEY, getDemoIds };
 
 /** Adds the fictional demo caseload, validated, in one transaction. */
 export async function loadDemoData(now: Date = new Date()): Promise<number> {
@@ -44,12 +43,6 @@ export async function loadDemoData(now: Date = new Date()): Promise<number> {
   return youngPeople.length;
 }
 
-/** The ids of demo young people still in the caseload. */
-export async function getDemoIds(): Promise<string[]> {
-  const value = await getSetting<unknown>(DEMO_IDS_KEY);
-  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
-}
-
 /** Removes every demo young person with all their records; real records are untouched. */
 export async function removeDemoData(): Promise<void> {
   const db = getDb();
@@ -62,6 +55,7 @@ export async function removeDemoData(): Promise<void> {
       db.ratings,
       db.closures,
       db.resilienceMaps,
+      db.drafts,
       db.settings,
     ],
     async () => {

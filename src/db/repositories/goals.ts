@@ -13,6 +13,7 @@ import {
   type Rating,
 } from '../../domain/schemas';
 import { parseOrThrow } from '../../domain/validation';
+import { assertUnchanged } from '../conflict';
 import { getDb } from '../database';
 import { assertCaseOpen } from './closure';
 
@@ -100,12 +101,14 @@ export async function updateGoalLinks(
   goalId: string,
   input: GoalLinksInput,
   now: Date = new Date(),
+  expectedUpdatedAt?: string,
 ): Promise<Goal> {
   const fields = parseOrThrow(goalLinksInputSchema, input);
   const db = getDb();
   return db.transaction('rw', [db.youngPeople, db.goals], async () => {
     const existing = await db.goals.get(goalId);
     if (!existing) throw new Error('This goal no longer exists.');
+    assertUnchanged(existing, expectedUpdatedAt, "This goal's links were");
     await assertCaseOpen(existing.youngPersonId);
     const record = parseOrThrow(goalSchema, {
       ...existing,

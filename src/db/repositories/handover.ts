@@ -3,6 +3,9 @@ import { toInstant } from '../../lib/dates';
 import { idSchema, instantSchema } from '../../domain/schemas';
 import { getDb } from '../database';
 import { checkCoachPin, type PinCheckResult } from './coach-pin';
+import { getHandover, HANDOVER_KEY } from './handover-state';
+
+export { getHandover };
 
 /**
  * The device has been handed to a young person: until the coach's PIN is typed, only that
@@ -13,15 +16,6 @@ export const handoverSchema = z.object({
   startedAt: instantSchema,
 });
 export type Handover = z.infer<typeof handoverSchema>;
-
-const HANDOVER_KEY = 'handover';
-
-/** The handover in progress, or null. */
-export async function getHandover(): Promise<Handover | null> {
-  const row = await getDb().settings.get(HANDOVER_KEY);
-  const parsed = handoverSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : null;
-}
 
 /**
  * Hands the device to a young person. Refuses (throws an Error saying why) when no coach PIN

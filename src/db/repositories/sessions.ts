@@ -11,6 +11,7 @@ import {
   type SessionInput,
 } from '../../domain/schemas';
 import { ValidationError, parseOrThrow, type FieldErrors } from '../../domain/validation';
+import { assertUnchanged } from '../conflict';
 import { getDb } from '../database';
 import { assertCaseOpen } from './closure';
 
@@ -143,11 +144,13 @@ export async function updateSession(
   sessionId: string,
   input: SessionInput,
   now: Date = new Date(),
+  expectedUpdatedAt?: string,
 ): Promise<Session> {
   const db = getDb();
   return db.transaction('rw', [db.youngPeople, db.goals, db.sessions, db.ratings], async () => {
     const existing = await db.sessions.get(sessionId);
     if (!existing) throw new Error('This session no longer exists.');
+    assertUnchanged(existing, expectedUpdatedAt, 'This session was');
     await assertCaseOpen(existing.youngPersonId);
     const oldRatings = await db.ratings.where('sessionId').equals(sessionId).toArray();
     const { session, ratings } = await prepare(existing.youngPersonId, input, now, {

@@ -7,13 +7,22 @@ import {
   type YoungPersonInput,
 } from '../../domain/schemas';
 import { parseOrThrow } from '../../domain/validation';
+import { assertUnchanged } from '../conflict';
 import { getDb } from '../database';
+import { requirePassphraseForRealRecords } from '../encryption/session-key';
+import { DEMO_IDS_KEY } from './demo-ids';
+import { HANDOVER_KEY, readHandover } from './handover-state';
 
-/** Adds a young person to the caseload as an open case. Validates first; writes nothing on error. */
+/**
+ * Adds a young person to the caseload as an open case. Validates first; writes nothing on
+ * error. Refused with a PassphraseNeededError until a passphrase is chosen, so a real young
+ * person is never stored unencrypted.
+ */
 export async function createYoungPerson(
   input: YoungPersonInput,
   now: Date = new Date(),
 ): Promise<YoungPerson> {
+  requirePassphraseForRealRecords();
   const fields = parseOrThrow(youngPersonInputSchema(toIsoDate(now)), input);
   const stamp = toInstant(now);
   const record = parseOrThrow(youngPersonSchema, {
@@ -29,17 +38,23 @@ export async function createYoungPerson(
   return record;
 }
 
-/** Updates the details a coach can edit (not status or closure). */
+/**
+ * Updates the details a coach can edit (not status or closure). With `expectedUpdatedAt`
+ * (the record's updatedAt when the form opened), refuses with a ConflictError if another
+ * tab changed the details since.
+ */
 export async function updateYoungPerson(
   id: string,
   input: YoungPersonInput,
   now: Date = new Date(),
+  expectedUpdatedAt?: string,
 ): Promise<YoungPerson> {
   const fields = parseOrThrow(youngPersonInputSchema(toIsoDate(now)), input);
   const db = getDb();
   return db.transaction('rw', db.youngPeople, async () => {
     const existing = await db.youngPeople.get(id);
     if (!existing) throw new Error('This young person is no longer in the caseload.');
+    assertUnchanged(existing, expectedUpdatedAt, `${existing.name}'s details were`);
     const record = parseOrThrow(youngPersonSchema, {
       ...existing,
       ...fields,
@@ -72,7 +87,11 @@ export async function findPossibleDuplicates(
   );
 }
 
-/** Removes a young person and everything that belongs to them, in one transaction. */
+/**
+ * Erases a young person and everything that belongs to them (goals, sessions, ratings,
+ * closures, resilience maps, drafts), and their id from the settings that name them, in one
+ * transaction: all of it goes or none of it does.
+ */
 export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
   const db = getDb();
   const tables = [
@@ -82,14 +101,23 @@ export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
     db.ratings,
     db.closures,
     db.resilienceMaps,
+    db.drafts,
+    db.settings,
   ];
   await db.transaction('rw', tables, async () => {
     const goalIds = await db.goals.where('youngPersonId').equals(id).primaryKeys();
     await db.closures.where('youngPersonId').equals(id).delete();
     await db.resilienceMaps.where('youngPersonId').equals(id).delete();
+    await db.drafts.where('youngPersonId').equals(id).delete();
     await db.ratings.where('goalId').anyOf(goalIds).delete();
     await db.goals.bulkDelete(goalIds);
     await db.sessions.where('youngPersonId').equals(id).delete();
     await db.youngPeople.delete(id);
+    const demoIds = (await db.settings.get(DEMO_IDS_KEY))?.value;
+    if (Array.isArray(demoIds) && demoIds.includes(id)) {
+      await db.settings.put({ key: DEMO_IDS_KEY, value: demoIds.filter((x) => x !== id) });
+    }
+    const handover = readHandover((await db.settings.get(HANDOVER_KEY))?.value);
+    if (handover?.youngPersonId === id) await db.settings.delete(HANDOVER_KEY);
   });
 }

@@ -1,5 +1,6 @@
 import { DOMAINS, MOVES, type Domain, type DomainId, type Move } from '../../domain/framework';
 import type { Goal, YoungPerson } from '../../domain/schemas';
+import { compareNames, compareText } from '../../lib/compare-text';
 
 /** A goal with the young person it belongs to. */
 export interface GoalWithOwner {
@@ -33,8 +34,8 @@ function compareGoals(a: GoalWithOwner, b: GoalWithOwner): number {
   return (
     open ||
     STATUS_ORDER[a.goal.status] - STATUS_ORDER[b.goal.status] ||
-    a.youngPerson.name.localeCompare(b.youngPerson.name, 'en-GB', { sensitivity: 'base' }) ||
-    a.goal.text.localeCompare(b.goal.text, 'en-GB')
+    compareNames(a.youngPerson.name, b.youngPerson.name) ||
+    compareText(a.goal.text, b.goal.text)
   );
 }
 

@@ -1,10 +1,13 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { DraftGate, DraftSavedNote } from '../../components/ui/draft-notice';
 import { PageHeader } from '../../components/ui/page-header';
 import { useYoungPersonDetail } from '../../db/hooks';
 import { createGoal, replaceGoal } from '../../db/repositories/goals';
+import { useDraft } from '../../db/use-draft';
 import { getDomain, type Move } from '../../domain/framework';
 import type { Goal, YoungPerson } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';
+import { goalDraftContext, goalDraftValues, goalValuesFromDraft } from './goal-draft';
 import { GoalForm } from './goal-form';
 import {
   SUGGESTED_ACTIVE_GOALS,
@@ -29,6 +32,8 @@ export function AddGoalPage() {
   const fromMove = replacesId ? undefined : moveFromQuery(searchParams.get('move'));
   const detail = useYoungPersonDetail(youngPersonId);
   const navigate = useNavigate();
+  const draft = useDraft('goal', youngPersonId ?? '');
+  const context = goalDraftContext(replacesId, fromMove?.id ?? null);
 
   if (detail === undefined) return <p role="status">Loading…</p>;
   if (detail === null) return <MissingMessage title="Young person not found" />;
@@ -68,6 +73,7 @@ export function AddGoalPage() {
     goals.map((g) => g.goal),
     old?.id,
   );
+  const fresh = fromMove ? goalFormValuesFromMove(fromMove) : initialGoalFormValues(old);
   return (
     <>
       <PageHeader title={title} back={back} />
@@ -76,26 +82,42 @@ export function AddGoalPage() {
       {activeCount >= SUGGESTED_ACTIVE_GOALS && (
         <FocusNote youngPerson={yp} activeCount={activeCount} />
       )}
-      <GoalForm
-        key={old?.id ?? fromMove?.id ?? 'new'}
-        initial={fromMove ? goalFormValuesFromMove(fromMove) : initialGoalFormValues(old)}
-        save={(input) => (old ? replaceGoal(old.id, input) : createGoal(yp.id, input))}
-        onSaved={() => {
-          showToast(
-            old ? 'Goal changed. The old goal was stopped and keeps its ratings.' : 'Goal added',
-          );
-          navigate(back.to);
-        }}
-        submitLabel={old ? 'Save the changed goal' : 'Save goal'}
-        cancelTo={old ? goalPaths.goal(yp.id, old.id) : back.to}
-        baselineNote={
-          old && (
-            <p className="goal-form__note">
-              A changed goal starts again: score it as it is now, not as the old goal was.
-            </p>
-          )
-        }
-      />
+      <DraftGate
+        what={old ? 'this changed goal' : 'this goal'}
+        found={draft.found}
+        discard={draft.discard}
+        fresh={fresh}
+        fromDraft={(stored) => goalValuesFromDraft(stored, context, fresh)}
+      >
+        {(initial) => (
+          <GoalForm
+            key={context}
+            initial={initial}
+            onValuesChange={(values) => draft.keep(goalDraftValues(values, context))}
+            save={(input) => (old ? replaceGoal(old.id, input) : createGoal(yp.id, input))}
+            onSaved={() => {
+              void draft.discard();
+              showToast(
+                old
+                  ? 'Goal changed. The old goal was stopped and keeps its ratings.'
+                  : 'Goal added',
+              );
+              navigate(back.to);
+            }}
+            onCancel={() => void draft.discard()}
+            submitLabel={old ? 'Save the changed goal' : 'Save goal'}
+            cancelTo={old ? goalPaths.goal(yp.id, old.id) : back.to}
+            baselineNote={
+              old && (
+                <p className="goal-form__note">
+                  A changed goal starts again: score it as it is now, not as the old goal was.
+                </p>
+              )
+            }
+          />
+        )}
+      </DraftGate>
+      <DraftSavedNote savedAt={draft.savedAt} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { ChoiceGroup, TextAreaField } from '../../components/ui/field';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { RatingControl } from '../../components/ui/rating-control';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
+import { useValuesChange } from '../../components/ui/use-values-change';
 import {
   RATERS,
   RATER_LABELS,
@@ -20,10 +21,14 @@ import './goal-form.css';
 
 export interface GoalFormProps {
   initial: GoalFormValues;
+  /** Called as the form changes (not when it opens): to keep a draft. */
+  onValuesChange?: (values: GoalFormValues) => void;
   save: (input: GoalInput) => Promise<unknown>;
   onSaved: () => void;
   submitLabel: string;
   cancelTo: string;
+  /** Called when Cancel is chosen, before leaving (to forget a draft). */
+  onCancel?: () => void;
   /** Shown just above the baseline score (e.g. why a changed goal gets a new one). */
   baselineNote?: ReactNode;
 }
@@ -43,13 +48,16 @@ const RATER_OPTIONS = RATERS.map((value) => ({ value, label: RATER_LABELS[value]
 /** A goal in the young person's words, its links to the framework and its starting score. */
 export function GoalForm({
   initial,
+  onValuesChange,
   save,
   onSaved,
   submitLabel,
   cancelTo,
+  onCancel,
   baselineNote,
 }: GoalFormProps) {
   const [values, setValues] = useState(initial);
+  useValuesChange(values, onValuesChange);
   const baselineHintId = `baseline-hint${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   // Check here too, so a score not yet chosen is reported like any other missing answer.
   const { submit, errors, saving } = useFormSubmit(
@@ -121,7 +129,7 @@ export function GoalForm({
         <button type="submit" className="button" disabled={saving}>
           {saving ? 'Saving…' : submitLabel}
         </button>
-        <Link to={cancelTo} className="button button--secondary">
+        <Link to={cancelTo} className="button button--secondary" onClick={onCancel}>
           Cancel
         </Link>
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { MovePicker } from '../../components/framework/move-picker';
+import { ChangedElsewhereNote } from '../../components/ui/changed-elsewhere-note';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { updateGoalLinks } from '../../db/repositories/goals';
@@ -19,9 +20,10 @@ interface GoalLinksFormProps {
 export function GoalLinksForm({ goal, onDone }: GoalLinksFormProps) {
   const [domains, setDomains] = useState<DomainId[]>(goal.domains);
   const [moves, setMoves] = useState<string[]>(goal.moves);
+  const [openedAt] = useState(goal.updatedAt);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { submit, errors, saving } = useFormSubmit(
-    () => updateGoalLinks(goal.id, { domains, moves }),
+    () => updateGoalLinks(goal.id, { domains, moves }, undefined, openedAt),
     () => {
       showToast("Goal's links saved");
       onDone();
@@ -38,6 +40,7 @@ export function GoalLinksForm({ goal, onDone }: GoalLinksFormProps) {
       <p className="goal-form__note">
         A goal&apos;s words stay as they were set; to change them, change the goal.
       </p>
+      <ChangedElsewhereNote openedAt={openedAt} storedAt={goal.updatedAt} />
       <ErrorSummary errors={errors} />
       <DomainCheckboxes value={domains} onChange={setDomains} error={errors.domains} />
       <MovePicker

@@ -3,6 +3,7 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { setGoalStatus } from '../../db/repositories/goals';
 import type { Goal, GoalStatus } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';
+import { errorReason } from '../../lib/errors';
 
 const DONE: Record<GoalStatus, string> = {
   achieved: 'Goal marked as achieved',
@@ -22,8 +23,7 @@ export function GoalStatusActions({ goal }: { goal: Goal }) {
       await setGoalStatus(goal.id, status);
       showToast(DONE[status]);
     } catch (error) {
-      const reason = error instanceof Error ? ` ${error.message}` : '';
-      showToast(`Nothing was changed.${reason}`, 'error');
+      showToast(`Nothing was changed. ${errorReason(error)}`, 'error');
     } finally {
       setBusy(false);
     }

@@ -13,6 +13,11 @@ const MARGIN = { top: 16, right: 16, bottom: 4, left: 0 };
 const X_PADDING = { left: 24, right: 24 };
 const TICK = { fill: '#4b5563', fontSize: 12 };
 const TICK_COMPACT = { fill: '#4b5563', fontSize: 11 };
+/**
+ * The grid draws no vertical lines, so it needs no x positions: without this, recharts would
+ * work out (and measure in the page) every date label a second time just for the grid.
+ */
+const NO_VERTICAL_LINES = () => [];
 
 interface GoalChartPlotProps {
   points: readonly ChartPoint[];
@@ -31,7 +36,7 @@ interface GoalChartPlotProps {
  */
 export const GoalChartPlot = memo(function GoalChartPlot(props: GoalChartPlotProps) {
   const { points, baseline, colour, shape, compact, animate, onActivate } = props;
-  const { setElement, width } = useContainerWidth(FALLBACK_WIDTH);
+  const { setElement, width, measured } = useContainerWidth(FALLBACK_WIDTH);
   const height = compact ? 180 : 260;
   const size = compact ? 5 : 6;
 
@@ -64,42 +69,55 @@ export const GoalChartPlot = memo(function GoalChartPlot(props: GoalChartPlotPro
 
   return (
     <div ref={setElement} className="goal-chart__plot">
-      <LineChart
-        width={width}
-        height={height}
-        data={points}
-        margin={MARGIN}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid vertical={false} stroke="#e5e7eb" />
-        <XAxis
-          dataKey="x"
-          type="category"
-          padding={X_PADDING}
-          tickFormatter={dateOfTick}
-          tick={compact ? TICK_COMPACT : TICK}
-          stroke="#6b7280"
-        />
-        <YAxis
-          type="number"
-          domain={[0, 10]}
-          ticks={SCORE_TICKS}
-          allowDecimals={false}
-          width={32}
-          tick={compact ? TICK_COMPACT : TICK}
-          stroke="#6b7280"
-        />
-        <ReferenceLine y={baseline} stroke="#4b5563" strokeDasharray="6 4" label={baselineLabel} />
-        <Line
-          type="linear"
-          dataKey="score"
-          stroke={colour}
-          strokeWidth={2}
-          dot={renderDot}
-          activeDot={false}
-          isAnimationActive={animate}
-        />
-      </LineChart>
+      {/* Drawn once its width is measured (still before the first paint), so recharts draws
+          it once at its real width rather than at the fallback width and then again. */}
+      {measured && (
+        <LineChart
+          width={width}
+          height={height}
+          data={points}
+          margin={MARGIN}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid
+            vertical={false}
+            verticalCoordinatesGenerator={NO_VERTICAL_LINES}
+            stroke="#e5e7eb"
+          />
+          <XAxis
+            dataKey="x"
+            type="category"
+            padding={X_PADDING}
+            tickFormatter={dateOfTick}
+            tick={compact ? TICK_COMPACT : TICK}
+            stroke="#6b7280"
+          />
+          <YAxis
+            type="number"
+            domain={[0, 10]}
+            ticks={SCORE_TICKS}
+            allowDecimals={false}
+            width={32}
+            tick={compact ? TICK_COMPACT : TICK}
+            stroke="#6b7280"
+          />
+          <ReferenceLine
+            y={baseline}
+            stroke="#4b5563"
+            strokeDasharray="6 4"
+            label={baselineLabel}
+          />
+          <Line
+            type="linear"
+            dataKey="score"
+            stroke={colour}
+            strokeWidth={2}
+            dot={renderDot}
+            activeDot={false}
+            isAnimationActive={animate}
+          />
+        </LineChart>
+      )}
     </div>
   );
 });

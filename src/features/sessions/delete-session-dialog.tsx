@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { deleteSession } from '../../db/repositories/sessions';
 import { showToast } from '../../stores/toast-store';
+import { errorReason } from '../../lib/errors';
 
 interface DeleteSessionDialogProps {
   sessionId: string;
@@ -31,7 +32,7 @@ export function DeleteSessionDialog({
       showToast('Session deleted');
       onDeleted();
     } catch (e) {
-      setError(`Nothing was deleted. ${e instanceof Error ? e.message : 'Please try again.'}`);
+      setError(`Nothing was deleted. ${errorReason(e)}`);
     }
   };
   return (

@@ -1,9 +1,12 @@
 import { useNavigate, useParams } from 'react-router-dom';
+import { DraftGate, DraftSavedNote } from '../../components/ui/draft-notice';
 import { PageHeader } from '../../components/ui/page-header';
 import { useMapSnapshots, useYoungPersonDetail } from '../../db/hooks';
 import { logSession } from '../../db/repositories/sessions';
+import { useDraft } from '../../db/use-draft';
 import { toIsoDate } from '../../lib/dates';
 import { showToast } from '../../stores/toast-store';
+import { sessionValuesFromDraft } from './session-draft';
 import { SessionForm } from './session-form';
 import { latestMovesToTry, newSessionValues } from './session-model';
 import { MissingMessage } from '../../components/ui/missing-message';
@@ -14,6 +17,7 @@ export function LogSessionPage() {
   const navigate = useNavigate();
   const detail = useYoungPersonDetail(youngPersonId);
   const snapshots = useMapSnapshots(youngPersonId);
+  const draft = useDraft('session', youngPersonId);
   if (detail === undefined || snapshots === undefined) return <p>Loading…</p>;
   if (detail === null) {
     return (
@@ -41,22 +45,39 @@ export function LogSessionPage() {
     );
   }
 
+  const fresh = newSessionValues(toIsoDate(new Date()), sessions[0]?.location);
   return (
     <>
       <PageHeader title={`Log a session with ${youngPerson.name}`} back={back} />
-      <SessionForm
-        goals={goals}
-        initial={newSessionValues(toIsoDate(new Date()), sessions[0]?.location)}
-        save={(input) => logSession(youngPerson.id, input)}
-        onSaved={() => {
-          showToast('Session saved');
-          navigate(personPath);
-        }}
-        onCancel={() => navigate(personPath)}
-        submitLabel="Save session"
-        addGoalPath={`${personPath}/goals/new`}
-        movesToTry={latestMovesToTry(snapshots)}
-      />
+      <DraftGate
+        what="this session"
+        found={draft.found}
+        discard={draft.discard}
+        fresh={fresh}
+        fromDraft={(stored) => sessionValuesFromDraft(stored, fresh)}
+      >
+        {(initial) => (
+          <SessionForm
+            goals={goals}
+            initial={initial}
+            onValuesChange={draft.keep}
+            save={(input) => logSession(youngPerson.id, input)}
+            onSaved={() => {
+              void draft.discard();
+              showToast('Session saved');
+              navigate(personPath);
+            }}
+            onCancel={() => {
+              void draft.discard();
+              navigate(personPath);
+            }}
+            submitLabel="Save session"
+            addGoalPath={`${personPath}/goals/new`}
+            movesToTry={latestMovesToTry(snapshots)}
+          />
+        )}
+      </DraftGate>
+      <DraftSavedNote savedAt={draft.savedAt} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
+import { useValuesChange } from '../../components/ui/use-values-change';
 import { sortDomainIds } from '../../domain/framework';
 import type { SessionInput } from '../../domain/schemas';
 import type { GoalWithRatings } from '../../db/queries';
@@ -27,6 +28,8 @@ export interface SessionFormProps {
   sessionId?: string;
   /** When editing: goals already rated in the session, asked about whatever their status. */
   alreadyRated?: ReadonlySet<string>;
+  /** Called as the form changes (not when it opens): to keep a draft. */
+  onValuesChange?: (values: SessionFormValues) => void;
   save: (input: SessionInput) => Promise<unknown>;
   onSaved: () => void;
   onCancel: () => void;
@@ -54,6 +57,7 @@ export function SessionForm({
   initial,
   sessionId,
   alreadyRated,
+  onValuesChange,
   save,
   onSaved,
   onCancel,
@@ -62,6 +66,7 @@ export function SessionForm({
   movesToTry = NO_MOVES,
 }: SessionFormProps) {
   const [values, setValues] = useState(initial);
+  useValuesChange(values, onValuesChange);
   const today = toIsoDate(new Date());
   // While the date is half typed, ask about the goals as of today rather than none.
   const onDate = isIsoDate(values.date) ? values.date : today;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { ChangedElsewhereNote } from '../../components/ui/changed-elsewhere-note';
 import { PageHeader } from '../../components/ui/page-header';
 import { useMapSnapshots, useSessionWithRatings, useYoungPersonDetail } from '../../db/hooks';
 import { updateSession } from '../../db/repositories/sessions';
@@ -19,6 +20,8 @@ export function SessionPage() {
   const found = useSessionWithRatings(sessionId);
   const snapshots = useMapSnapshots(youngPersonId);
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
+  // The session's updatedAt when editing began: a save is refused if it changed since.
+  const [editingFrom, setEditingFrom] = useState<string | undefined>(undefined);
 
   if (detail === undefined || found === undefined || snapshots === undefined) {
     return <p>Loading…</p>;
@@ -44,7 +47,14 @@ export function SessionPage() {
   const actions =
     isOpen && mode !== 'edit' ? (
       <>
-        <button type="button" className="button button--secondary" onClick={() => setMode('edit')}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setEditingFrom(found?.session.updatedAt);
+            setMode('edit');
+          }}
+        >
           Edit
         </button>
         <button type="button" className="button button--danger" onClick={() => setMode('delete')}>
@@ -67,12 +77,13 @@ export function SessionPage() {
       {mode === 'edit' ? (
         <>
           <h2>Edit this session</h2>
+          <ChangedElsewhereNote openedAt={editingFrom} storedAt={session.updatedAt} />
           <SessionForm
             goals={goals}
             initial={valuesFromSession(session, ratings)}
             sessionId={session.id}
             alreadyRated={new Set(ratings.map((r) => r.goalId))}
-            save={(input) => updateSession(session.id, input)}
+            save={(input) => updateSession(session.id, input, undefined, editingFrom)}
             onSaved={() => {
               showToast('Session saved');
               setMode('view');

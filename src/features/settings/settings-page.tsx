@@ -1,9 +1,12 @@
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/ui/page-header';
 import { usePinState, useYoungPersonDetail } from '../../db/hooks';
 import type { YoungPerson } from '../../domain/schemas';
 import { CoachPinForm } from './coach-pin-form';
+import { LockSection, type LockSectionProps } from './lock-section';
 import { ReliableChangeForm } from './reliable-change-form';
+import { RetentionSection } from './retention-section';
+import { StorageSection } from './storage-section';
 import './settings.css';
 
 function HandoverNotice({
@@ -26,9 +29,10 @@ function HandoverNotice({
 
 /**
  * Settings at /settings. With ?handover=<youngPersonId> the coach came here from "Hand over":
- * saving the PIN then opens that young person's space.
+ * saving the PIN then opens that young person's space. `renderSetUp` shows the passphrase
+ * set-up form in the "Passphrase and lock" section (see LockSection).
  */
-export function SettingsPage() {
+export function SettingsPage({ renderSetUp }: LockSectionProps) {
   const [params] = useSearchParams();
   const handoverId = params.get('handover') ?? undefined;
   const pinState = usePinState();
@@ -45,6 +49,7 @@ export function SettingsPage() {
             : undefined
         }
       />
+      <LockSection renderSetUp={renderSetUp} />
       <section className="settings__section" aria-labelledby="coach-pin-heading">
         <h2 id="coach-pin-heading">Coach PIN</h2>
         <p>Young people use your device in their own space. The PIN lets only you leave it.</p>
@@ -66,6 +71,18 @@ export function SettingsPage() {
           </>
         )}
       </section>
+      <section className="settings__section" aria-labelledby="backup-heading">
+        <h2 id="backup-heading">Backup and restore</h2>
+        <p>
+          Records are kept only in this browser on this device. Back them up to a file often, and
+          restore them from one on this or another device.
+        </p>
+        <p>
+          <Link to="/backup">Back up or restore</Link>
+        </p>
+      </section>
+      <StorageSection />
+      <RetentionSection />
       <ReliableChangeForm />
     </>
   );

@@ -1,48 +1,56 @@
-import { Link } from 'react-router-dom';
-import type { CaseloadRow } from '../../db/queries';
-import { formatDate } from '../../lib/dates';
+import { useEffect, useMemo, useRef } from 'react';
+import { useCaseloadRows } from '../../db/core-hooks';
+import { CaseloadItem } from './caseload-item';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+interface CaseloadListProps {
+  /** The young people to show, in order. */
+  ids: string[];
+  /** Rows are read in blocks of this many, so "Show more" reads only the new block. */
+  blockSize: number;
+  /** The row whose link takes focus once it is shown (the first one "Show more" added). */
+  focusIndex?: number | null;
+}
 
 /** The caseload as a list of cards, each naming the young person and linking to their page. */
-export function CaseloadList({ rows }: { rows: CaseloadRow[] }) {
+export function CaseloadList({ ids, blockSize, focusIndex = null }: CaseloadListProps) {
+  const blocks: string[][] = [];
+  for (let start = 0; start < ids.length; start += blockSize) {
+    blocks.push(ids.slice(start, start + blockSize));
+  }
   return (
     <ul className="caseload" aria-label="Young people">
-      {rows.map(
-        ({ youngPerson: yp, goalCount, activeGoalCount, sessionCount, lastSessionDate }) => (
-          <li key={yp.id} className={`caseload__item caseload__item--${yp.status}`}>
-            <h2 className="caseload__name">
-              <Link to={`/young-people/${yp.id}`}>{yp.name}</Link>
-            </h2>
-            <p className="caseload__status">
-              {yp.status === 'open'
-                ? 'Open'
-                : `Closed${yp.closedOn ? ` ${formatDate(yp.closedOn)}` : ''}`}
-            </p>
-            <dl className="caseload__facts">
-              <div>
-                <dt>Programme</dt>
-                <dd>{yp.programme ?? 'Not set'}</dd>
-              </div>
-              <div>
-                <dt>Goals</dt>
-                <dd>
-                  {plural(goalCount, 'goal', 'goals')}
-                  {goalCount > 0 && ` (${activeGoalCount} active)`}
-                </dd>
-              </div>
-              <div>
-                <dt>Sessions</dt>
-                <dd>{plural(sessionCount, 'session', 'sessions')}</dd>
-              </div>
-              <div>
-                <dt>Last session</dt>
-                <dd>{lastSessionDate ? formatDate(lastSessionDate) : 'None yet'}</dd>
-              </div>
-            </dl>
-          </li>
-        ),
-      )}
+      {blocks.map((block, i) => (
+        <CaseloadBlock key={i} ids={block} focusFirst={focusIndex === i * blockSize} />
+      ))}
     </ul>
   );
+}
+
+/**
+ * One block of rows, read live for these young people only. While new ids load, rows already
+ * read for them stay and no one else's row is shown.
+ */
+function CaseloadBlock({ ids, focusFirst }: { ids: string[]; focusFirst: boolean }) {
+  const rows = useCaseloadRows(ids);
+  const byId = useMemo(() => new Map(rows?.map((r) => [r.youngPerson.id, r])), [rows]);
+  const shown = ids.flatMap((id) => byId.get(id) ?? []);
+  const firstLink = useRef<HTMLAnchorElement>(null);
+  const focused = useRef(false);
+  const firstShown = shown[0]?.youngPerson.id === ids[0];
+
+  useEffect(() => {
+    if (!focusFirst) focused.current = false;
+    else if (!focused.current && firstShown && firstLink.current) {
+      firstLink.current.focus();
+      focused.current = true;
+    }
+  }, [focusFirst, firstShown]);
+
+  return shown.map((row, index) => (
+    <CaseloadItem
+      key={row.youngPerson.id}
+      row={row}
+      linkRef={index === 0 ? firstLink : undefined}
+    />
+  ));
 }

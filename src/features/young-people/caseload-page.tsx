@@ -1,18 +1,36 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { TextField } from '../../components/ui/field';
 import { PageHeader } from '../../components/ui/page-header';
-import { useCaseload } from '../../db/hooks';
+import { useCaseloadPeople } from '../../db/core-hooks';
 import { CaseloadList } from './caseload-list';
+import { ShowMore } from './show-more';
 import { DemoBanner, FirstRun } from './first-run';
-import { filterCaseload } from './filter-caseload';
+import { filterPeople } from './filter-caseload';
 import './young-people.css';
 
-/** The home page: every young person, open cases first, with a search by name. */
-export function CaseloadPage() {
-  const rows = useCaseload();
+/** How many young people the caseload shows at first, and adds with each "Show more". */
+export const CASELOAD_PAGE_SIZE = 50;
+
+/**
+ * The home page: every young person, open cases first, with a search by name. A long
+ * caseload is shown 50 at a time; the search always looks through everyone. `notices`
+ * (such as the backup reminder) show above the list.
+ */
+export function CaseloadPage({ notices }: { notices?: ReactNode }) {
+  const people = useCaseloadPeople();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
+  const [limit, setLimit] = useState(CASELOAD_PAGE_SIZE);
+  // The first of the young people just added by "Show more", to move focus to.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const shown = useMemo(() => filterPeople(people ?? [], deferredQuery), [people, deferredQuery]);
+
+  const search = (value: string) => {
+    setQuery(value);
+    setLimit(CASELOAD_PAGE_SIZE);
+    setFocusIndex(null);
+  };
 
   const addButton = (
     <Link to="/young-people/new" className="button">
@@ -20,7 +38,7 @@ export function CaseloadPage() {
     </Link>
   );
 
-  if (rows === undefined) {
+  if (people === undefined) {
     return (
       <>
         <PageHeader title="Caseload" />
@@ -28,7 +46,7 @@ export function CaseloadPage() {
       </>
     );
   }
-  if (rows.length === 0) {
+  if (people.length === 0) {
     return (
       <>
         <PageHeader title="Caseload" actions={addButton} />
@@ -37,15 +55,16 @@ export function CaseloadPage() {
     );
   }
 
-  const shown = filterCaseload(rows, deferredQuery);
-  const open = rows.filter((r) => r.youngPerson.status === 'open').length;
+  const visible = shown.slice(0, limit);
+  const open = people.filter((yp) => yp.status === 'open').length;
   return (
     <>
       <PageHeader title="Caseload" actions={addButton}>
         <p className="caseload__summary">
-          {open} open {open === 1 ? 'case' : 'cases'}, {rows.length - open} closed
+          {open} open {open === 1 ? 'case' : 'cases'}, {people.length - open} closed
         </p>
       </PageHeader>
+      {notices}
       <DemoBanner />
       <div className="caseload__search" role="search">
         <TextField
@@ -53,18 +72,35 @@ export function CaseloadPage() {
           name="search"
           type="search"
           value={query}
-          onChange={setQuery}
+          onChange={search}
           autoComplete="off"
           width="medium"
         />
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {query ? `${shown.length} of ${rows.length} young people shown` : ''}
+        {query ? `${shown.length} of ${people.length} young people shown` : ''}
       </p>
       {shown.length === 0 ? (
         <p className="empty-state">No one in the caseload matches “{query}”.</p>
       ) : (
-        <CaseloadList rows={shown} />
+        <>
+          <CaseloadList
+            ids={visible.map((yp) => yp.id)}
+            blockSize={CASELOAD_PAGE_SIZE}
+            focusIndex={focusIndex}
+          />
+          {shown.length > CASELOAD_PAGE_SIZE && (
+            <ShowMore
+              shown={visible.length}
+              total={shown.length}
+              step={CASELOAD_PAGE_SIZE}
+              onShowMore={() => {
+                setFocusIndex(visible.length);
+                setLimit(visible.length + CASELOAD_PAGE_SIZE);
+              }}
+            />
+          )}
+        </>
       )}
     </>
   );

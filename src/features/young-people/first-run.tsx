@@ -2,8 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import { getDemoIds, loadDemoData, removeDemoData } from '../../db/repositories/demo';
+import { getDemoIds } from '../../db/repositories/demo-ids';
 import { showToast } from '../../stores/toast-store';
+import { errorReason } from '../../lib/errors';
+
+// Building, validating and removing demo records loads only when asked for, so the first
+// screen stays small.
+const demoRepository = () => import('../../db/repositories/demo');
 
 /** The empty caseload: what to do first, and fictional demo data to explore. */
 export function FirstRun() {
@@ -11,13 +16,11 @@ export function FirstRun() {
   const loadDemo = async () => {
     setBusy(true);
     try {
+      const { loadDemoData } = await demoRepository();
       const count = await loadDemoData();
       showToast(`${count} fictional young people added to explore`);
     } catch (error) {
-      showToast(
-        `The demo data could not be added. ${error instanceof Error ? error.message : ''}`,
-        'error',
-      );
+      showToast(`The demo data could not be added. ${errorReason(error)}`, 'error');
     } finally {
       setBusy(false);
     }
@@ -57,6 +60,7 @@ export function DemoBanner() {
   if (!demoIds || demoIds.length === 0) return null;
   const remove = async () => {
     setConfirming(false);
+    const { removeDemoData } = await demoRepository();
     await removeDemoData();
     showToast('Demo data removed');
   };

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ChangedElsewhereNote } from '../../components/ui/changed-elsewhere-note';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
@@ -11,6 +12,7 @@ import {
   updateYoungPerson,
 } from '../../db/repositories/young-people';
 import { showToast } from '../../stores/toast-store';
+import { EraseYoungPerson } from './erase-young-person';
 import { YoungPersonForm, initialValues, type YoungPersonFormValues } from './young-person-form';
 import './young-people.css';
 
@@ -27,6 +29,8 @@ function YoungPersonFormPage({ existing }: FormPageProps) {
   const [values, setValues] = useState(() => initialValues(existing));
   const [duplicates, setDuplicates] = useState<YoungPerson[]>([]);
   const [warned, setWarned] = useState(false);
+  // The record's updatedAt when the form opened: a save is refused if it changed since.
+  const [openedAt] = useState(existing?.updatedAt);
 
   const save = useCallback(async (): Promise<YoungPerson | null> => {
     if (!warned) {
@@ -41,8 +45,10 @@ function YoungPersonFormPage({ existing }: FormPageProps) {
         return null;
       }
     }
-    return existing ? updateYoungPerson(existing.id, values) : createYoungPerson(values);
-  }, [values, warned, existing]);
+    return existing
+      ? updateYoungPerson(existing.id, values, undefined, openedAt)
+      : createYoungPerson(values);
+  }, [values, warned, existing, openedAt]);
 
   const onSaved = useCallback(
     (saved: YoungPerson | null) => {
@@ -65,20 +71,23 @@ function YoungPersonFormPage({ existing }: FormPageProps) {
 
   const backTo = existing ? `/young-people/${existing.id}` : '/';
   return (
-    <YoungPersonForm
-      values={values}
-      onChange={onChange}
-      errors={errors}
-      duplicates={duplicates}
-      saving={saving}
-      submitLabel={existing ? 'Save changes' : 'Add young person'}
-      onSubmit={() => void submit()}
-      cancel={
-        <Link to={backTo} className="button button--secondary">
-          Cancel
-        </Link>
-      }
-    />
+    <>
+      <ChangedElsewhereNote openedAt={openedAt} storedAt={existing?.updatedAt} />
+      <YoungPersonForm
+        values={values}
+        onChange={onChange}
+        errors={errors}
+        duplicates={duplicates}
+        saving={saving}
+        submitLabel={existing ? 'Save changes' : 'Add young person'}
+        onSubmit={() => void submit()}
+        cancel={
+          <Link to={backTo} className="button button--secondary">
+            Cancel
+          </Link>
+        }
+      />
+    </>
   );
 }
 
@@ -104,6 +113,7 @@ export function EditYoungPersonPage() {
         back={{ to: `/young-people/${yp.id}`, label: `Back to ${yp.name}` }}
       />
       <YoungPersonFormPage existing={yp} />
+      <EraseYoungPerson youngPerson={yp} />
     </>
   );
 }

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/db/database';
 import { getYoungPersonDetail } from '../../../src/db/queries';
+import { closeCase } from '../../../src/db/repositories/closure';
+import { saveDraft } from '../../../src/db/repositories/drafts';
+import { saveResilienceMap } from '../../../src/db/repositories/resilience-map';
 import { logSession } from '../../../src/db/repositories/sessions';
 import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';
 import { NOW, TODAY, addGoal, addYoungPerson, at, counts, freshDb, sessionInput } from './fixtures';
@@ -52,5 +55,67 @@ describe('deleteYoungPersonWithRecords', () => {
     await personWithRecords('Sam');
     await deleteYoungPersonWithRecords('missing');
     expect(await counts()).toEqual({ youngPeople: 1, goals: 2, sessions: 2, ratings: 6 });
+  });
+});
+
+describe('erasing a young person leaves nothing of them in any store', () => {
+  it('removes their closures, maps, drafts and settings entries too', async () => {
+    const kit = await personWithRecords('Kit');
+    const sam = await personWithRecords('Sam');
+    const db = getDb();
+    await saveResilienceMap(
+      kit.id,
+      {
+        savedBy: 'coach',
+        tiles: { 'coping-brave': 'try' },
+        examples: { 'coping-brave': 'Kit example words' },
+      },
+      NOW,
+    );
+    await saveDraft('session', kit.id, { notes: 'Kit draft words' }, NOW);
+    await saveDraft('goal', kit.id, { text: 'Kit goal draft' }, NOW);
+    const active = (await getYoungPersonDetail(kit.id))?.goals.map((g) => g.goal.id) ?? [];
+    await closeCase(
+      kit.id,
+      {
+        closedOn: TODAY,
+        reason: 'support-completed',
+        reasonDetail: '',
+        closingRatings: active.map((goalId) => ({ goalId, score: 7 })),
+        closingRatedBy: 'young-person',
+        goalOutcomes: Object.fromEntries(active.map((goalId) => [goalId, 'reached'])),
+        youngPersonSatisfaction: 9,
+        parentCarerSatisfaction: null,
+        youngPersonComments: 'Kit closing comment',
+        parentCarerComments: '',
+      },
+      NOW,
+    );
+    await db.settings.put({ key: 'demoYoungPersonIds', value: [kit.id, sam.id] });
+    const kitDetail = await getYoungPersonDetail(kit.id);
+    const traces = [
+      kit.id,
+      'Kit',
+      'Kit example words',
+      'Kit draft words',
+      'Kit goal draft',
+      'Kit closing comment',
+      ...(kitDetail?.goals.map((g) => g.goal.id) ?? []),
+      ...(kitDetail?.sessions.map((s) => s.id) ?? []),
+    ];
+
+    await deleteYoungPersonWithRecords(kit.id);
+
+    for (const table of db.tables) {
+      const stored = JSON.stringify(await table.toArray());
+      for (const trace of traces) {
+        expect(stored, `${table.name} still holds ${trace}`).not.toContain(trace);
+      }
+    }
+    expect(await db.settings.get('demoYoungPersonIds')).toEqual({
+      key: 'demoYoungPersonIds',
+      value: [sam.id],
+    });
+    expect(await getYoungPersonDetail(sam.id)).not.toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoachingDatabase } from '../../../src/db/database';
-import { CURRENT_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../../src/db/schema';
+import { CURRENT_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../src/db/schema';
 
 // Each past schema version is seeded with the old code's shape and opened with the current
 // code: every record must come through intact.
@@ -177,7 +177,6 @@ describe('opening a version 2 database with the current code', () => {
     const db = new CoachingDatabase(NAME);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
-    expect(CURRENT_VERSION).toBe(3);
 
     expect(await db.youngPeople.orderBy('id').toArray()).toEqual([
       closedCase,
@@ -207,5 +206,90 @@ describe('opening a version 2 database with the current code', () => {
       await db.resilienceMaps.where('[youngPersonId+savedAt]').equals(['yp-open', T]).toArray(),
     ).toEqual([map]);
     db.close();
+  });
+});
+
+// A v3 resilience map snapshot, as the v3 code stored it.
+const snapshot = {
+  id: 'm1',
+  youngPersonId: 'yp-open',
+  savedAt: '2026-11-01T09:30:00.000Z',
+  savedBy: 'young-person',
+  tiles: { 'coping-brave': 'strength', 'basics-sleep': 'try' },
+  examples: { 'coping-brave': 'Went to the new club on my own' },
+};
+
+async function seedVersion3() {
+  const old = new Dexie(NAME);
+  old.version(1).stores(SCHEMA_V1);
+  old.version(2).stores(SCHEMA_V2);
+  old.version(3).stores(SCHEMA_V3);
+  await old.open();
+  await old.table('youngPeople').bulkAdd([openCase, closedCase, closedOther]);
+  await old.table('goals').add(goal);
+  await old.table('sessions').add(session);
+  await old.table('ratings').bulkAdd(ratings);
+  await old.table('closures').add(closure);
+  await old.table('resilienceMaps').add(snapshot);
+  await old.table('settings').bulkAdd([
+    { key: 'demoYoungPersonIds', value: ['yp-open'] },
+    { key: 'reliableChangeThreshold', value: 2.45 },
+  ]);
+  expect(old.verno).toBe(3);
+  old.close();
+}
+
+describe('opening a version 3 database with the current code', () => {
+  it('keeps every record as it was and adds an empty, working drafts table', async () => {
+    await seedVersion3();
+    const db = new CoachingDatabase(NAME);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+
+    expect(await db.youngPeople.orderBy('id').toArray()).toEqual([
+      closedCase,
+      closedOther,
+      openCase,
+    ]);
+    expect(await db.goals.toArray()).toEqual([goal]);
+    expect(await db.sessions.toArray()).toEqual([session]);
+    expect(await db.ratings.orderBy('id').toArray()).toEqual(ratings);
+    expect(await db.closures.toArray()).toEqual([closure]);
+    expect(await db.resilienceMaps.toArray()).toEqual([snapshot]);
+    expect(await db.settings.orderBy('key').toArray()).toEqual([
+      { key: 'demoYoungPersonIds', value: ['yp-open'] },
+      { key: 'reliableChangeThreshold', value: 2.45 },
+    ]);
+
+    expect(await db.drafts.count()).toBe(0);
+    const draft = {
+      id: 'session:yp-open',
+      kind: 'session' as const,
+      youngPersonId: 'yp-open',
+      values: { notes: 'Half written' },
+      updatedAt: T,
+    };
+    await db.drafts.add(draft);
+    expect(await db.drafts.where('youngPersonId').equals('yp-open').toArray()).toEqual([draft]);
+    db.close();
+  });
+});
+
+describe('the declared versions', () => {
+  it('declares every version from 1 to the current one, each with its stores', () => {
+    const db = new CoachingDatabase(NAME);
+    const declared = db.verno;
+    expect(declared).toBe(CURRENT_VERSION);
+    expect(CURRENT_VERSION).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'closures',
+      'drafts',
+      'goals',
+      'ratings',
+      'resilienceMaps',
+      'sessions',
+      'settings',
+      'youngPeople',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { parse } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
@@ -86,8 +87,29 @@ describe('conversions', () => {
     expect(instantToIsoDate(instant)).toBe('2026-11-23');
   });
 
+  it('reads dates as date-fns parse does, dates that do not exist included', () => {
+    const dateFns = (value: string) => parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
+    const values = ['2024-02-29', '2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10'];
+    values.push('2026-04-31', '0000-01-01', '0001-01-01', '0099-12-31', '2026-1-5', '26-01-05');
+    values.push('2026-01-05T00:00', ' 2026-01-05', 'not a date', '');
+    for (const value of values) {
+      const [ours, theirs] = [fromIsoDate(value).getTime(), dateFns(value).getTime()];
+      expect(Number.isNaN(ours) ? 'invalid' : ours, value).toBe(
+        Number.isNaN(theirs) ? 'invalid' : theirs,
+      );
+    }
+    expect(Number.isNaN(fromIsoDate('2026-02-30').getTime())).toBe(true);
+    // Every day of a few years, leap years and clock changes included.
+    for (let day = new Date(2023, 0, 1); day.getFullYear() < 2027; day.setDate(day.getDate() + 1)) {
+      const value = toIsoDate(day);
+      expect(fromIsoDate(value).getTime(), value).toBe(dateFns(value).getTime());
+    }
+  });
+
   it('formats dates for people', () => {
     expect(formatDate('2026-11-05')).toBe('5 Nov 2026');
+    expect(formatDate('2026-11-05')).toBe('5 Nov 2026');
+    expect(formatDate('2026-11-06')).toBe('6 Nov 2026');
     expect(formatDate(null)).toBe('');
     expect(formatDate('')).toBe('');
     expect(formatLongDate('2026-11-05')).toBe('Thursday 5 November 2026');

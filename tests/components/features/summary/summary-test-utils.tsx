@@ -1,13 +1,13 @@
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { RouterProvider, createMemoryRouter, useParams } from 'react-router-dom';
-import { vi } from 'vitest';
 import { getDb } from '../../../../src/db/database';
 import { closeCase } from '../../../../src/db/repositories/closure';
 import { createGoal } from '../../../../src/db/repositories/goals';
 import { logSession } from '../../../../src/db/repositories/sessions';
 import { createYoungPerson } from '../../../../src/db/repositories/young-people';
 import { useToastStore } from '../../../../src/stores/toast-store';
+export { blobText, captureDownloads, type Download } from '../../downloads';
 
 /** A fresh database and no toasts, before each test. */
 export async function resetApp() {
@@ -125,44 +125,4 @@ export function renderRoute(path: string, entry: string, element: ReactElement) 
   );
   render(<RouterProvider router={router} />);
   return router;
-}
-
-/** A file the page offered for download. */
-export interface Download {
-  filename: string;
-  blob: Blob;
-}
-
-/**
- * Catches downloads: the object URL's Blob and the file name of the link clicked.
- * jsdom has no object URLs and does not follow downloads, so both are stood in for.
- */
-export function captureDownloads(): Download[] {
-  const downloads: Download[] = [];
-  const blobs = new Map<string, Blob>();
-  let next = 0;
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    const url = `blob:test/${next++}`;
-    blobs.set(url, blob);
-    return url;
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    const blob = blobs.get(this.href);
-    if (blob) downloads.push({ filename: this.download, blob });
-  });
-  return downloads;
-}
-
-/** A Blob's text (jsdom's Blob has no text()). */
-export function blobText(blob: Blob | undefined): Promise<string> {
-  if (!blob) return Promise.resolve('');
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
-    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file.'));
-    reader.readAsText(blob);
-  });
 }

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { getAutoLockMinutes } from '../../db/encryption/lock-settings';
+import { lockSafely } from '../../db/encryption/session-key';
+
+/** What counts as using the app. */
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
+/** How often the idle time is checked. */
+const CHECK_EVERY_MS = 5_000;
+/** Fired by Settings when the auto-lock time changes. */
+export const AUTO_LOCK_CHANGE_EVENT = 'autolockchange';
+
+/**
+ * Locks the app after the chosen minutes without use (5 unless changed in Settings). Measured
+ * by the clock, not by counting timer ticks, so a tablet that slept or a tab left in the
+ * background locks as soon as it is looked at again.
+ */
+export function useAutoLock(active: boolean): void {
+  useEffect(() => {
+    if (!active) return undefined;
+    let minutes: number | null = null;
+    let lastUse = Date.now();
+    let stopped = false;
+
+    const readMinutes = () => {
+      getAutoLockMinutes().then(
+        (value) => {
+          minutes = value;
+          check();
+        },
+        () => undefined,
+      );
+    };
+    const used = () => {
+      lastUse = Date.now();
+    };
+    const check = () => {
+      if (stopped || minutes === null) return;
+      if (Date.now() - lastUse >= minutes * 60_000) {
+        stopped = true;
+        void lockSafely();
+      }
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') check();
+    };
+
+    readMinutes();
+    for (const name of ACTIVITY_EVENTS) {
+      window.addEventListener(name, used, { capture: true, passive: true });
+    }
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', check);
+    window.addEventListener(AUTO_LOCK_CHANGE_EVENT, readMinutes);
+    const timer = window.setInterval(check, CHECK_EVERY_MS);
+    return () => {
+      stopped = true;
+      for (const name of ACTIVITY_EVENTS) {
+        window.removeEventListener(name, used, { capture: true });
+      }
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', check);
+      window.removeEventListener(AUTO_LOCK_CHANGE_EVENT, readMinutes);
+      window.clearInterval(timer);
+    };
+  }, [active]);
+}

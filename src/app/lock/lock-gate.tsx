@@ -1,0 +1,74 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { getDb } from '../../db/database';
+import { checkEncryptionSetUp, KEYRING_KEY } from '../../db/encryption/lock-settings';
+import { setEncryptionSetUp, subscribeToLock } from '../../db/encryption/session-key';
+import { errorReason } from '../../lib/errors';
+import { useToastStore } from '../../stores/toast-store';
+import { useAutoLock } from './auto-lock';
+import { useLockState } from './lock-state';
+
+const UnlockScreen = lazy(async () => ({
+  default: (await import('../../features/lock/unlock-screen')).UnlockScreen,
+}));
+
+/** Clears what the app keeps in memory outside React's tree when it locks. */
+function forgetOnLock(): () => void {
+  return subscribeToLock(() => {
+    useToastStore.setState({ toasts: [] });
+  });
+}
+
+/**
+ * Shows nothing of the records until the app is unlocked. While locked, the whole app (the
+ * coach's screens and the young person's space alike) is replaced by the unlock screen, so
+ * every page, live query and decrypted record leaves memory and the screen; unlocking brings
+ * back the same address. Before a passphrase is chosen the app runs as it is (only demo
+ * data can be kept then). Also runs the auto-lock while unlocked.
+ */
+export function LockGate({ children }: { children: ReactNode }) {
+  const state = useLockState();
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (state !== 'starting') return;
+    checkEncryptionSetUp().catch((error: unknown) => setProblem(errorReason(error)));
+  }, [state]);
+  useEffect(forgetOnLock, []);
+  useEffect(() => {
+    // The last page's title may name a young person.
+    if (state === 'locked') document.title = 'Unlock - Resilience Coaching';
+  }, [state]);
+  useAutoLock(state === 'unlocked');
+
+  // A passphrase chosen in another tab: this tab locks too, rather than go on storing plain.
+  const keyringHere = useLiveQuery(
+    async () =>
+      state === 'not-set-up' ? (await getDb().settings.get(KEYRING_KEY)) !== undefined : false,
+    [state],
+  );
+  useEffect(() => {
+    if (keyringHere) setEncryptionSetUp(true);
+  }, [keyringHere]);
+
+  if (problem) {
+    return (
+      <main className="lock-gate-problem">
+        <h1>The records could not be opened</h1>
+        <p role="alert">{problem}</p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (state === 'starting') return null;
+  if (state === 'locked') {
+    return (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <UnlockScreen />
+      </Suspense>
+    );
+  }
+  return <>{children}</>;
+}

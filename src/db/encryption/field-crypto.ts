@@ -1,0 +1,86 @@
+/**
+ * Encrypting one stored value (AES-256-GCM, synchronous through @noble/ciphers, so it can run
+ * inside an IndexedDB transaction without letting it commit early).
+ *
+ * A stored value describes itself: "enc:v1:" then base64 of the 12-byte IV followed by the
+ * ciphertext and its 16-byte tag. Every value gets a fresh random IV. An optional context
+ * (such as "goals/<id>/text") is bound to the value as additional authenticated data: the
+ * value then decrypts only in that place, so ciphertext moved to another record or field is
+ * refused like a tampered one.
+ */
+import { gcm } from '@noble/ciphers/aes.js';
+import { AES_GCM_IV_BYTES, fromBase64, randomBytes, toBase64 } from '../../lib/crypto';
+import { DATA_KEY_BYTES, LockedError } from './session-key';
+
+export const ENCRYPTED_FIELD_PREFIX = 'enc:v1:';
+
+const TAG_BYTES = 16;
+
+/** Thrown when a stored value cannot be decrypted: the wrong key, or it was changed or moved. */
+export class FieldDecryptError extends Error {
+  constructor(
+    message = 'A stored value could not be decrypted: the key is wrong or the value was changed.',
+  ) {
+    super(message);
+    this.name = 'FieldDecryptError';
+  }
+}
+
+function checkKey(key: Uint8Array): void {
+  if (!(key instanceof Uint8Array) || key.length !== DATA_KEY_BYTES) {
+    throw new Error(`A data key is ${DATA_KEY_BYTES} bytes.`);
+  }
+  // A key wiped by lock() is all zeros: refuse it rather than encrypt under a known key.
+  if (key.every((byte) => byte === 0)) throw new LockedError();
+}
+
+function additionalData(context: string): Uint8Array | undefined {
+  return context === '' ? undefined : new TextEncoder().encode(context);
+}
+
+/** True for a value written by encryptField (it may still fail to decrypt). */
+export function isEncryptedField(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith(ENCRYPTED_FIELD_PREFIX);
+}
+
+/** The stored form of `value`, encrypted under `key` with a fresh IV. */
+export function encryptField(key: Uint8Array, value: string, context = ''): string {
+  checkKey(key);
+  if (typeof value !== 'string') throw new TypeError('Only text can be encrypted.');
+  const iv = randomBytes(AES_GCM_IV_BYTES);
+  const sealed = gcm(key, iv, additionalData(context)).encrypt(new TextEncoder().encode(value));
+  const out = new Uint8Array(iv.length + sealed.length);
+  out.set(iv, 0);
+  out.set(sealed, iv.length);
+  return ENCRYPTED_FIELD_PREFIX + toBase64(out);
+}
+
+/**
+ * The text inside a value written by encryptField with the same key and context. Throws a
+ * FieldDecryptError when it is not such a value, or the key or context is wrong, or any
+ * character of it was changed.
+ */
+export function decryptField(key: Uint8Array, stored: string, context = ''): string {
+  checkKey(key);
+  if (!isEncryptedField(stored)) throw new FieldDecryptError('This value is not encrypted.');
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(stored.slice(ENCRYPTED_FIELD_PREFIX.length));
+  } catch {
+    throw new FieldDecryptError();
+  }
+  if (bytes.length < AES_GCM_IV_BYTES + TAG_BYTES) throw new FieldDecryptError();
+  let plain: Uint8Array;
+  try {
+    plain = gcm(key, bytes.subarray(0, AES_GCM_IV_BYTES), additionalData(context)).decrypt(
+      bytes.subarray(AES_GCM_IV_BYTES),
+    );
+  } catch {
+    throw new FieldDecryptError();
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+  } catch {
+    throw new FieldDecryptError('A stored value decrypted to something that is not text.');
+  }
+}

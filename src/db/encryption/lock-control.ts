@@ -1,0 +1,105 @@
+/**
+ * What the lock screens and settings call: setting up encryption, unlocking, recovering a
+ * forgotten passphrase, and the auto-lock time. Loaded with those screens (it brings the
+ * keyring's validation code), never on the first screen.
+ */
+import { z } from 'zod';
+import { ValidationError } from '../../domain/validation';
+import { getDb } from '../database';
+import {
+  createKeyring,
+  removeNewKeyring,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+} from './keyring';
+import { AUTO_LOCK_KEY, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES } from './lock-settings';
+import { encryptExistingRecords } from './middleware';
+import { lock, setDataKey, setEncryptionSetUp } from './session-key';
+
+export {
+  changePassphrase,
+  describeWait,
+  MIN_PASSPHRASE_LENGTH,
+  passphraseProblem,
+  TooManyAttemptsError,
+  unlockWait,
+  WrongPassphraseError,
+  WrongRecoveryKeyError,
+} from './keyring';
+export {
+  DEFAULT_AUTO_LOCK_MINUTES,
+  getAutoLockMinutes,
+  MAX_AUTO_LOCK_MINUTES,
+  MIN_AUTO_LOCK_MINUTES,
+} from './lock-settings';
+
+/** Thrown when the records already on the device could not be encrypted: nothing changed. */
+export class EncryptionSetUpError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'The records on this device could not be encrypted, so nothing was changed and no passphrase was set. Your records are safe. Please try again.',
+      { cause },
+    );
+    this.name = 'EncryptionSetUpError';
+  }
+}
+
+/**
+ * Sets up encryption with the coach's passphrase: makes the data key and the keyring,
+ * unlocks, and encrypts every record already on the device in one transaction. Returns the
+ * recovery key ("ABCD-EFGH-…") to show once. If the records cannot be encrypted, the keyring is
+ * removed again, every record stays as it was, and an EncryptionSetUpError says so.
+ * Throws a ValidationError keyed `passphrase` (too short).
+ */
+export async function setUpEncryption(passphrase: string): Promise<string> {
+  const { dataKey, recoveryKey, createdAt } = await createKeyring(passphrase);
+  setDataKey(dataKey);
+  try {
+    await encryptExistingRecords(getDb());
+  } catch (error) {
+    // Still plain: forget the key and the keyring, and go back to "not set up".
+    await removeNewKeyring({ createdAt });
+    lock();
+    setEncryptionSetUp(false);
+    throw new EncryptionSetUpError(error);
+  }
+  return recoveryKey;
+}
+
+/**
+ * Unlocks with the passphrase. Throws a ValidationError keyed `passphrase`: empty, wrong
+ * (WrongPassphraseError), or too many wrong tries (TooManyAttemptsError, not even checked).
+ */
+export async function unlock(passphrase: string): Promise<void> {
+  setDataKey(await unlockWithPassphrase(passphrase));
+}
+
+/**
+ * Unlocks with the recovery key and sets a new passphrase. Throws ValidationErrors keyed
+ * `recoveryKey` and `newPassphrase`.
+ */
+export async function unlockWithRecovery(
+  recoveryKey: string,
+  newPassphrase: string,
+): Promise<void> {
+  setDataKey(await unlockWithRecoveryKey(recoveryKey, newPassphrase));
+}
+
+const AUTO_LOCK_MESSAGE = `Choose from ${MIN_AUTO_LOCK_MINUTES} to ${MAX_AUTO_LOCK_MINUTES} minutes.`;
+
+const autoLockSchema = z
+  .number({ error: 'Enter a number of minutes.' })
+  .int('Enter a whole number of minutes.')
+  .min(MIN_AUTO_LOCK_MINUTES, AUTO_LOCK_MESSAGE)
+  .max(MAX_AUTO_LOCK_MINUTES, AUTO_LOCK_MESSAGE);
+
+/** Sets the auto-lock time. Throws a ValidationError keyed `autoLockMinutes` outside 1-60. */
+export async function setAutoLockMinutes(minutes: number): Promise<number> {
+  const parsed = autoLockSchema.safeParse(minutes);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? AUTO_LOCK_MESSAGE;
+    throw new ValidationError({ autoLockMinutes: message }, message);
+  }
+  await getDb().settings.put({ key: AUTO_LOCK_KEY, value: parsed.data });
+  return parsed.data;
+}

@@ -1,0 +1,39 @@
+/**
+ * What the app needs to know about the lock before anything else loads, read without the
+ * keyring's validation code (so the first screen loads no zod): whether encryption is set
+ * up, and how long the app may sit unused before it locks itself.
+ */
+import { getDb } from '../database';
+import { getSetting } from '../queries';
+import { setEncryptionSetUp } from './session-key';
+
+/** Settings key of the keyring (see ./keyring.ts). */
+export const KEYRING_KEY = 'keyring';
+
+export const AUTO_LOCK_KEY = 'autoLockMinutes';
+export const DEFAULT_AUTO_LOCK_MINUTES = 5;
+export const MIN_AUTO_LOCK_MINUTES = 1;
+export const MAX_AUTO_LOCK_MINUTES = 60;
+
+/** Whether encryption is set up on this device: a keyring in the settings table means it is. */
+export async function checkEncryptionSetUp(): Promise<boolean> {
+  const isSetUp = (await getDb().settings.get(KEYRING_KEY)) !== undefined;
+  setEncryptionSetUp(isSetUp);
+  return isSetUp;
+}
+
+/** True for a whole number of minutes the auto-lock accepts (1 to 60). */
+export function isAutoLockMinutes(value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= MIN_AUTO_LOCK_MINUTES &&
+    value <= MAX_AUTO_LOCK_MINUTES
+  );
+}
+
+/** Minutes without use before the app locks itself (5 until the coach sets another). */
+export async function getAutoLockMinutes(): Promise<number> {
+  const value = await getSetting<unknown>(AUTO_LOCK_KEY);
+  return isAutoLockMinutes(value) ? value : DEFAULT_AUTO_LOCK_MINUTES;
+}

@@ -1,0 +1,425 @@
+/**
+ * Backing up every record to one file, and restoring from one: by replacing everything on
+ * the device (after keeping a safety copy of it) or by merging (the newer version of each
+ * record wins). Each restore is one transaction: all of it is written or none of it.
+ */
+import { format } from 'date-fns';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  RECORD_ARRAYS,
+  buildBackup,
+  type BackupFile,
+  type FullBackupRecords,
+  type RecordArray,
+} from '../../domain/backup-file';
+import { toInstant } from '../../lib/dates';
+import { LAST_BACKUP_KEY } from '../backup-reminder';
+import { getDb, type CoachingDatabase } from '../database';
+import { requirePassphraseForRealRecords } from '../encryption/session-key';
+import { DEMO_IDS_KEY } from './demo-ids';
+import { HANDOVER_KEY, readHandover } from './handover-state';
+
+/** Settings key of the copy kept from before the last "replace everything". */
+export const SAFETY_COPY_KEY = 'restoreSafetyCopy';
+
+export type RestoreMode = 'replace' | 'merge';
+
+/** How the records of one array (or all of them) in a file compare with the device. */
+export interface RestoreCounts {
+  /** Records in the file. */
+  inFile: number;
+  /** In the file, not on the device. */
+  new: number;
+  /** On the device with the same id but different content. */
+  changed: number;
+  /** On the device exactly as in the file. */
+  unchanged: number;
+  /** Of the changed ones: newer in the file (merge writes them). */
+  fileNewer: number;
+  /** Of the changed ones: newer on the device, or as new (merge keeps the device's). */
+  deviceNewer: number;
+  /** On the device, not in the file (replace removes them). */
+  removedByReplace: number;
+}
+
+/** What restoring a file would do, per array and in total. */
+export interface RestorePlan {
+  arrays: Record<RecordArray, RestoreCounts>;
+  total: RestoreCounts;
+  /** Records on the device, not in the file, which replacing would remove. */
+  removedByReplace: number;
+  /** Records on the device now. */
+  onDevice: number;
+}
+
+/** What a restore did, per array or in total. */
+export interface RestoreResultCounts {
+  /** Records written from the file. */
+  written: number;
+  /** Records that were not on the device before. */
+  added: number;
+  /** Records the file's version replaced. */
+  updated: number;
+  /** Records that were the same in the file and on the device. */
+  unchanged: number;
+  /** Merge only: records kept as they were on the device because they were newer there. */
+  keptFromDevice: number;
+  /** Replace only: records removed because they were not in the file. */
+  removed: number;
+}
+
+export interface SafetyCopyFile {
+  fileName: string;
+  /** A backup file (format version 1) of everything on the device before the restore. */
+  json: string;
+}
+
+export interface RestoreResult {
+  mode: RestoreMode;
+  counts: { arrays: Record<RecordArray, RestoreResultCounts>; total: RestoreResultCounts };
+  /** After a replace of a device that held records: what it held, to download. */
+  safetyCopy: SafetyCopyFile | null;
+}
+
+/** The safety copy as stored in the settings table. */
+export interface StoredSafetyCopy {
+  savedAt: string;
+  json: string;
+}
+
+function dataTables(db: CoachingDatabase) {
+  return [db.youngPeople, db.goals, db.sessions, db.ratings, db.closures, db.resilienceMaps];
+}
+
+/** Reads every record; call inside a transaction over the data tables. */
+async function readRecordsIn(db: CoachingDatabase): Promise<FullBackupRecords> {
+  const [youngPeople, goals, sessions, ratings, closures, resilienceMaps] = await Promise.all([
+    db.youngPeople.toArray(),
+    db.goals.toArray(),
+    db.sessions.toArray(),
+    db.ratings.toArray(),
+    db.closures.toArray(),
+    db.resilienceMaps.toArray(),
+  ]);
+  return { youngPeople, goals, sessions, ratings, closures, resilienceMaps };
+}
+
+/** Every record on the device, read in one transaction (each array in id order). */
+export async function readAllRecords(): Promise<FullBackupRecords> {
+  const db = getDb();
+  return db.transaction('r', dataTables(db), () => readRecordsIn(db));
+}
+
+/** "resilience-coaching-backup-2026-11-23-1405.json", in local time. */
+export function backupFileName(now: Date, kind = 'backup'): string {
+  return `resilience-coaching-${kind}-${format(now, 'yyyy-MM-dd-HHmm')}.json`;
+}
+
+/**
+ * A backup file of every record on the device, as JSON text, and its file name. Throws a
+ * BackupError if the records would not restore (which the repositories never allow).
+ * Call markBackupMade once the file has been offered for download.
+ */
+export async function makeBackup(
+  now: Date = new Date(),
+): Promise<{ file: BackupFile; json: string; fileName: string }> {
+  const file = buildBackup(await readAllRecords(), now);
+  return { file, json: JSON.stringify(file), fileName: backupFileName(now) };
+}
+
+/** Records that a backup was made now (for the reminder and "Last backup"). */
+export async function markBackupMade(now: Date = new Date()): Promise<void> {
+  await getDb().settings.put({ key: LAST_BACKUP_KEY, value: toInstant(now) });
+}
+
+// ---------------------------------------------------------------------------
+// Comparing a file with the device
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Deep equality of JSON-like values, ignoring the order of object keys. */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isRecord(a) || !isRecord(b)) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameContent(item, b[i]));
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameContent(a[key], b[key]));
+}
+
+/** The field that says when each kind of record was last changed. */
+const STAMP_FIELD: Record<RecordArray, string> = {
+  youngPeople: 'updatedAt',
+  goals: 'updatedAt',
+  sessions: 'updatedAt',
+  ratings: 'ratedAt',
+  closures: 'updatedAt',
+  resilienceMaps: 'savedAt',
+};
+
+function stampOf(array: RecordArray, record: object): number {
+  const value: unknown = Object.getOwnPropertyDescriptor(record, STAMP_FIELD[array])?.value;
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+
+const zeroCounts = (): RestoreCounts => ({
+  inFile: 0,
+  new: 0,
+  changed: 0,
+  unchanged: 0,
+  fileNewer: 0,
+  deviceNewer: 0,
+  removedByReplace: 0,
+});
+
+/** Compares one array; `toMerge` holds the file's records a merge writes (new or newer). */
+function compareArray<T extends { id: string }>(
+  array: RecordArray,
+  inFile: readonly T[],
+  onDevice: readonly T[],
+): { counts: RestoreCounts; toMerge: T[] } {
+  const device = new Map<string, T>();
+  for (const record of onDevice) device.set(record.id, record);
+  const counts = zeroCounts();
+  const toMerge: T[] = [];
+  const fileIds = new Set<string>();
+  for (const record of inFile) {
+    counts.inFile += 1;
+    fileIds.add(record.id);
+    const existing = device.get(record.id);
+    if (existing === undefined) {
+      counts.new += 1;
+      toMerge.push(record);
+    } else if (sameContent(record, existing)) {
+      counts.unchanged += 1;
+    } else {
+      counts.changed += 1;
+      // Equal timestamps but different content: the device's version is kept.
+      if (stampOf(array, record) > stampOf(array, existing)) {
+        counts.fileNewer += 1;
+        toMerge.push(record);
+      } else {
+        counts.deviceNewer += 1;
+      }
+    }
+  }
+  for (const id of device.keys()) if (!fileIds.has(id)) counts.removedByReplace += 1;
+  return { counts, toMerge };
+}
+
+const COUNT_KEYS = [
+  'inFile',
+  'new',
+  'changed',
+  'unchanged',
+  'fileNewer',
+  'deviceNewer',
+  'removedByReplace',
+] as const satisfies readonly (keyof RestoreCounts)[];
+
+function addCounts(total: RestoreCounts, counts: RestoreCounts): void {
+  for (const key of COUNT_KEYS) total[key] += counts[key];
+}
+
+/** One value for each record array. */
+function byArray<T>(make: (array: RecordArray) => T): Record<RecordArray, T> {
+  return {
+    youngPeople: make('youngPeople'),
+    goals: make('goals'),
+    sessions: make('sessions'),
+    ratings: make('ratings'),
+    closures: make('closures'),
+    resilienceMaps: make('resilienceMaps'),
+  };
+}
+
+/** Every array of a backup file, the optional ones as [] when absent. */
+function fullRecords(backup: BackupFile): FullBackupRecords {
+  return {
+    youngPeople: backup.youngPeople,
+    goals: backup.goals,
+    sessions: backup.sessions,
+    ratings: backup.ratings,
+    closures: backup.closures ?? [],
+    resilienceMaps: backup.resilienceMaps ?? [],
+  };
+}
+
+function compareRecords(
+  file: FullBackupRecords,
+  device: FullBackupRecords,
+): { plan: RestorePlan; toMerge: FullBackupRecords } {
+  const youngPeople = compareArray('youngPeople', file.youngPeople, device.youngPeople);
+  const goals = compareArray('goals', file.goals, device.goals);
+  const sessions = compareArray('sessions', file.sessions, device.sessions);
+  const ratings = compareArray('ratings', file.ratings, device.ratings);
+  const closures = compareArray('closures', file.closures, device.closures);
+  const maps = compareArray('resilienceMaps', file.resilienceMaps, device.resilienceMaps);
+  const arrays: Record<RecordArray, RestoreCounts> = {
+    youngPeople: youngPeople.counts,
+    goals: goals.counts,
+    sessions: sessions.counts,
+    ratings: ratings.counts,
+    closures: closures.counts,
+    resilienceMaps: maps.counts,
+  };
+  const total = zeroCounts();
+  for (const array of RECORD_ARRAYS) addCounts(total, arrays[array]);
+  const onDevice = RECORD_ARRAYS.reduce((sum, array) => sum + device[array].length, 0);
+  return {
+    plan: { arrays, total, removedByReplace: total.removedByReplace, onDevice },
+    toMerge: {
+      youngPeople: youngPeople.toMerge,
+      goals: goals.toMerge,
+      sessions: sessions.toMerge,
+      ratings: ratings.toMerge,
+      closures: closures.toMerge,
+      resilienceMaps: maps.toMerge,
+    },
+  };
+}
+
+/**
+ * What restoring this (already checked) backup would do: per array and in total, how many
+ * of its records are new, changed or unchanged; of the changed ones, how many a merge would
+ * take from the file (newer there) or keep from the device; and how many records a replace
+ * would remove.
+ */
+export async function planRestore(backup: BackupFile): Promise<RestorePlan> {
+  const db = getDb();
+  const device = await db.transaction('r', dataTables(db), () => readRecordsIn(db));
+  return compareRecords(fullRecords(backup), device).plan;
+}
+
+// ---------------------------------------------------------------------------
+// Restoring
+
+function resultCounts(mode: RestoreMode, c: RestoreCounts): RestoreResultCounts {
+  if (mode === 'replace') {
+    return {
+      written: c.inFile,
+      added: c.new,
+      updated: c.changed,
+      unchanged: c.unchanged,
+      keptFromDevice: 0,
+      removed: c.removedByReplace,
+    };
+  }
+  return {
+    written: c.new + c.fileNewer,
+    added: c.new,
+    updated: c.fileNewer,
+    unchanged: c.unchanged,
+    keptFromDevice: c.deviceNewer,
+    removed: 0,
+  };
+}
+
+function resultOf(
+  mode: RestoreMode,
+  plan: RestorePlan,
+  safetyCopy: SafetyCopyFile | null,
+): RestoreResult {
+  const arrays = byArray((array) => resultCounts(mode, plan.arrays[array]));
+  return { mode, counts: { arrays, total: resultCounts(mode, plan.total) }, safetyCopy };
+}
+
+/** A backup file's text of the records as they are, unchecked: nothing is left out. */
+function safetyCopyJson(device: FullBackupRecords, now: Date): string {
+  return JSON.stringify({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: toInstant(now),
+    ...device,
+  });
+}
+
+async function writeAll(
+  db: CoachingDatabase,
+  records: FullBackupRecords,
+  how: 'bulkAdd' | 'bulkPut',
+): Promise<void> {
+  await db.youngPeople[how](records.youngPeople);
+  await db.goals[how](records.goals);
+  await db.sessions[how](records.sessions);
+  await db.ratings[how](records.ratings);
+  await db.closures[how](records.closures);
+  await db.resilienceMaps[how](records.resilienceMaps);
+}
+
+/** After a replace: settings that name young people keep only those still here. */
+async function tidySettings(db: CoachingDatabase, kept: ReadonlySet<string>): Promise<void> {
+  const demo: unknown = (await db.settings.get(DEMO_IDS_KEY))?.value;
+  if (Array.isArray(demo)) {
+    const still = demo.filter((id): id is string => typeof id === 'string' && kept.has(id));
+    await db.settings.put({ key: DEMO_IDS_KEY, value: still });
+  }
+  const handover = readHandover((await db.settings.get(HANDOVER_KEY))?.value);
+  if (handover && !kept.has(handover.youngPersonId)) await db.settings.delete(HANDOVER_KEY);
+}
+
+/**
+ * Restores a checked backup (from parseBackup) in one transaction over every data table,
+ * the drafts and the settings.
+ *
+ * - replace: keeps a safety copy of everything on the device (when it holds any record),
+ *   empties the data tables and drafts, and adds every record in the file. Settings stay
+ *   (PIN, threshold...), except that the demo list and a handover only keep young people
+ *   still here.
+ * - merge: writes the file's records that are new, or newer than the device's (by
+ *   updatedAt; ratedAt for ratings, savedAt for maps); the device's version wins a tie.
+ *
+ * If any write fails, nothing changes.
+ */
+export async function applyRestore(
+  backup: BackupFile,
+  mode: RestoreMode,
+  now: Date = new Date(),
+): Promise<RestoreResult> {
+  // A backup holds real records: never restored before they can be kept encrypted.
+  requirePassphraseForRealRecords();
+  const file = fullRecords(backup);
+  for (const array of RECORD_ARRAYS) {
+    if (!Array.isArray(file[array])) throw new Error(`This backup has no ${array} list.`);
+  }
+  const db = getDb();
+  const tables = [...dataTables(db), db.drafts, db.settings];
+  return db.transaction('rw', tables, async () => {
+    const device = await readRecordsIn(db);
+    const { plan, toMerge } = compareRecords(file, device);
+    if (mode === 'merge') {
+      await writeAll(db, toMerge, 'bulkPut');
+      return resultOf(mode, plan, null);
+    }
+    let safetyCopy: SafetyCopyFile | null = null;
+    if (plan.onDevice > 0) {
+      const copy: StoredSafetyCopy = { savedAt: toInstant(now), json: safetyCopyJson(device, now) };
+      await db.settings.put({ key: SAFETY_COPY_KEY, value: copy });
+      safetyCopy = { fileName: backupFileName(now, 'safety-copy'), json: copy.json };
+    }
+    await Promise.all([...dataTables(db), db.drafts].map((table) => table.clear()));
+    await writeAll(db, file, 'bulkAdd');
+    await tidySettings(db, new Set(file.youngPeople.map((yp) => yp.id)));
+    return resultOf(mode, plan, safetyCopy);
+  });
+}
+
+/** The copy kept from before the last "replace everything", or null. */
+export async function getRestoreSafetyCopy(): Promise<StoredSafetyCopy | null> {
+  const value: unknown = (await getDb().settings.get(SAFETY_COPY_KEY))?.value;
+  if (!isRecord(value)) return null;
+  const { savedAt, json } = value;
+  return typeof savedAt === 'string' && typeof json === 'string' ? { savedAt, json } : null;
+}
+
+/** Deletes the safety copy (once the coach has downloaded it or no longer needs it). */
+export async function deleteRestoreSafetyCopy(): Promise<void> {
+  await getDb().settings.delete(SAFETY_COPY_KEY);
+}

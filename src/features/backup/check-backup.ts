@@ -1,0 +1,72 @@
+/**
+ * Checking a backup file's text: what the worker runs, and what the page runs itself when
+ * there is no Worker (tests in jsdom). Never throws: every outcome is a plain value that can
+ * be posted between threads.
+ */
+import { decryptBackup, WrongPassphraseError } from '../../domain/backup-crypto';
+import {
+  parseBackupText,
+  type BackupFile,
+  type BackupParseResult,
+  type BackupProblem,
+  type FullBackupRecords,
+} from '../../domain/backup-file';
+
+/** A checked file, every record array present. */
+export type CheckedBackup = BackupFile & FullBackupRecords;
+
+/** What checking a file found. */
+export type BackupCheck =
+  | { kind: 'valid'; backup: CheckedBackup }
+  | { kind: 'invalid'; message: string; problems: BackupProblem[]; moreProblems: number }
+  | { kind: 'encrypted' }
+  | { kind: 'wrong-passphrase'; message: string };
+
+function fromParse(result: BackupParseResult): BackupCheck {
+  if (result.ok) return { kind: 'valid', backup: result.backup };
+  if (result.reason === 'encrypted') return { kind: 'encrypted' };
+  const { message, problems, moreProblems } = result;
+  return { kind: 'invalid', message, problems, moreProblems };
+}
+
+const invalid = (message: string): BackupCheck => ({
+  kind: 'invalid',
+  message,
+  problems: [],
+  moreProblems: 0,
+});
+
+const errorMessage = (error: unknown) =>
+  error instanceof Error ? error.message : 'The file could not be read.';
+
+/** Checks a backup file's text; a protected file asks for its passphrase. */
+export function checkBackupText(text: string): BackupCheck {
+  try {
+    return fromParse(parseBackupText(text));
+  } catch (error) {
+    return invalid(errorMessage(error));
+  }
+}
+
+/** Opens a passphrase-protected backup's text and checks the backup inside. */
+export async function openProtectedBackupText(
+  text: string,
+  passphrase: string,
+): Promise<BackupCheck> {
+  try {
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(text);
+    } catch {
+      return checkBackupText(text);
+    }
+    const check = checkBackupText(await decryptBackup(envelope, passphrase));
+    if (check.kind !== 'encrypted') return check;
+    return invalid('This file holds another protected backup inside it, which cannot be restored.');
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) {
+      return { kind: 'wrong-passphrase', message: error.message };
+    }
+    return invalid(errorMessage(error));
+  }
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { ChoiceGroup } from '../../components/ui/field';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import type { RestoreMode, RestorePlan } from '../../db/repositories/backup';
+import { countOf, mergeHint, planRows, replaceWarning } from './restore-model';
+
+interface RestorePreviewProps {
+  fileName: string;
+  plan: RestorePlan;
+  restoring: boolean;
+  error: string | null;
+  onRestore: (mode: RestoreMode) => void;
+}
+
+function PlanTable({ plan, fileName }: { plan: RestorePlan; fileName: string }) {
+  return (
+    <div className="backup__table-wrap">
+      <table className="backup__table">
+        <caption>What {fileName} holds, compared with this device</caption>
+        <thead>
+          <tr>
+            <th scope="col">Records</th>
+            <th scope="col">In the file</th>
+            <th scope="col">New</th>
+            <th scope="col">Changed</th>
+            <th scope="col">Unchanged</th>
+          </tr>
+        </thead>
+        <tbody>
+          {planRows(plan).map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{row.inFile}</td>
+              <td>{row.new}</td>
+              <td>{row.changed}</td>
+              <td>{row.unchanged}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What restoring would do, the choice of merge or replace, and the Restore button. */
+export function RestorePreview({
+  fileName,
+  plan,
+  restoring,
+  error,
+  onRestore,
+}: RestorePreviewProps) {
+  const [mode, setMode] = useState<RestoreMode | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const start = () => {
+    setMissing(mode === null);
+    if (mode === 'replace') setConfirming(true);
+    else if (mode === 'merge') onRestore('merge');
+  };
+  return (
+    <div className="backup__panel">
+      <h3>Check what this backup will do</h3>
+      <PlanTable plan={plan} fileName={fileName} />
+      <ChoiceGroup<RestoreMode>
+        legend="How should this backup be restored?"
+        name="restoreMode"
+        type="radio"
+        value={mode ? [mode] : []}
+        onChange={([chosen]) => {
+          setMode(chosen ?? null);
+          setMissing(false);
+        }}
+        error={missing ? 'Choose how to restore this backup.' : undefined}
+        options={[
+          {
+            value: 'merge',
+            label: 'Merge with what is on this device (the newer version of each record is kept)',
+            hint: mergeHint(plan),
+          },
+          {
+            value: 'replace',
+            label: 'Replace everything on this device',
+            hint: replaceWarning(plan),
+          },
+        ]}
+      />
+      {error && (
+        <p role="alert" className="backup__error">
+          {error}
+        </p>
+      )}
+      <button type="button" className="button" disabled={restoring} onClick={start}>
+        Restore
+      </button>
+      {restoring && (
+        <p role="status" className="backup__busy">
+          Restoring… this may take a minute for a large backup
+        </p>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Replace everything on this device?"
+          confirmLabel="Replace everything"
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            onRestore('replace');
+          }}
+        >
+          <p>{replaceWarning(plan)}</p>
+          <p>{countOf(plan.total.inFile, 'record', 'records')} from the backup will be restored.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

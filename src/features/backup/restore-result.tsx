@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react';
+import type { RestoreResult } from '../../db/repositories/backup';
+import { JSON_MIME, downloadText } from '../../lib/download';
+import { resultLines } from './restore-model';
+
+/** What the restore did; focus moves to its heading so it is heard straight away. */
+export function RestoreResultPanel({ result }: { result: RestoreResult }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const { safetyCopy } = result;
+  return (
+    <div className="backup__panel backup__result" role="status" aria-labelledby="restore-done">
+      <h3 id="restore-done" ref={headingRef} tabIndex={-1}>
+        {result.mode === 'replace' ? 'Backup restored in place of what was here' : 'Backup merged'}
+      </h3>
+      <ul>
+        {resultLines(result).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {safetyCopy && (
+        <>
+          <p>
+            A safety copy of what was on this device before is kept here until you delete it.
+            Download it to keep it somewhere safe.
+          </p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => downloadText(safetyCopy.fileName, safetyCopy.json, JSON_MIME)}
+          >
+            Download the safety copy
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { deleteRestoreSafetyCopy, getRestoreSafetyCopy } from '../../db/repositories/backup';
+import { formatInstantTime } from '../../lib/dates';
+import { JSON_MIME, downloadText } from '../../lib/download';
+import { showToast } from '../../stores/toast-store';
+import { safetyCopyFileName } from './restore-model';
+
+/** The copy kept from before the last "replace everything", to download or delete. */
+export function SafetyCopySection() {
+  const copy = useLiveQuery(getRestoreSafetyCopy, []);
+  const [confirming, setConfirming] = useState(false);
+  if (!copy) return null;
+  const remove = async () => {
+    setConfirming(false);
+    try {
+      await deleteRestoreSafetyCopy();
+      showToast('Safety copy deleted');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : '';
+      showToast(`The safety copy was not deleted. ${reason}`.trim(), 'error');
+    }
+  };
+  return (
+    <section className="backup__section" aria-labelledby="safety-copy-heading">
+      <h2 id="safety-copy-heading">Safety copy</h2>
+      <p>Safety copy from before the restore on {formatInstantTime(copy.savedAt)}.</p>
+      <div className="backup__actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => downloadText(safetyCopyFileName(copy.savedAt), copy.json, JSON_MIME)}
+        >
+          Download the safety copy
+        </button>
+        <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+          Delete the safety copy
+        </button>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title="Delete the safety copy?"
+          confirmLabel="Delete the safety copy"
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void remove()}
+        >
+          <p>
+            It holds what was on this device before the restore. Once deleted it cannot be brought
+            back, so download it first if you might need it.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

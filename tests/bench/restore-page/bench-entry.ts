@@ -1,0 +1,90 @@
+/**
+ * The restore benchmark's page (tests/bench/restore.bench.mjs builds it with Vite): the app's
+ * own restore path, parseBackupText then applyRestore, beside a raw IndexedDB bulk write of the
+ * same records, all timed inside the page.
+ */
+import { getDb } from '../../../src/db/database';
+import { setDataKey } from '../../../src/db/encryption/session-key';
+import { applyRestore } from '../../../src/db/repositories/backup';
+import { RECORD_ARRAYS, parseBackupText } from '../../../src/domain/backup-file';
+
+type Rows = Record<string, unknown[]>;
+
+// As on a coach's device: a passphrase is set and the app is unlocked, so the restore
+// encrypts every record's text on its way in (the raw write below stores it as it is).
+setDataKey(crypto.getRandomValues(new Uint8Array(32)));
+const db = getDb();
+/** The backup being restored, kept in the page between the benchmark's steps. */
+let file: { text: string; rows: Rows } = { text: '', rows: {} };
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/** The app's database through plain IndexedDB (Dexie has made it at the app's version). */
+async function rawDatabase(): Promise<IDBDatabase> {
+  await db.open();
+  return request(indexedDB.open(db.name));
+}
+
+/** Every data table, the drafts and the settings emptied, untimed. */
+async function clearAll(): Promise<void> {
+  await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
+}
+
+/** Raw bulk write: one transaction over the record stores, a put for each record. */
+async function rawWrite(): Promise<number> {
+  const { rows } = file;
+  const idb = await rawDatabase();
+  const stores = RECORD_ARRAYS.filter((array) => (rows[array]?.length ?? 0) > 0);
+  const started = performance.now();
+  const tx = idb.transaction(stores, 'readwrite');
+  for (const store of stores) {
+    const os = tx.objectStore(store);
+    for (const row of rows[store] ?? []) os.put(row);
+  }
+  await done(tx);
+  const ms = performance.now() - started;
+  idb.close();
+  return ms;
+}
+
+/** The app's restore: check the file's text, then replace everything, in ms each. */
+async function appRestore(): Promise<{ parseMs: number; applyMs: number }> {
+  const started = performance.now();
+  const parsed = parseBackupText(file.text);
+  if (!parsed.ok) throw new Error(`The backup was refused: ${parsed.message}`);
+  const parsedAt = performance.now();
+  await applyRestore(parsed.backup, 'replace');
+  return { parseMs: parsedAt - started, applyMs: performance.now() - parsedAt };
+}
+
+async function countAll(): Promise<Record<string, number>> {
+  const counts = await Promise.all(RECORD_ARRAYS.map((array) => db.table(array).count()));
+  return Object.fromEntries(RECORD_ARRAYS.map((array, i) => [array, counts[i] ?? 0]));
+}
+
+/** Fetches the backup file the benchmark serves, keeps its text and records; returns its length. */
+async function load(url: string): Promise<number> {
+  const text = await (await fetch(url)).text();
+  const value = JSON.parse(text) as Rows;
+  const rows: Rows = {};
+  for (const array of RECORD_ARRAYS) rows[array] = value[array] ?? [];
+  file = { text, rows };
+  return text.length;
+}
+
+const bench = { load, clearAll, rawWrite, appRestore, countAll };
+Object.assign(globalThis, { restoreBench: bench });
+document.body.dataset.ready = 'true';

@@ -1,0 +1,167 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { RouterProvider, createMemoryRouter } from 'react-router-dom';
+import {
+  WrongPassphraseError,
+  getAutoLockMinutes,
+  setUpEncryption,
+  unlock,
+  unlockWithRecovery,
+} from '../../../../src/db/encryption/lock-control';
+import { getLockState, lock } from '../../../../src/db/encryption/session-key';
+import { SetUpPassphrase } from '../../../../src/features/lock/set-up-passphrase';
+import { LockSection } from '../../../../src/features/settings/lock-section';
+import { SettingsPage } from '../../../../src/features/settings/settings-page';
+import {
+  RECOVERY_KEY_FORMAT,
+  expectFieldError,
+  freshNotSetUp,
+  toastMessages,
+} from '../lock/lock-test-utils';
+
+// The real 600,000 PBKDF2 iterations take about a second per key in jsdom; the screens do
+// not depend on the figure (tests/unit/db/encryption/keyring-real-kdf.test.ts checks it).
+vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../../src/lib/crypto')>()),
+  PBKDF2_ITERATIONS: 1000,
+}));
+
+configure({ asyncUtilTimeout: 8000 });
+
+const PASSPHRASE = 'kettle river blue garden';
+const NEW_PASSPHRASE = 'seven quiet foxes at dawn';
+
+const renderSetUp = (onDone: () => void) => <SetUpPassphrase headingLevel={3} onDone={onDone} />;
+
+beforeEach(freshNotSetUp);
+
+describe('LockSection before a passphrase is chosen', () => {
+  it('says only demo data can be kept, and sets up the passphrase in place', async () => {
+    const user = userEvent.setup();
+    render(<LockSection renderSetUp={renderSetUp} />);
+    const section = screen.getByRole('region', { name: 'Passphrase and lock' });
+    expect(section).toHaveTextContent('No passphrase yet: only demo data can be kept.');
+
+    await user.click(within(section).getByRole('button', { name: 'Choose a passphrase' }));
+    const heading = screen.getByRole('heading', { level: 3, name: 'Choose a passphrase' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
+    await user.type(screen.getByLabelText('Type the passphrase again'), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Set passphrase' }));
+
+    // Unlocked now, but the recovery key stays on screen until the coach has kept it.
+    expect(
+      await screen.findByRole('heading', { name: 'Keep your recovery key safe' }),
+    ).toBeVisible();
+    expect(getLockState()).toBe('unlocked');
+    expect(screen.getByText(RECOVERY_KEY_FORMAT)).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Lock now' })).not.toBeInTheDocument();
+    await user.click(
+      screen.getByRole('checkbox', { name: 'I have printed or saved the recovery key' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByRole('button', { name: 'Lock now' })).toBeVisible();
+    expect(screen.queryByText(RECOVERY_KEY_FORMAT)).not.toBeInTheDocument();
+  });
+
+  it('offers no button when the page was not given the set-up form', () => {
+    render(<LockSection />);
+    expect(screen.getByText('No passphrase yet: only demo data can be kept.')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Choose a passphrase' })).not.toBeInTheDocument();
+  });
+
+  it('is near the top of the Settings page, which passes the set-up form on', async () => {
+    const router = createMemoryRouter(
+      [{ path: '/settings', element: <SettingsPage renderSetUp={renderSetUp} /> }],
+      { initialEntries: ['/settings'] },
+    );
+    render(<RouterProvider router={router} />);
+    const regions = await screen.findAllByRole('region');
+    expect(regions[0]).toHaveAccessibleName('Passphrase and lock');
+    expect(screen.getByRole('button', { name: 'Choose a passphrase' })).toBeVisible();
+  });
+});
+
+describe('LockSection while unlocked', () => {
+  let recoveryKey = '';
+  beforeEach(async () => {
+    recoveryKey = await setUpEncryption(PASSPHRASE);
+  });
+
+  it('locks now', async () => {
+    const user = userEvent.setup();
+    render(<LockSection />);
+    await user.click(screen.getByRole('button', { name: 'Lock now' }));
+    await waitFor(() => expect(getLockState()).toBe('locked'));
+  });
+
+  it('keeps the auto-lock time from 1 to 60 minutes, 5 unless changed', async () => {
+    const user = userEvent.setup();
+    const changed = vi.fn();
+    window.addEventListener('autolockchange', changed);
+    render(<LockSection />);
+    const label = 'Lock after this many minutes without use';
+    const box = await screen.findByLabelText(label);
+    expect(box).toHaveValue(5);
+    const save = screen.getByRole('button', { name: 'Save auto-lock' });
+
+    for (const refused of ['0', '61']) {
+      await user.clear(box);
+      await user.type(box, refused);
+      await user.click(save);
+      await waitFor(() => expectFieldError(label, 'Choose from 1 to 60 minutes.'));
+    }
+    expect(await getAutoLockMinutes()).toBe(5);
+    expect(changed).not.toHaveBeenCalled();
+
+    await user.clear(box);
+    await user.type(box, '12');
+    await user.click(save);
+    await waitFor(() => expect(toastMessages()).toEqual(['Auto-lock saved']));
+    expect(box).not.toHaveAttribute('aria-invalid');
+    expect(await getAutoLockMinutes()).toBe(12);
+    expect(changed).toHaveBeenCalledTimes(1);
+    window.removeEventListener('autolockchange', changed);
+  });
+
+  it('changes the passphrase: the old one then fails, the new one and the recovery key work', async () => {
+    const user = userEvent.setup();
+    render(<LockSection />);
+    const fill = async (current: string, next: string, again: string) => {
+      for (const [label, value] of [
+        ['Current passphrase', current],
+        ['New passphrase', next],
+        ['Type the new passphrase again', again],
+      ] as const) {
+        await user.clear(screen.getByLabelText(label));
+        if (value) await user.type(screen.getByLabelText(label), value);
+      }
+      await user.click(screen.getByRole('button', { name: 'Change passphrase' }));
+    };
+    expect(screen.getByText(/Your recovery key keeps working/)).toBeVisible();
+
+    await fill(PASSPHRASE, NEW_PASSPHRASE, 'seven quiet foxes at dusk');
+    await waitFor(() =>
+      expectFieldError(
+        'Type the new passphrase again',
+        'The two passphrases are different. Type the same passphrase twice.',
+      ),
+    );
+    await fill('not my passphrase', NEW_PASSPHRASE, NEW_PASSPHRASE);
+    await waitFor(() => expectFieldError('Current passphrase', 'That passphrase is not right.'));
+
+    await fill(PASSPHRASE, NEW_PASSPHRASE, NEW_PASSPHRASE);
+    await waitFor(() => expect(toastMessages()).toEqual(['Passphrase changed']));
+    for (const label of ['Current passphrase', 'New passphrase', 'Type the new passphrase again']) {
+      expect(screen.getByLabelText(label)).toHaveValue('');
+    }
+
+    lock();
+    await expect(unlock(PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(unlock(NEW_PASSPHRASE)).resolves.toBeUndefined();
+    lock();
+    await expect(unlockWithRecovery(recoveryKey, 'a third passphrase')).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,141 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type Page } from '@playwright/test';
+
+// Issue 7: after one visit the app starts with no network at all (its service worker
+// precaches every file of the build), and a coach can keep working offline.
+
+const NOTES = 'Logged with no network: walked to the park and talked about school.';
+
+/** Resolves once a service worker is active and controls the page. */
+async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!registration.active) throw new Error('No active service worker');
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+    );
+  });
+}
+
+test.describe('offline', () => {
+  test('starts, opens a young person and logs a session with no network', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+    await expect(page.getByText('Ready to work offline')).toBeVisible();
+    await waitForServiceWorker(page);
+
+    await page.getByRole('button', { name: 'Explore with demo data' }).click();
+    await expect(page.getByRole('link', { name: 'Demo: Amara' })).toBeVisible();
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+
+    // A deep link opens offline too (the service worker answers with the app's page).
+    await page.getByRole('link', { name: 'Demo: Amara' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Demo: Amara' })).toBeVisible();
+    const youngPersonUrl = page.url();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Demo: Amara' })).toBeVisible();
+    const sessionsBefore = await page.locator('.session-list li').count();
+
+    await page.getByRole('link', { name: 'Log session' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Log a session with Demo: Amara',
+    );
+    await page.getByRole('radio', { name: 'Outdoors' }).check();
+    const keep = page.getByRole('button', { name: /^Keep at \d+/ });
+    const goals = await keep.count();
+    expect(goals).toBeGreaterThan(0);
+    for (let i = 0; i < goals; i++) await keep.nth(i).click();
+    const rater = page.getByRole('group', { name: 'Who gave these ratings?' });
+    await rater.getByRole('radio', { name: 'Young person' }).check();
+    await page.getByLabel('Notes').fill(NOTES);
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await expect(page.getByText('Session saved').last()).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Demo: Amara' })).toBeVisible();
+
+    // Still offline, after another reload: the session is there, with its notes.
+    await page.goto(youngPersonUrl);
+    await expect(page.getByRole('heading', { level: 1, name: 'Demo: Amara' })).toBeVisible();
+    await expect(page.locator('.session-list li')).toHaveCount(sessionsBefore + 1);
+    await page.locator('.session-list__link').first().click();
+    await expect(page.getByText(NOTES)).toBeVisible();
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  });
+
+  test('says "Update available" when a new version is waiting, and reloads only when asked', async ({
+    page,
+    baseURL,
+  }) => {
+    // The app through a small proxy of the preview server that can serve a new build's
+    // service worker (the same script with different bytes), as after a deployment.
+    let newVersion = false;
+    const proxy = http.createServer((req, res) => {
+      void (async () => {
+        const upstream = await fetch(new URL(req.url ?? '/', baseURL));
+        let body = Buffer.from(await upstream.arrayBuffer());
+        if (newVersion && req.url?.startsWith('/sw.js')) {
+          body = Buffer.concat([body, Buffer.from('\n// A new version.\n')]);
+        }
+        res.writeHead(upstream.status, {
+          'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+          'cache-control': 'no-cache',
+        });
+        res.end(body);
+      })().catch(() => res.writeHead(502).end());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    const origin = `http://127.0.0.1:${port}`;
+    const markPage = () =>
+      page.evaluate(() => {
+        (window as Window & { unchanged?: boolean }).unchanged = true;
+      });
+    const pageUnchanged = () =>
+      page.evaluate(() => (window as Window & { unchanged?: boolean }).unchanged === true);
+
+    try {
+      await page.goto(`${origin}/`);
+      await waitForServiceWorker(page);
+      await expect(page.getByText('Update available')).toBeHidden();
+
+      newVersion = true;
+      await markPage();
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+      const banner = page.getByRole('status').filter({ hasText: 'Update available' });
+      await expect(banner).toBeVisible();
+      await expect(banner.getByRole('button', { name: 'Reload' })).toBeVisible();
+
+      // "Later" hides it, and nothing was reloaded or swapped.
+      await banner.getByRole('button', { name: 'Later' }).click();
+      await expect(page.getByText('Update available')).toBeHidden();
+      expect(await pageUnchanged()).toBe(true);
+
+      // The new version still waits at the next start, so the prompt is back; "Reload" takes it.
+      await page.reload();
+      await expect(banner).toBeVisible();
+      expect(
+        await page.evaluate(async () => (await navigator.serviceWorker.ready).waiting !== null),
+      ).toBe(true);
+      await markPage();
+      await banner.getByRole('button', { name: 'Reload' }).click();
+      await page.waitForFunction(
+        () => (window as Window & { unchanged?: boolean }).unchanged === undefined,
+      );
+      await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+      await expect(page.getByText('Update available')).toBeHidden();
+      expect(
+        await page.evaluate(async () => (await navigator.serviceWorker.ready).waiting === null),
+      ).toBe(true);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+});

@@ -1,0 +1,509 @@
+import Dexie, { liveQuery } from 'dexie';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { CoachingDatabase } from '../../../../src/db/database';
+import { FieldDecryptError, isEncryptedField } from '../../../../src/db/encryption/field-crypto';
+import {
+  ENCRYPTED_FIELDS,
+  encryptExistingRecords,
+  installEncryption,
+} from '../../../../src/db/encryption/middleware';
+import { LockedError, NOT_SET_UP } from '../../../../src/db/encryption/session-key';
+import { SCHEMA_V1 } from '../../../../src/db/schema';
+import { randomBytes } from '../../../../src/lib/crypto';
+import { rawPut, rawStores, rawText } from './raw-idb';
+import { SECRET_WORDS, closure, draft, goal, resilienceMap, session, youngPerson } from './records';
+
+const NAME = 'enc-test';
+const BO = youngPerson({
+  id: 'yp2',
+  name: 'Bo',
+  school: null,
+  dateOfBirth: null,
+  status: 'closed',
+  closedOn: '2026-11-01',
+  closureReason: 'Family moved to Kirkwall',
+});
+let key: Uint8Array | typeof NOT_SET_UP | null = null;
+const db = new CoachingDatabase(NAME);
+installEncryption(db, () => key);
+
+beforeEach(async () => {
+  key = randomBytes(32);
+  await db.delete();
+  await db.open();
+});
+
+afterAll(async () => {
+  await db.delete();
+});
+
+async function seed() {
+  await db.youngPeople.bulkPut([youngPerson(), BO]);
+  await db.goals.bulkPut([
+    goal(),
+    goal({ id: 'g2', text: 'Walk the dog each morning', status: 'achieved' }),
+    goal({ id: 'g3', youngPersonId: 'yp2', text: 'Sleep by ten' }),
+  ]);
+  await db.sessions.bulkPut([
+    session(),
+    session({ id: 's2', date: '2026-10-05', notes: 'First meeting' }),
+    session({ id: 's3', date: '2026-11-16', notes: 'Climbing wall' }),
+    session({ id: 's4', youngPersonId: 'yp2', date: '2026-10-20', notes: '' }),
+  ]);
+  await db.closures.put(closure());
+  await db.resilienceMaps.put(resilienceMap());
+  await db.drafts.put(draft());
+  await db.ratings.put({
+    id: 'r1',
+    goalId: 'g1',
+    sessionId: null,
+    score: 3,
+    ratedAt: '2026-09-01T10:00:00.000Z',
+    ratedBy: 'young-person',
+  });
+}
+
+/** The error a promise rejects with (fails the test if it resolves). */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected a rejection.');
+}
+
+describe('the field-encryption middleware', () => {
+  it('round-trips every encrypted table through the Dexie table API', async () => {
+    await seed();
+    expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
+    expect(await db.goals.get('g1')).toEqual(goal());
+    expect(await db.sessions.get('s1')).toEqual(session());
+    expect(await db.closures.get('c1')).toEqual(closure());
+    expect(await db.resilienceMaps.get('m1')).toEqual(resilienceMap());
+    expect(await db.drafts.get('session:yp1')).toEqual(draft());
+    expect(await db.youngPeople.bulkGet(['yp2', 'missing', 'yp1'])).toEqual([
+      BO,
+      undefined,
+      youngPerson(),
+    ]);
+  });
+
+  it('stores none of the free text or identifying fields as plain text', async () => {
+    await seed();
+    const text = await rawText(NAME);
+    for (const word of SECRET_WORDS) expect(text).not.toContain(word);
+    const raw = await rawStores(NAME);
+    for (const [table, fields] of Object.entries(ENCRYPTED_FIELDS)) {
+      for (const field of Object.keys(fields)) {
+        const values = (raw[table] ?? []).map((record) => record[field]);
+        const set = values.filter((value) => value !== null && value !== '');
+        expect(set.length, `${table}.${field} is seeded`).toBeGreaterThan(0);
+        for (const value of values) {
+          expect(value === null || isEncryptedField(value), `${table}.${field}`).toBe(true);
+        }
+      }
+    }
+    // Indexed and non-identifying values stay plain; null stays null.
+    const bo = raw.youngPeople?.find((r) => r.id === 'yp2');
+    expect(bo).toMatchObject({ status: 'closed', programme: 'Mentoring', school: null });
+    expect(bo?.dateOfBirth).toBeNull();
+    expect(raw.sessions?.find((r) => r.id === 's1')).toMatchObject({
+      youngPersonId: 'yp1',
+      date: '2026-11-02',
+      location: 'school',
+    });
+    expect(raw.ratings?.[0]).toMatchObject({ score: 3, goalId: 'g1' });
+  });
+
+  it('never changes the object the caller passed in', async () => {
+    const record = youngPerson();
+    const copy = structuredClone(record);
+    await db.youngPeople.put(record);
+    await db.youngPeople.bulkAdd([youngPerson({ id: 'yp9' })]);
+    expect(record).toEqual(copy);
+  });
+
+  it('keeps the indexes on ids, dates and status working', async () => {
+    await seed();
+    const mine = await db.goals.where('youngPersonId').equals('yp1').toArray();
+    expect(mine.map((g) => g.text).sort()).toEqual([
+      'Practise the trombone with Grandad',
+      'Walk the dog each morning',
+    ]);
+    expect(await db.youngPeople.where('status').equals('closed').toArray()).toEqual([BO]);
+    expect((await db.sessions.orderBy('date').toArray()).map((s) => s.notes)).toEqual([
+      'First meeting',
+      '',
+      session().notes,
+      'Climbing wall',
+    ]);
+    const between = await db.sessions
+      .where('[youngPersonId+date]')
+      .between(['yp1', '2026-11-01'], ['yp1', '2026-11-30'], true, true)
+      .toArray();
+    expect(between.map((s) => s.notes)).toEqual([session().notes, 'Climbing wall']);
+    expect(await db.goals.where('status').equals('active').count()).toBe(2);
+  });
+
+  it('decrypts records read with cursors', async () => {
+    await seed();
+    const seen: string[] = [];
+    await db.sessions
+      .where('youngPersonId')
+      .equals('yp1')
+      .each((s) => seen.push(s.notes));
+    expect(seen.sort()).toEqual(['Climbing wall', 'First meeting', session().notes].sort());
+
+    const filtered = await db.goals.filter((g) => g.text.includes('trombone')).toArray();
+    expect(filtered.map((g) => g.id)).toEqual(['g1']);
+
+    const page = await db.sessions.orderBy('date').offset(1).limit(2).toArray();
+    expect(page.map((s) => s.notes)).toEqual(['', session().notes]);
+
+    const latest = await db.sessions.orderBy('date').reverse().first();
+    expect(latest?.notes).toBe('Climbing wall');
+
+    const byName = await db.youngPeople.toCollection().sortBy('name');
+    expect(byName.map((y) => y.name)).toEqual(['Bo', 'Zephyrine Quartermaine']);
+
+    const filteredSessions = await db.sessions
+      .where('youngPersonId')
+      .equals('yp1')
+      .filter((s) => s.notes.startsWith('Climbing'))
+      .toArray();
+    expect(filteredSessions.map((s) => s.id)).toEqual(['s3']);
+
+    expect(await db.sessions.orderBy('date').primaryKeys()).toEqual(['s2', 's4', 's1', 's3']);
+  });
+
+  it('keeps fields encrypted through update and modify', async () => {
+    await seed();
+    await db.goals.update('g1', { status: 'achieved' });
+    await db.sessions.update('s1', { notes: 'Changed: the lighthouse trip' });
+    await db.sessions
+      .where('youngPersonId')
+      .equals('yp1')
+      .modify((s) => {
+        s.notes = `${s.notes} (seen)`;
+      });
+    expect(await db.goals.get('g1')).toEqual(goal({ status: 'achieved' }));
+    expect((await db.sessions.get('s1'))?.notes).toBe('Changed: the lighthouse trip (seen)');
+    expect((await db.sessions.get('s2'))?.notes).toBe('First meeting (seen)');
+    const text = await rawText(NAME);
+    expect(text).not.toContain('lighthouse');
+    expect(text).not.toContain('trombone');
+    expect(text).not.toContain('(seen)');
+  });
+
+  it('gives live queries decrypted records, before and after a change', async () => {
+    await seed();
+    const results: string[][] = [];
+    const subscription = liveQuery(() =>
+      db.goals.where('youngPersonId').equals('yp1').toArray(),
+    ).subscribe((goals) => results.push(goals.map((g) => g.text).sort()));
+    try {
+      await expect.poll(() => results.length).toBeGreaterThan(0);
+      await db.goals.put(goal({ id: 'g4', text: 'Ask for help in maths' }));
+      await expect
+        .poll(() => results.at(-1))
+        .toEqual([
+          'Ask for help in maths',
+          'Practise the trombone with Grandad',
+          'Walk the dog each morning',
+        ]);
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
+  describe('while locked', () => {
+    it('refuses every read of an encrypted table, and decrypts nothing', async () => {
+      await seed();
+      key = null;
+      const reads: [string, () => Promise<unknown>][] = [
+        ['get', () => db.youngPeople.get('yp1')],
+        ['bulkGet', () => db.goals.bulkGet(['g1'])],
+        ['toArray', () => db.sessions.toArray()],
+        ['where', () => db.goals.where('youngPersonId').equals('yp1').toArray()],
+        ['orderBy', () => db.sessions.orderBy('date').toArray()],
+        ['each', () => db.sessions.each(() => undefined)],
+        ['filter', () => db.goals.filter(() => true).toArray()],
+        ['first', () => db.closures.toCollection().first()],
+        ['maps', () => db.resilienceMaps.toArray()],
+        ['drafts', () => db.drafts.get('session:yp1')],
+      ];
+      for (const [name, read] of reads) {
+        const error = await rejection(read());
+        expect(error, name).toBeInstanceOf(LockedError);
+        expect((error as Error).message).toBe('The app is locked: unlock it to see the records.');
+      }
+    });
+
+    it('refuses every write to an encrypted table and stores nothing', async () => {
+      key = null;
+      const writes: (() => Promise<unknown>)[] = [
+        () => db.youngPeople.add(youngPerson()),
+        () => db.goals.put(goal()),
+        () => db.sessions.bulkPut([session()]),
+        () => db.drafts.put(draft()),
+      ];
+      for (const write of writes) {
+        const error = await rejection(write());
+        expect(error).toBeInstanceOf(LockedError);
+        expect((error as Error).message).toBe('The app is locked: unlock it to save.');
+      }
+      const raw = await rawStores(NAME);
+      expect(raw.youngPeople).toEqual([]);
+      expect(raw.goals).toEqual([]);
+      expect(raw.sessions).toEqual([]);
+      expect(raw.drafts).toEqual([]);
+    });
+
+    it('rolls back the whole transaction when one write is refused', async () => {
+      key = null;
+      const error = await rejection(
+        db.transaction('rw', [db.ratings, db.goals], async () => {
+          await db.ratings.put({
+            id: 'r9',
+            goalId: 'g1',
+            sessionId: null,
+            score: 5,
+            ratedAt: '2026-09-01T10:00:00.000Z',
+            ratedBy: 'coach',
+          });
+          await db.goals.put(goal());
+        }),
+      );
+      expect(error).toBeInstanceOf(LockedError);
+      expect(await db.ratings.count()).toBe(0);
+    });
+
+    it('still allows counts, keys, deletes and the tables with nothing to encrypt', async () => {
+      await seed();
+      key = null;
+      expect(await db.sessions.count()).toBe(4);
+      expect(await db.goals.where('youngPersonId').equals('yp1').primaryKeys()).toEqual([
+        'g1',
+        'g2',
+      ]);
+      await db.sessions.delete('s4');
+      await db.goals.where('youngPersonId').equals('yp2').delete();
+      expect(await db.sessions.count()).toBe(3);
+      expect(await db.goals.count()).toBe(2);
+      await db.settings.put({ key: 'x', value: 1 });
+      expect(await db.settings.get('x')).toEqual({ key: 'x', value: 1 });
+      expect((await db.ratings.get('r1'))?.score).toBe(3);
+    });
+
+    it('reads again once unlocked with the same key', async () => {
+      await seed();
+      const dataKey = key;
+      key = null;
+      await rejection(db.goals.get('g1'));
+      key = dataKey;
+      expect(await db.goals.get('g1')).toEqual(goal());
+    });
+  });
+
+  it('fails clearly under the wrong key', async () => {
+    await seed();
+    key = randomBytes(32);
+    const record = await db.youngPeople.get('yp1');
+    expect(() => record?.name).toThrow(FieldDecryptError);
+    expect(() => ({ ...record })).toThrow(FieldDecryptError);
+  });
+
+  it('detects a value moved from one record to another', async () => {
+    await seed();
+    const raw = await rawStores(NAME);
+    const mia = raw.youngPeople?.find((r) => r.id === 'yp1');
+    const bo = raw.youngPeople?.find((r) => r.id === 'yp2');
+    await rawPut(NAME, 'youngPeople', [{ ...bo, name: mia?.name }]);
+    const moved = await db.youngPeople.get('yp2');
+    expect(() => moved?.name).toThrow(FieldDecryptError);
+    expect((await db.youngPeople.get('yp1'))?.name).toBe('Zephyrine Quartermaine');
+  });
+
+  describe('decrypting each field when it is first read', () => {
+    it('reads the other fields of a record whose unread field would not decrypt', async () => {
+      await seed();
+      const raw = await rawStores(NAME);
+      const mia = raw.youngPeople?.find((r) => r.id === 'yp1');
+      const goal1 = raw.goals?.find((r) => r.id === 'g1');
+      await rawPut(NAME, 'youngPeople', [{ ...mia, school: goal1?.text }]);
+      const record = await db.youngPeople.get('yp1');
+      expect(record?.name).toBe('Zephyrine Quartermaine');
+      expect(record?.status).toBe('open');
+      expect(() => record?.school).toThrow(FieldDecryptError);
+    });
+
+    it('refuses a field first read once the app is locked, and keeps no key', async () => {
+      await seed();
+      const record = await db.goals.get('g1');
+      const [session1] = await db.sessions.where('youngPersonId').equals('yp1').toArray();
+      expect(record?.text).toBe(goal().text);
+      key = null;
+      // Read before locking: as it was. Never read before locking: refused.
+      expect(record?.text).toBe(goal().text);
+      expect(() => session1?.notes).toThrow(LockedError);
+    });
+
+    it('behaves as a plain property: spread, JSON, cloning, setting and writing back', async () => {
+      await seed();
+      const record = await db.youngPeople.get('yp1');
+      if (!record) throw new Error('No record');
+      expect({ ...record }).toEqual(youngPerson());
+      expect(JSON.parse(JSON.stringify(record))).toEqual(youngPerson());
+      expect(structuredClone(record)).toEqual(youngPerson());
+      expect(Object.keys(record)).toEqual(Object.keys(youngPerson()));
+      record.school = 'Stromness Academy';
+      expect(record.school).toBe('Stromness Academy');
+      await db.youngPeople.put(record);
+      expect(await db.youngPeople.get('yp1')).toEqual(youngPerson({ school: 'Stromness Academy' }));
+      expect(await rawText(NAME)).not.toContain('Stromness');
+      const map = await db.resilienceMaps.get('m1');
+      expect(map?.examples).toBe(map?.examples);
+      expect(map?.examples).toEqual(resilienceMap().examples);
+    });
+  });
+
+  it('reads values stored before encryption as they are', async () => {
+    await rawPut(NAME, 'youngPeople', [youngPerson()]);
+    await rawPut(NAME, 'drafts', [draft()]);
+    expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
+    expect(await db.drafts.get('session:yp1')).toEqual(draft());
+  });
+
+  it('cannot be installed once the database is open', () => {
+    expect(() => installEncryption(db, () => key)).toThrow(/before the database is opened/);
+  });
+});
+
+describe('settings', () => {
+  const safetyCopy = { savedAt: '2026-11-20T10:00:00.000Z', json: '{"name":"Zephyrine Quaile"}' };
+
+  it('stores the restore safety copy encrypted and leaves every other setting plain', async () => {
+    await db.settings.put({ key: 'restoreSafetyCopy', value: safetyCopy });
+    await db.settings.put({ key: 'retentionMonths', value: 12 });
+    const text = await rawText(NAME);
+    expect(text).not.toContain('Zephyrine');
+    expect(text).toContain('retentionMonths');
+    expect(await db.settings.get('restoreSafetyCopy')).toEqual({
+      key: 'restoreSafetyCopy',
+      value: safetyCopy,
+    });
+    expect(await db.settings.toArray()).toContainEqual({
+      key: 'restoreSafetyCopy',
+      value: safetyCopy,
+    });
+  });
+
+  it('while locked, reads and writes plain settings but refuses the encrypted ones', async () => {
+    await db.settings.put({ key: 'restoreSafetyCopy', value: safetyCopy });
+    key = null;
+    await db.settings.put({ key: 'unlockAttempts', value: { failures: 1, lockedUntil: null } });
+    expect((await db.settings.get('unlockAttempts'))?.value).toEqual({
+      failures: 1,
+      lockedUntil: null,
+    });
+    expect(await rejection(db.settings.get('restoreSafetyCopy'))).toBeInstanceOf(LockedError);
+    expect(
+      await rejection(db.settings.put({ key: 'restoreSafetyCopy', value: safetyCopy })),
+    ).toBeInstanceOf(LockedError);
+    // Deleting needs no key.
+    await db.settings.delete('restoreSafetyCopy');
+    expect(await db.settings.count()).toBe(1);
+  });
+});
+
+describe('before a passphrase is chosen', () => {
+  it('passes records through plain, both ways', async () => {
+    key = NOT_SET_UP;
+    await db.youngPeople.put(youngPerson());
+    expect(await rawText(NAME)).toContain('Zephyrine');
+    expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
+  });
+});
+
+describe('encryptExistingRecords', () => {
+  async function seedPlain() {
+    await rawPut(NAME, 'youngPeople', [youngPerson(), youngPerson({ id: 'yp2', name: 'Bo' })]);
+    await rawPut(NAME, 'goals', [goal()]);
+    await rawPut(NAME, 'sessions', [session()]);
+    await rawPut(NAME, 'closures', [closure()]);
+    await rawPut(NAME, 'resilienceMaps', [resilienceMap()]);
+    await rawPut(NAME, 'drafts', [draft()]);
+  }
+
+  it('encrypts every plain record in one go, changing nothing else', async () => {
+    await seedPlain();
+    const copy = { savedAt: '2026-11-20T10:00:00.000Z', json: '{"name":"Zephyrine"}' };
+    await rawPut(NAME, 'settings', [
+      { key: 'restoreSafetyCopy', value: copy },
+      { key: 'retentionMonths', value: 12 },
+    ]);
+    expect(await rawText(NAME)).toContain('Zephyrine');
+    expect(await encryptExistingRecords(db)).toBe(8);
+    expect((await db.settings.get('restoreSafetyCopy'))?.value).toEqual(copy);
+    expect((await rawStores(NAME)).settings).toContainEqual({ key: 'retentionMonths', value: 12 });
+    const text = await rawText(NAME);
+    for (const word of SECRET_WORDS) expect(text).not.toContain(word);
+    expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
+    expect(await db.goals.get('g1')).toEqual(goal());
+    expect(await db.sessions.get('s1')).toEqual(session());
+    expect(await db.closures.get('c1')).toEqual(closure());
+    expect(await db.resilienceMaps.get('m1')).toEqual(resilienceMap());
+    expect(await db.drafts.get('session:yp1')).toEqual(draft());
+  });
+
+  it('leaves every record as it was when it fails part way', async () => {
+    await seedPlain();
+    // A session whose notes are not text cannot be encrypted: sessions come after young
+    // people and goals, which have been rewritten by then.
+    await rawPut(NAME, 'sessions', [{ ...session({ id: 's2' }), notes: 42 }]);
+    const before = await rawStores(NAME);
+    expect(await rejection(encryptExistingRecords(db))).toBeInstanceOf(TypeError);
+    expect(await rawStores(NAME)).toEqual(before);
+    expect(await rawText(NAME)).toContain('Zephyrine');
+  });
+
+  it('changes nothing while locked', async () => {
+    await seedPlain();
+    const before = await rawStores(NAME);
+    key = null;
+    expect(await rejection(encryptExistingRecords(db))).toBeInstanceOf(LockedError);
+    expect(await rawStores(NAME)).toEqual(before);
+  });
+
+  it('refuses a database without the middleware, rather than pretend', async () => {
+    const plain = new CoachingDatabase('enc-test-plain');
+    await expect(encryptExistingRecords(plain)).rejects.toThrow(/not installed/);
+  });
+});
+
+describe('schema upgrades while locked', () => {
+  it('still run, seeing stored values as they are', async () => {
+    const name = 'enc-test-upgrade';
+    await Dexie.delete(name);
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    await v1
+      .table('youngPeople')
+      .put(
+        youngPerson({ status: 'closed', closedOn: '2026-11-01', closureReason: 'Moved to Leeds' }),
+      );
+    v1.close();
+
+    let upgradeKey: Uint8Array | null = null;
+    const current = new CoachingDatabase(name);
+    installEncryption(current, () => upgradeKey);
+    await current.open();
+    expect(await current.closures.count()).toBe(1);
+    upgradeKey = randomBytes(32);
+    const [made] = await current.closures.toArray();
+    expect(made).toMatchObject({ reason: 'other', reasonDetail: 'Moved to Leeds' });
+    await current.delete();
+  });
+});
