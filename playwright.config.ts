@@ -5,6 +5,10 @@ import { defineConfig, devices } from '@playwright/test';
  * here) against the built app served by `vite preview`.
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// E2E_PORT and E2E_DIST let two runs side by side each serve their own build
+// (`npx vite build --outDir /tmp/dist-a`, then `E2E_DIST=/tmp/dist-a E2E_PORT=4320 npx playwright test`).
+const port = Number(process.env.E2E_PORT ?? 4319);
+const outDir = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -17,7 +21,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['./tests/e2e/support/failure-context-reporter.ts']],
   use: {
-    baseURL: 'http://localhost:4319',
+    baseURL: `http://localhost:${port}`,
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     trace: 'retain-on-failure',
@@ -44,8 +48,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview --port 4319 --strictPort',
-    url: 'http://localhost:4319',
+    command: `npx vite preview --port ${port} --strictPort${outDir}`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

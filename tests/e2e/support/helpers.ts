@@ -3,6 +3,16 @@ import { expect, type Page } from '@playwright/test';
 
 /** Fails with every WCAG 2.0-2.2 A and AA violation axe-core finds on the page now. */
 export async function expectNoViolations(page: Page, what: string): Promise<void> {
+  // Check what a reader sees once things have settled: a fade-in caught halfway (the
+  // celebration, say) would be reported as low contrast.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
     .analyze();
