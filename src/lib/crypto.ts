@@ -194,7 +194,7 @@ export function encryptText(
 export async function decryptText(key: CryptoKey, iv: Bytes, ciphertext: Bytes): Promise<string> {
   const plain = await decryptBytes(key, iv, ciphertext);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(plain);
   } catch {
     throw new DecryptError('The decrypted data is not text.');
   }

@@ -79,7 +79,7 @@ export function decryptField(key: Uint8Array, stored: string, context = ''): str
     throw new FieldDecryptError();
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(plain);
   } catch {
     throw new FieldDecryptError('A stored value decrypted to something that is not text.');
   }

@@ -86,6 +86,13 @@ describe('AES-GCM with a key from a passphrase', () => {
     expect(await decryptText(key, two.iv, two.ciphertext)).toBe(text);
   });
 
+  it('keeps a byte-order mark at the start of the text', async () => {
+    const key = await deriveAesKey('correct horse battery', salt, FAST);
+    const text = '\ufeff{"spec":"a backup that starts with a byte-order mark"}';
+    const { iv, ciphertext } = await encryptText(key, text);
+    expect(await decryptText(key, iv, ciphertext)).toBe(text);
+  });
+
   it('gives the same key for the same passphrase typed in another Unicode form', async () => {
     const composed = 'café au lait!'; // é as one code point
     const decomposed = composed.normalize('NFD');

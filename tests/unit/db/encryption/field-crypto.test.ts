@@ -17,6 +17,9 @@ const SAMPLES = {
   emoji: 'Feeling 😀👍🏽 about school 🏳️‍🌈',
   rtl: 'مرحبا بالعالم — שלום',
   zeroWidth: 'A\u200bB\u200c\u200dC\ufeffD\u2066E\u2069',
+  // A byte-order mark at the very start: TextDecoder drops it unless told not to.
+  leadingBom: '\ufeff',
+  leadingBomText: '\ufeff\ufeffnotes',
   markup: '<script>alert(1)</script><img src=x onerror=alert(2)>',
   long: 'x'.repeat(19_990) + 'é🙂ab',
 };
