@@ -1,9 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import { reloadLocked, setUpPassphrase, unlock } from './support/helpers';
 
 // Issue 7: after one visit the app starts with no network at all (its service worker
-// precaches every file of the build), and a coach can keep working offline.
+// precaches every file of the build), and a coach can keep working offline: with the demo
+// data, and with real (encrypted) records unlocked by the passphrase offline.
 
 const NOTES = 'Logged with no network: walked to the park and talked about school.';
 
@@ -66,6 +68,62 @@ test.describe('offline', () => {
     await expect(page.locator('.session-list li')).toHaveCount(sessionsBefore + 1);
     await page.locator('.session-list__link').first().click();
     await expect(page.getByText(NOTES)).toBeVisible();
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  });
+
+  test('with a passphrase set, unlocks offline, opens a young person and logs a session', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    const name = 'Tamsin Okonkwo-Reade';
+    const goal = 'Walk to school with a friend twice a week';
+    const notes = 'Unlocked with no signal in the park; talked about the walk to school.';
+
+    // One visit online: choose a passphrase, add a young person with a goal.
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    await page.getByRole('link', { name: 'Add your first young person' }).click();
+    await setUpPassphrase(page);
+    await page.getByLabel('Name or initials').fill(name);
+    await page.getByRole('button', { name: 'Add young person' }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    const youngPersonUrl = page.url();
+    await page.getByRole('link', { name: 'Add goal' }).first().click();
+    await page.getByLabel('What is the goal?').fill(goal);
+    await page.getByRole('checkbox', { name: /^Belonging/ }).check();
+    await page.getByRole('radio', { name: 'Together' }).check();
+    const baseline = page.getByRole('group', { name: /How close is the young person/ });
+    await baseline.getByRole('radio', { name: '3', exact: true }).check();
+    await page.getByRole('button', { name: 'Save goal' }).click();
+    await expect(page.getByText('Goal added').last()).toBeVisible();
+
+    // No network: the app starts, locked, and the passphrase opens it.
+    await context.setOffline(true);
+    await reloadLocked(page);
+    await unlock(page);
+    await page.getByRole('link', { name: 'Caseload' }).first().click();
+    await page.getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByText('No sessions yet.')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Log session' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Log a session with ${name}`);
+    await page.getByRole('radio', { name: 'Outdoors' }).check();
+    const rating = page.getByRole('group', { name: new RegExp(goal) });
+    await rating.getByRole('radio', { name: /^5\b/ }).check();
+    await page.getByLabel('Notes').fill(notes);
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await expect(page.getByText('Session saved').last()).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+    // Still offline, after another start (goto() unlocks with the passphrase, as after
+    // setUpPassphrase): the session is there, with its notes.
+    await page.goto(youngPersonUrl);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.locator('.session-list li')).toHaveCount(1);
+    await page.locator('.session-list__link').first().click();
+    await expect(page.getByText(notes)).toBeVisible();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   });
 

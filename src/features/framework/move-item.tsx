@@ -23,7 +23,7 @@ export function MoveItem({ move, goals }: MoveItemProps) {
         <span className="framework-move__label">In young people’s words:</span>{' '}
         <span>{move.youngPerson}</span>
       </p>
-      <LinkedGoals goals={goals} />
+      <LinkedGoals moveNumber={move.number} goals={goals} />
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './show-more.css';
 
 const numbers = new Intl.NumberFormat('en-GB');
 const count = (n: number) => numbers.format(n);

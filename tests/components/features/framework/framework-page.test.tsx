@@ -6,7 +6,7 @@ import { getDb } from '../../../../src/db/database';
 import { createGoal, setGoalStatus } from '../../../../src/db/repositories/goals';
 import { createYoungPerson } from '../../../../src/db/repositories/young-people';
 import { DOMAINS, MOVES, NOBLE_TRUTHS, findMove } from '../../../../src/domain/framework';
-import type { GoalInput } from '../../../../src/domain/schemas';
+import { goalSchema, type GoalInput } from '../../../../src/domain/schemas';
 import { FrameworkPage } from '../../../../src/features/framework/framework-page';
 
 const NOW = new Date(2026, 10, 23, 10, 0, 0);
@@ -65,6 +65,22 @@ function moveItem(practitioner: string): HTMLElement {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Opens a move's linked goals: the button names the count and the move, says it is closed,
+ * and is open after a press.
+ */
+async function openLinkedGoals(
+  user: ReturnType<typeof userEvent.setup>,
+  move: HTMLElement,
+  count: string,
+) {
+  const toggle = within(move).getByRole('button', { name: new RegExp(`^${count} to move \\d+$`) });
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await user.click(toggle);
+  expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  return toggle;
+}
 
 /** Waits until the linked goals have loaded (every move then says something about goals). */
 async function goalsLoaded() {
@@ -136,14 +152,19 @@ describe('FrameworkPage', () => {
     const router = renderPage();
     await goalsLoaded();
 
+    // Each move says how many goals are linked; the goals are behind that button.
     const friends = moveItem('Make friends and mix with other young people');
+    expect(within(friends).queryByRole('link')).not.toBeInTheDocument();
+    await openLinkedGoals(user, friends, '1 goal linked');
     const link = within(friends).getByRole('link', { name: /Go to football on Saturdays/ });
     expect(link).toHaveTextContent('“Go to football on Saturdays” Mia');
     expect(link).toHaveAttribute('href', `/young-people/${mia.id}/goals/${football.id}`);
-    expect(
-      within(moveItem('Being brave')).getByRole('link', { name: /Go to football/ }),
-    ).toBeVisible();
-    expect(within(moveItem('Calming down and self-soothing')).getByRole('link')).toHaveTextContent(
+    const brave = moveItem('Being brave');
+    await openLinkedGoals(user, brave, '1 goal linked');
+    expect(within(brave).getByRole('link', { name: /Go to football/ })).toBeVisible();
+    const calming = moveItem('Calming down and self-soothing');
+    await openLinkedGoals(user, calming, '1 goal linked');
+    expect(within(calming).getByRole('link')).toHaveTextContent(
       '“Stay calm in maths” Sam (achieved)',
     );
     expect(within(moveItem('Good enough housing')).getByText('No goals linked yet')).toBeVisible();
@@ -161,6 +182,54 @@ describe('FrameworkPage', () => {
       await screen.findByRole('heading', { name: `Goal page ${mia.id} ${football.id}` }),
     ).toBeVisible();
     expect(router.state.location.pathname).toBe(`/young-people/${mia.id}/goals/${football.id}`);
+  });
+
+  it('draws no goal until a move is opened, and a long list 50 at a time with focus on the first added', async () => {
+    const mia = await seedYoungPerson('Mia');
+    const first = await seedGoal(mia.id, 'Goal 001', {
+      domains: ['coping'],
+      moves: ['coping-calm-down'],
+    });
+    // 120 goals linked to one move, added in one go (one by one is slow in jsdom).
+    const text = (n: number) => `Goal ${String(n).padStart(3, '0')}`;
+    await getDb().goals.bulkAdd(
+      Array.from({ length: 119 }, (_, i) =>
+        goalSchema.parse({ ...first, id: `goal-${i + 2}`, text: text(i + 2) }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderPage();
+    await goalsLoaded();
+
+    const calming = moveItem('Calming down and self-soothing');
+    expect(within(calming).getByText(/120 goals linked/)).toBeVisible();
+    // Closed, nothing of the 120 is drawn anywhere on the page.
+    expect(screen.queryByRole('link', { name: /Goal \d+/ })).not.toBeInTheDocument();
+
+    const toggle = await openLinkedGoals(user, calming, '120 goals linked');
+    const list = within(calming).getByRole('list', { name: /^Goals linked to move \d+$/ });
+    expect(toggle).toHaveAttribute('aria-controls', list.parentElement?.id);
+    const shownTexts = () =>
+      within(list)
+        .getAllByRole('link')
+        .map((l) => l.querySelector('.framework-move__goal-text')?.textContent);
+    const upTo = (n: number) => Array.from({ length: n }, (_, i) => `“${text(i + 1)}”`);
+    expect(shownTexts()).toEqual(upTo(50));
+    expect(within(calming).getByText('Showing 50 of 120')).toBeVisible();
+
+    await user.click(within(calming).getByRole('button', { name: 'Show 50 more' }));
+    expect(shownTexts()).toEqual(upTo(100));
+    await waitFor(() => expect(within(list).getByRole('link', { name: /Goal 051/ })).toHaveFocus());
+    await user.click(within(calming).getByRole('button', { name: 'Show 20 more' }));
+    expect(shownTexts()).toEqual(upTo(120));
+    await waitFor(() => expect(within(list).getByRole('link', { name: /Goal 101/ })).toHaveFocus());
+    expect(within(calming).getByText('Showing all 120')).toBeVisible();
+
+    // Closing hides the list again.
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(within(calming).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(moveItem('Being brave')).getByText('No goals linked yet')).toBeVisible();
   });
 
   it('says when no goals are linked to any move', async () => {
