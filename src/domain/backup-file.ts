@@ -341,16 +341,22 @@ export function buildBackup(records: BackupRecords, exportedAt: Date): BackupFil
   return file;
 }
 
-/** One young person's records, as the young person page loads them. */
+/** One young person's records: as the young person page loads them, with their closures and maps. */
 export interface YoungPersonRecords {
   youngPerson: YoungPerson;
   goals: readonly { goal: Goal; ratings: readonly Rating[] }[];
   sessions: readonly Session[];
+  /** Every closure of their case (a case closed, reopened and closed again has more than one). */
+  closures: readonly Closure[];
+  /** Every saved snapshot of their resilience map. */
+  resilienceMaps: readonly ResilienceMap[];
 }
 
 /**
- * One young person's case export: their record, goals, sessions and ratings in the backup
- * format. Sessions oldest first; ratings in goal order, oldest first within each goal.
+ * One young person's case export: their record, goals, sessions, ratings, closures and
+ * resilience maps in the backup format, so it restores to every record of theirs. Sessions
+ * oldest first; ratings in goal order, oldest first within each goal; closures by closing
+ * date and maps by when they were saved, oldest first.
  */
 export function backupForYoungPerson(detail: YoungPersonRecords, exportedAt: Date): BackupFile {
   const sessions = [...detail.sessions].sort(
@@ -359,12 +365,20 @@ export function backupForYoungPerson(detail: YoungPersonRecords, exportedAt: Dat
   const ratings = detail.goals.flatMap(({ ratings: rs }) =>
     [...rs].sort((a, b) => a.ratedAt.localeCompare(b.ratedAt) || a.id.localeCompare(b.id)),
   );
+  const closures = [...detail.closures].sort(
+    (a, b) => a.closedOn.localeCompare(b.closedOn) || a.createdAt.localeCompare(b.createdAt),
+  );
+  const resilienceMaps = [...detail.resilienceMaps].sort(
+    (a, b) => a.savedAt.localeCompare(b.savedAt) || a.id.localeCompare(b.id),
+  );
   return buildBackup(
     {
       youngPeople: [detail.youngPerson],
       goals: detail.goals.map(({ goal }) => goal),
       sessions,
       ratings,
+      closures,
+      resilienceMaps,
     },
     exportedAt,
   );

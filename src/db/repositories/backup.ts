@@ -8,16 +8,19 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   RECORD_ARRAYS,
+  backupForYoungPerson,
   buildBackup,
   type BackupFile,
   type FullBackupRecords,
   type RecordArray,
 } from '../../domain/backup-file';
+import type { Rating } from '../../domain/schemas';
 import { toInstant } from '../../lib/dates';
 import { LAST_BACKUP_KEY } from '../backup-reminder';
 import { getDb, type CoachingDatabase } from '../database';
 import { requirePassphraseForRealRecords } from '../encryption/session-key';
 import { DEMO_IDS_KEY } from './demo-ids';
+import { forgetErasedIds, getErasedIds } from './erased-ids';
 import { HANDOVER_KEY, readHandover } from './handover-state';
 
 /** Settings key of the copy kept from before the last "replace everything". */
@@ -43,6 +46,16 @@ export interface RestoreCounts {
   removedByReplace: number;
 }
 
+/** The file's young people who were erased on this device (and are not on it now). */
+export interface ErasedInFile {
+  /** How many of the file's young people were erased on this device. */
+  youngPeople: number;
+  /** Their records in the file: the young people and everything of theirs. */
+  records: number;
+  /** What a merge that leaves them out (the default) would do, in total. */
+  mergeTotal: RestoreCounts;
+}
+
 /** What restoring a file would do, per array and in total. */
 export interface RestorePlan {
   arrays: Record<RecordArray, RestoreCounts>;
@@ -51,6 +64,17 @@ export interface RestorePlan {
   removedByReplace: number;
   /** Records on the device now. */
   onDevice: number;
+  /** Young people in the file who were erased on this device. */
+  erased: ErasedInFile;
+}
+
+/** How to restore, besides the mode. */
+export interface RestoreOptions {
+  /**
+   * Merge only: also restore the young people in the file who were erased on this device,
+   * with their records. Left out by default. (Replace always restores the whole file.)
+   */
+  bringBackErased?: boolean;
 }
 
 /** What a restore did, per array or in total. */
@@ -80,6 +104,14 @@ export interface RestoreResult {
   counts: { arrays: Record<RecordArray, RestoreResultCounts>; total: RestoreResultCounts };
   /** After a replace of a device that held records: what it held, to download. */
   safetyCopy: SafetyCopyFile | null;
+  /** Young people in the file who had been erased on this device. */
+  erased: {
+    youngPeople: number;
+    /** Their records in the file, the young people included. */
+    records: number;
+    /** True when the merge left them out; false when they were restored. */
+    leftOut: boolean;
+  };
 }
 
 /** The safety copy as stored in the settings table. */
@@ -131,6 +163,51 @@ export async function makeBackup(
 /** Records that a backup was made now (for the reminder and "Last backup"). */
 export async function markBackupMade(now: Date = new Date()): Promise<void> {
   await getDb().settings.put({ key: LAST_BACKUP_KEY, value: toInstant(now) });
+}
+
+/**
+ * Every record of one young person (their record, goals, sessions, ratings, closures and
+ * resilience maps), read in one transaction, or null when they are not on the device.
+ */
+async function readCaseRecords(id: string) {
+  const db = getDb();
+  return db.transaction('r', dataTables(db), async () => {
+    const youngPerson = await db.youngPeople.get(id);
+    if (!youngPerson) return null;
+    const [goals, sessions, closures, resilienceMaps] = await Promise.all([
+      db.goals.where('youngPersonId').equals(id).toArray(),
+      db.sessions.where('youngPersonId').equals(id).toArray(),
+      db.closures.where('youngPersonId').equals(id).toArray(),
+      db.resilienceMaps.where('youngPersonId').equals(id).toArray(),
+    ]);
+    goals.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const ratings = await db.ratings
+      .where('goalId')
+      .anyOf(goals.map((g) => g.id))
+      .toArray();
+    const byGoal = new Map<string, Rating[]>(goals.map((g) => [g.id, []]));
+    for (const rating of ratings) byGoal.get(rating.goalId)?.push(rating);
+    return {
+      youngPerson,
+      goals: goals.map((goal) => ({ goal, ratings: byGoal.get(goal.id) ?? [] })),
+      sessions,
+      closures,
+      resilienceMaps,
+    };
+  });
+}
+
+/**
+ * One young person's case export: a backup file (format version 1) of every record of
+ * theirs, closures and resilience maps included, so that it restores to all of them. Null
+ * when they are not on the device.
+ */
+export async function makeCaseBackup(
+  youngPersonId: string,
+  now: Date = new Date(),
+): Promise<BackupFile | null> {
+  const records = await readCaseRecords(youngPersonId);
+  return records ? backupForYoungPerson(records, now) : null;
 }
 
 // ---------------------------------------------------------------------------
@@ -273,8 +350,9 @@ function compareRecords(
   const total = zeroCounts();
   for (const array of RECORD_ARRAYS) addCounts(total, arrays[array]);
   const onDevice = RECORD_ARRAYS.reduce((sum, array) => sum + device[array].length, 0);
+  const erased: ErasedInFile = { youngPeople: 0, records: 0, mergeTotal: total };
   return {
-    plan: { arrays, total, removedByReplace: total.removedByReplace, onDevice },
+    plan: { arrays, total, removedByReplace: total.removedByReplace, onDevice, erased },
     toMerge: {
       youngPeople: youngPeople.toMerge,
       goals: goals.toMerge,
@@ -286,16 +364,106 @@ function compareRecords(
   };
 }
 
+/** A field of a record that may be anything (a safety copy's record is not checked). */
+function fieldOf(record: unknown, name: string): unknown {
+  return isRecord(record) ? Object.getOwnPropertyDescriptor(record, name)?.value : undefined;
+}
+
+type LooseRecords = { [A in RecordArray]: readonly unknown[] };
+type Kept<T extends LooseRecords> = { [A in RecordArray]: T[A][number][] };
+
+/**
+ * The records left once these young people and everything of theirs are taken out: their
+ * own records, goals, sessions, closures and maps, and the ratings of those goals or
+ * sessions. `removed` counts what was taken out.
+ */
+function withoutYoungPeople<T extends LooseRecords>(
+  records: T,
+  ids: ReadonlySet<string>,
+): { kept: Kept<T>; removed: number } {
+  const owned = (record: unknown) => {
+    const owner = fieldOf(record, 'youngPersonId');
+    return typeof owner === 'string' && ids.has(owner);
+  };
+  const idsOf = (list: readonly unknown[]) =>
+    new Set(
+      list
+        .filter(owned)
+        .map((record) => fieldOf(record, 'id'))
+        .filter((id): id is string => typeof id === 'string'),
+    );
+  const goalIds = idsOf(records.goals);
+  const sessionIds = idsOf(records.sessions);
+  const theirs: { [A in RecordArray]: (record: unknown) => boolean } = {
+    youngPeople: (record) => {
+      const id = fieldOf(record, 'id');
+      return typeof id === 'string' && ids.has(id);
+    },
+    goals: owned,
+    sessions: owned,
+    ratings: (record) => {
+      const goalId = fieldOf(record, 'goalId');
+      const sessionId = fieldOf(record, 'sessionId');
+      return (
+        (typeof goalId === 'string' && goalIds.has(goalId)) ||
+        (typeof sessionId === 'string' && sessionIds.has(sessionId))
+      );
+    },
+    closures: owned,
+    resilienceMaps: owned,
+  };
+  let removed = 0;
+  const keep = <A extends RecordArray>(array: A): T[A][number][] => {
+    const list: T[A][number][] = [];
+    for (const record of records[array]) {
+      if (theirs[array](record)) removed += 1;
+      else list.push(record);
+    }
+    return list;
+  };
+  const kept = byArray(keep) as Kept<T>;
+  return { kept, removed };
+}
+
+/** The ids of the file's young people who were erased on this device and are not on it now. */
+function erasedInFile(
+  file: FullBackupRecords,
+  device: FullBackupRecords,
+  erased: ReadonlySet<string>,
+): Set<string> {
+  if (erased.size === 0) return new Set();
+  const here = new Set(device.youngPeople.map((yp) => yp.id));
+  return new Set(
+    file.youngPeople.map((yp) => yp.id).filter((id) => erased.has(id) && !here.has(id)),
+  );
+}
+
+/** The plan, with what a merge would do without the file's erased young people. */
+function planWithErased(
+  file: FullBackupRecords,
+  device: FullBackupRecords,
+  erased: ReadonlySet<string>,
+): RestorePlan {
+  const { plan } = compareRecords(file, device);
+  const ids = erasedInFile(file, device, erased);
+  if (ids.size === 0) return plan;
+  const { kept, removed } = withoutYoungPeople(file, ids);
+  const mergeTotal = compareRecords(kept, device).plan.total;
+  return { ...plan, erased: { youngPeople: ids.size, records: removed, mergeTotal } };
+}
+
 /**
  * What restoring this (already checked) backup would do: per array and in total, how many
  * of its records are new, changed or unchanged; of the changed ones, how many a merge would
- * take from the file (newer there) or keep from the device; and how many records a replace
- * would remove.
+ * take from the file (newer there) or keep from the device; how many records a replace
+ * would remove; and how many of the file's young people were erased on this device.
  */
 export async function planRestore(backup: BackupFile): Promise<RestorePlan> {
   const db = getDb();
-  const device = await db.transaction('r', dataTables(db), () => readRecordsIn(db));
-  return compareRecords(fullRecords(backup), device).plan;
+  return db.transaction('r', [...dataTables(db), db.settings], async () => {
+    const device = await readRecordsIn(db);
+    return planWithErased(fullRecords(backup), device, await getErasedIds(db));
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -326,9 +494,10 @@ function resultOf(
   mode: RestoreMode,
   plan: RestorePlan,
   safetyCopy: SafetyCopyFile | null,
+  erased: RestoreResult['erased'],
 ): RestoreResult {
   const arrays = byArray((array) => resultCounts(mode, plan.arrays[array]));
-  return { mode, counts: { arrays, total: resultCounts(mode, plan.total) }, safetyCopy };
+  return { mode, counts: { arrays, total: resultCounts(mode, plan.total) }, safetyCopy, erased };
 }
 
 /** A backup file's text of the records as they are, unchecked: nothing is left out. */
@@ -370,18 +539,22 @@ async function tidySettings(db: CoachingDatabase, kept: ReadonlySet<string>): Pr
  * the drafts and the settings.
  *
  * - replace: keeps a safety copy of everything on the device (when it holds any record),
- *   empties the data tables and drafts, and adds every record in the file. Settings stay
- *   (PIN, threshold...), except that the demo list and a handover only keep young people
- *   still here.
+ *   empties the data tables and drafts, and adds every record in the file, young people
+ *   erased on this device included. Settings stay (PIN, threshold...), except that the
+ *   demo list and a handover only keep young people still here.
  * - merge: writes the file's records that are new, or newer than the device's (by
  *   updatedAt; ratedAt for ratings, savedAt for maps); the device's version wins a tie.
+ *   Young people erased on this device are left out, with everything of theirs, unless
+ *   `options.bringBackErased`.
  *
- * If any write fails, nothing changes.
+ * Young people restored after an erasure come off the list of erased ids. If any write
+ * fails, nothing changes.
  */
 export async function applyRestore(
   backup: BackupFile,
   mode: RestoreMode,
   now: Date = new Date(),
+  options: RestoreOptions = {},
 ): Promise<RestoreResult> {
   // A backup holds real records: never restored before they can be kept encrypted.
   requirePassphraseForRealRecords();
@@ -393,11 +566,18 @@ export async function applyRestore(
   const tables = [...dataTables(db), db.drafts, db.settings];
   return db.transaction('rw', tables, async () => {
     const device = await readRecordsIn(db);
-    const { plan, toMerge } = compareRecords(file, device);
+    const erasedIds = erasedInFile(file, device, await getErasedIds(db));
+    const leftOut = mode === 'merge' && !options.bringBackErased && erasedIds.size > 0;
+    const { kept, removed } =
+      erasedIds.size > 0 ? withoutYoungPeople(file, erasedIds) : { kept: file, removed: 0 };
+    const erased = { youngPeople: erasedIds.size, records: removed, leftOut };
+    if (!leftOut) await forgetErasedIds(db, erasedIds);
     if (mode === 'merge') {
+      const { plan, toMerge } = compareRecords(leftOut ? kept : file, device);
       await writeAll(db, toMerge, 'bulkPut');
-      return resultOf(mode, plan, null);
+      return resultOf(mode, plan, null, erased);
     }
+    const { plan } = compareRecords(file, device);
     let safetyCopy: SafetyCopyFile | null = null;
     if (plan.onDevice > 0) {
       const copy: StoredSafetyCopy = { savedAt: toInstant(now), json: safetyCopyJson(device, now) };
@@ -407,16 +587,64 @@ export async function applyRestore(
     await Promise.all([...dataTables(db), db.drafts].map((table) => table.clear()));
     await writeAll(db, file, 'bulkAdd');
     await tidySettings(db, new Set(file.youngPeople.map((yp) => yp.id)));
-    return resultOf(mode, plan, safetyCopy);
+    return resultOf(mode, plan, safetyCopy, erased);
   });
+}
+
+function readSafetyCopy(value: unknown): StoredSafetyCopy | null {
+  if (!isRecord(value)) return null;
+  const { savedAt, json } = value;
+  return typeof savedAt === 'string' && typeof json === 'string' ? { savedAt, json } : null;
 }
 
 /** The copy kept from before the last "replace everything", or null. */
 export async function getRestoreSafetyCopy(): Promise<StoredSafetyCopy | null> {
-  const value: unknown = (await getDb().settings.get(SAFETY_COPY_KEY))?.value;
-  if (!isRecord(value)) return null;
-  const { savedAt, json } = value;
-  return typeof savedAt === 'string' && typeof json === 'string' ? { savedAt, json } : null;
+  return readSafetyCopy((await getDb().settings.get(SAFETY_COPY_KEY))?.value);
+}
+
+/**
+ * Takes an erased young person out of the safety copy: their own record, goals, sessions,
+ * the ratings of those goals and sessions, closures and resilience maps. The copy is stored
+ * again without them, or deleted when nothing is left in it (or when it cannot be read and
+ * names them). Call inside the erasure's transaction, which must include the settings.
+ */
+export async function eraseFromSafetyCopy(
+  db: CoachingDatabase,
+  youngPersonId: string,
+): Promise<void> {
+  const value: unknown = (await db.settings.get(SAFETY_COPY_KEY))?.value;
+  if (value === undefined) return;
+  const copy = readSafetyCopy(value);
+  // Each of their records names them, or a goal or session of theirs that does: a copy
+  // without their id holds nothing of theirs, and is left as it is.
+  if (copy && !copy.json.includes(youngPersonId)) return;
+  let parsed: unknown = null;
+  try {
+    parsed = copy ? JSON.parse(copy.json) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!copy || !isRecord(parsed) || Array.isArray(parsed)) {
+    // A copy that cannot be read cannot be restored either; if it names them, it goes.
+    if (JSON.stringify(value).includes(youngPersonId)) await db.settings.delete(SAFETY_COPY_KEY);
+    return;
+  }
+  const arrays = byArray((array) => {
+    const list = fieldOf(parsed, array);
+    return Array.isArray(list) ? (list as unknown[]) : [];
+  });
+  const { kept, removed } = withoutYoungPeople(arrays, new Set([youngPersonId]));
+  if (removed === 0) return;
+  if (RECORD_ARRAYS.every((array) => kept[array].length === 0)) {
+    await db.settings.delete(SAFETY_COPY_KEY);
+    return;
+  }
+  const rest: Record<string, unknown> = { ...parsed };
+  for (const array of RECORD_ARRAYS) {
+    if (Array.isArray(fieldOf(parsed, array))) rest[array] = kept[array];
+  }
+  const stored: StoredSafetyCopy = { savedAt: copy.savedAt, json: JSON.stringify(rest) };
+  await db.settings.put({ key: SAFETY_COPY_KEY, value: stored });
 }
 
 /** Deletes the safety copy (once the coach has downloaded it or no longer needs it). */

@@ -10,7 +10,9 @@ import { parseOrThrow } from '../../domain/validation';
 import { assertUnchanged } from '../conflict';
 import { getDb } from '../database';
 import { requirePassphraseForRealRecords } from '../encryption/session-key';
+import { eraseFromSafetyCopy } from './backup';
 import { DEMO_IDS_KEY } from './demo-ids';
+import { addErasedId } from './erased-ids';
 import { HANDOVER_KEY, readHandover } from './handover-state';
 
 /**
@@ -89,8 +91,10 @@ export async function findPossibleDuplicates(
 
 /**
  * Erases a young person and everything that belongs to them (goals, sessions, ratings,
- * closures, resilience maps, drafts), and their id from the settings that name them, in one
- * transaction: all of it goes or none of it does.
+ * closures, resilience maps, drafts), their id from the settings that name them, and all of
+ * them from the safety copy kept before a restore, in one transaction: all of it goes or
+ * none of it does. Their id (only the id) goes on the list of erased young people, so a
+ * restore of an older backup does not bring them back unseen.
  */
 export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
   const db = getDb();
@@ -105,6 +109,7 @@ export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
     db.settings,
   ];
   await db.transaction('rw', tables, async () => {
+    const existed = (await db.youngPeople.where('id').equals(id).count()) > 0;
     const goalIds = await db.goals.where('youngPersonId').equals(id).primaryKeys();
     await db.closures.where('youngPersonId').equals(id).delete();
     await db.resilienceMaps.where('youngPersonId').equals(id).delete();
@@ -119,5 +124,7 @@ export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
     }
     const handover = readHandover((await db.settings.get(HANDOVER_KEY))?.value);
     if (handover?.youngPersonId === id) await db.settings.delete(HANDOVER_KEY);
+    await eraseFromSafetyCopy(db, id);
+    if (existed) await addErasedId(db, id);
   });
 }

@@ -77,38 +77,92 @@ export function planRows(plan: RestorePlan): PlanRow[] {
 }
 
 const isAre = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'is' : 'are'}`;
+const wasWere = (n: number) => (n === 1 ? 'was' : 'were');
+const people = (n: number) => countOf(n, 'young person', 'young people');
+/** "The young person", "The 3 young people". */
+const thePeople = (n: number) => (n === 1 ? 'The young person' : `The ${people(n)}`);
 
-/** Under "Merge": what merging would add, update and keep. */
-export function mergeHint(plan: RestorePlan): string {
-  const { new: added, changed, fileNewer, deviceNewer } = plan.total;
+/**
+ * Said plainly before the choice when the file holds young people who were erased on this
+ * device, and what each way of restoring does with them; null when it holds none.
+ */
+export function erasedNotice(plan: RestorePlan): string | null {
+  const { youngPeople: erased, records } = plan.erased;
+  if (erased === 0) return null;
+  const inFile = plan.arrays.youngPeople.inFile;
+  const which =
+    erased === inFile
+      ? erased === 1
+        ? 'The young person in this file was erased from this device.'
+        : `All ${people(erased)} in this file were erased from this device.`
+      : `${erased.toLocaleString('en-GB')} of the ${people(inFile)} in this file ${wasWere(erased)} erased from this device.`;
+  return `${which} Merging leaves them out, with their records (${countOf(records, 'record', 'records')} in all), unless you choose to bring them back. Replacing everything restores exactly what the file holds, so it brings them back.`;
+}
+
+/** The merge's checkbox: bring back the file's young people erased on this device. */
+export function bringBackLabel(plan: RestorePlan): string {
+  const n = plan.erased.youngPeople;
+  return `Bring back ${thePeople(n).toLowerCase()} erased from this device, with their records`;
+}
+
+/**
+ * Under "Merge": what merging would add, update and keep; with `bringBackErased` false (the
+ * default), without the young people erased on this device.
+ */
+export function mergeHint(plan: RestorePlan, bringBackErased = false): string {
+  const erased = plan.erased.youngPeople;
+  const total = erased > 0 && !bringBackErased ? plan.erased.mergeTotal : plan.total;
+  const { new: added, changed, fileNewer, deviceNewer } = total;
   const differ =
     changed === 0
       ? 'No record differs from the one on this device.'
       : `Of the records that differ, ${isAre(fileNewer)} newer in the file and will be updated; ${isAre(deviceNewer)} newer on this device and will be kept.`;
-  return `${countOf(added, 'new record', 'new records')} will be added. ${differ} Nothing is removed.`;
+  const hint = `${countOf(added, 'new record', 'new records')} will be added. ${differ} Nothing is removed.`;
+  if (erased === 0) return hint;
+  const who = `${thePeople(erased)} erased from this device`;
+  return bringBackErased
+    ? `${hint} ${who} ${erased === 1 ? 'comes' : 'come'} back.`
+    : `${hint} ${who} ${erased === 1 ? 'is' : 'are'} left out.`;
 }
 
-/** Under "Replace": what would be lost, and that a safety copy is kept. */
+/** Under "Replace": what would be lost, that a safety copy is kept, and who comes back. */
 export function replaceWarning(plan: RestorePlan): string {
-  if (plan.onDevice === 0) return 'There are no records on this device yet, so nothing is lost.';
+  const erased = plan.erased.youngPeople;
+  const back =
+    erased === 0
+      ? ''
+      : ` ${thePeople(erased)} erased from this device ${erased === 1 ? 'comes' : 'come'} back with their records.`;
+  if (plan.onDevice === 0) {
+    return `There are no records on this device yet, so nothing is lost.${back}`;
+  }
   const removed = plan.removedByReplace;
   const lost =
     removed === 0
       ? 'Every record on this device is also in the file, but changes made here since the backup are lost.'
       : `${countOf(removed, 'record', 'records')} on this device ${removed === 1 ? 'is' : 'are'} not in the file and will be removed, and changes made here since the backup are lost.`;
-  return `${lost} A safety copy of what is on this device now is kept first.`;
+  return `${lost} A safety copy of what is on this device now is kept first.${back}`;
 }
 
 /** What a restore did, in a few lines. */
 export function resultLines(result: RestoreResult): string[] {
   const { added, updated, unchanged, keptFromDevice, removed, written } = result.counts.total;
   const records = (n: number) => countOf(n, 'record', 'records');
+  const erased = result.erased.youngPeople;
+  const erasedLines =
+    erased === 0
+      ? []
+      : [
+          result.erased.leftOut
+            ? `${people(erased)} erased from this device left out, with ${records(result.erased.records)} in all.`
+            : `${people(erased)} erased from this device brought back.`,
+        ];
   if (result.mode === 'replace') {
     return [
       `${records(written)} restored from the backup.`,
       removed === 0
         ? 'Nothing else was on this device.'
         : `${records(removed)} that ${removed === 1 ? 'was' : 'were'} not in the backup removed.`,
+      ...erasedLines,
     ];
   }
   return [
@@ -116,6 +170,7 @@ export function resultLines(result: RestoreResult): string[] {
     `${records(updated)} updated with the newer version from the backup.`,
     `${records(keptFromDevice)} kept as ${keptFromDevice === 1 ? 'it was' : 'they were'} on this device, being newer here.`,
     `${records(unchanged)} already the same.`,
+    ...erasedLines,
   ];
 }
 

@@ -1,15 +1,22 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ChoiceGroup } from '../../components/ui/field';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import type { RestoreMode, RestorePlan } from '../../db/repositories/backup';
-import { countOf, mergeHint, planRows, replaceWarning } from './restore-model';
+import type { RestoreMode, RestoreOptions, RestorePlan } from '../../db/repositories/backup';
+import {
+  bringBackLabel,
+  countOf,
+  erasedNotice,
+  mergeHint,
+  planRows,
+  replaceWarning,
+} from './restore-model';
 
 interface RestorePreviewProps {
   fileName: string;
   plan: RestorePlan;
   restoring: boolean;
   error: string | null;
-  onRestore: (mode: RestoreMode) => void;
+  onRestore: (mode: RestoreMode, options: RestoreOptions) => void;
 }
 
 function PlanTable({ plan, fileName }: { plan: RestorePlan; fileName: string }) {
@@ -53,15 +60,20 @@ export function RestorePreview({
   const [mode, setMode] = useState<RestoreMode | null>(null);
   const [missing, setMissing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Young people erased on this device stay erased in a merge unless the coach says otherwise.
+  const [bringBackErased, setBringBackErased] = useState(false);
+  const bringBackId = useId();
+  const erased = erasedNotice(plan);
   const start = () => {
     setMissing(mode === null);
     if (mode === 'replace') setConfirming(true);
-    else if (mode === 'merge') onRestore('merge');
+    else if (mode === 'merge') onRestore('merge', { bringBackErased });
   };
   return (
     <div className="backup__panel">
       <h3>Check what this backup will do</h3>
       <PlanTable plan={plan} fileName={fileName} />
+      {erased && <p className="backup__erased">{erased}</p>}
       <ChoiceGroup<RestoreMode>
         legend="How should this backup be restored?"
         name="restoreMode"
@@ -76,7 +88,7 @@ export function RestorePreview({
           {
             value: 'merge',
             label: 'Merge with what is on this device (the newer version of each record is kept)',
-            hint: mergeHint(plan),
+            hint: mergeHint(plan, bringBackErased),
           },
           {
             value: 'replace',
@@ -85,6 +97,17 @@ export function RestorePreview({
           },
         ]}
       />
+      {mode === 'merge' && erased && (
+        <div className="choice backup__bring-back">
+          <input
+            id={bringBackId}
+            type="checkbox"
+            checked={bringBackErased}
+            onChange={(e) => setBringBackErased(e.target.checked)}
+          />
+          <label htmlFor={bringBackId}>{bringBackLabel(plan)}</label>
+        </div>
+      )}
       {error && (
         <p role="alert" className="backup__error">
           {error}
@@ -106,7 +129,7 @@ export function RestorePreview({
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
-            onRestore('replace');
+            onRestore('replace', {});
           }}
         >
           <p>{replaceWarning(plan)}</p>

@@ -62,8 +62,8 @@ export function RestoreSection({ restore: controls }: { restore: RestoreControls
           plan={state.plan}
           restoring={state.restoring}
           error={state.error}
-          onRestore={(mode) =>
-            void restore(mode).then((result) => {
+          onRestore={(mode, options) =>
+            void restore(mode, options).then((result) => {
               if (result) showToast('Backup restored');
             })
           }

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { deleteRestoreSafetyCopy, getRestoreSafetyCopy } from '../../db/repositories/backup';
 import { formatInstantTime } from '../../lib/dates';
 import { JSON_MIME, downloadText } from '../../lib/download';
+import { errorReason } from '../../lib/errors';
 import { showToast } from '../../stores/toast-store';
 import { safetyCopyFileName } from './restore-model';
 
@@ -18,8 +19,14 @@ export function SafetyCopySection() {
       await deleteRestoreSafetyCopy();
       showToast('Safety copy deleted');
     } catch (error) {
-      const reason = error instanceof Error ? error.message : '';
-      showToast(`The safety copy was not deleted. ${reason}`.trim(), 'error');
+      showToast(`The safety copy was not deleted. ${errorReason(error)}`, 'error');
+    }
+  };
+  const download = () => {
+    try {
+      downloadText(safetyCopyFileName(copy.savedAt), copy.json, JSON_MIME);
+    } catch (error) {
+      showToast(`The safety copy was not downloaded. ${errorReason(error)}`, 'error');
     }
   };
   return (
@@ -27,11 +34,7 @@ export function SafetyCopySection() {
       <h2 id="safety-copy-heading">Safety copy</h2>
       <p>Safety copy from before the restore on {formatInstantTime(copy.savedAt)}.</p>
       <div className="backup__actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => downloadText(safetyCopyFileName(copy.savedAt), copy.json, JSON_MIME)}
-        >
+        <button type="button" className="button button--secondary" onClick={download}>
           Download the safety copy
         </button>
         <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>

@@ -1,13 +1,16 @@
 import { useCallback, useRef, useState } from 'react';
-import { applyRestore, planRestore, type RestoreMode } from '../../db/repositories/backup';
+import {
+  applyRestore,
+  planRestore,
+  type RestoreMode,
+  type RestoreOptions,
+} from '../../db/repositories/backup';
 import { MAX_BACKUP_BYTES, backupTooBigMessage } from '../../domain/backup-file';
+import { errorReason } from '../../lib/errors';
 import type { BackupCheck } from './check-backup';
 import { openProtectedBackupInBackground, parseBackupInBackground } from './parse-in-background';
 import { readFileText } from './read-file-text';
 import type { RestoreState } from './restore-model';
-
-const errorText = (error: unknown) =>
-  error instanceof Error ? error.message : 'Something went wrong. Please try again.';
 
 /**
  * The restore, step by step: check the chosen file (in a worker), ask for its passphrase
@@ -48,7 +51,7 @@ export function useRestore() {
             setState({
               step: 'invalid',
               fileName,
-              message: errorText(error),
+              message: errorReason(error),
               problems: [],
               moreProblems: 0,
             });
@@ -73,7 +76,7 @@ export function useRestore() {
         const text = await readFileText(file);
         await settle(run, fileName, text, await parseBackupInBackground(text));
       } catch (error) {
-        const message = `The file could not be read. ${errorText(error)}`;
+        const message = `The file could not be read. ${errorReason(error)}`;
         await settle(run, fileName, '', {
           kind: 'invalid',
           message,
@@ -97,12 +100,12 @@ export function useRestore() {
   );
 
   const restore = useCallback(
-    async (mode: RestoreMode) => {
+    async (mode: RestoreMode, options: RestoreOptions = {}) => {
       if (state.step !== 'ready') return;
       const run = attempt.current;
       setState({ ...state, error: null, restoring: true });
       try {
-        const result = await applyRestore(state.backup, mode);
+        const result = await applyRestore(state.backup, mode, new Date(), options);
         if (run === attempt.current) setState({ step: 'done', fileName: state.fileName, result });
         return result;
       } catch (error) {
@@ -110,7 +113,7 @@ export function useRestore() {
           setState({
             ...state,
             restoring: false,
-            error: `Nothing was restored. ${errorText(error)}`,
+            error: `Nothing was restored. ${errorReason(error)}`,
           });
         }
         return null;

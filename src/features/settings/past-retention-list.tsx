@@ -1,20 +1,35 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { TypeToConfirmDialog } from '../../components/ui/type-to-confirm-dialog';
-import { getYoungPersonDetail } from '../../db/queries';
+import { makeCaseBackup } from '../../db/repositories/backup';
 import type { CasePastRetention } from '../../db/repositories/retention';
 import { deleteYoungPersonWithRecords } from '../../db/repositories/young-people';
-import { backupForYoungPerson } from '../../domain/backup-file';
 import { formatDate, toIsoDate } from '../../lib/dates';
-import { downloadJson } from '../../lib/download';
+import { downloadJson, youngPersonFileName } from '../../lib/download';
+import { errorReason } from '../../lib/errors';
 import { showToast } from '../../stores/toast-store';
 
+/**
+ * Downloads every record of one young person (closures and resilience maps included) as a
+ * backup file; says so plainly when it cannot.
+ */
 async function exportCase(id: string, name: string) {
-  const detail = await getYoungPersonDetail(id);
-  if (!detail) return;
-  const fileName = `case-${name.replace(/[^A-Za-z0-9]+/g, '-')}-${toIsoDate(new Date())}.json`;
-  downloadJson(fileName, backupForYoungPerson(detail, new Date()));
-  showToast(`${name}'s records downloaded`);
+  try {
+    const now = new Date();
+    const file = await makeCaseBackup(id, now);
+    if (!file) {
+      showToast(
+        `${name}'s records were not downloaded: they are no longer on this device.`,
+        'error',
+      );
+      return;
+    }
+    const fileName = youngPersonFileName('case', id, toIsoDate(now), 'json');
+    downloadJson(fileName, file);
+    showToast(`${name}'s records downloaded`);
+  } catch (error) {
+    showToast(`${name}'s records were not downloaded. ${errorReason(error)}`, 'error');
+  }
 }
 
 /** The closed cases past their retention period, each with export and erase. */

@@ -1,7 +1,8 @@
-import { backupForYoungPerson } from '../../domain/backup-file';
+import { makeCaseBackup } from '../../db/repositories/backup';
 import { summaryCsv, summaryFileName, type GoalSummary } from '../../domain/summary';
 import type { IsoDate } from '../../lib/dates';
 import { CSV_MIME, downloadJson, downloadText } from '../../lib/download';
+import { errorReason } from '../../lib/errors';
 import { showToast } from '../../stores/toast-store';
 import type { YoungPersonDetail } from '../../db/queries';
 
@@ -22,16 +23,15 @@ export function SummaryActions({ summary, detail, today }: SummaryActionsProps) 
     showToast('CSV downloaded');
   }
 
-  function downloadBackupJson() {
+  /** Every record of the young person, closures and resilience maps included. */
+  async function downloadBackupJson() {
     try {
-      downloadJson(
-        summaryFileName(summary, today, 'json'),
-        backupForYoungPerson(detail, new Date()),
-      );
+      const file = await makeCaseBackup(detail.youngPerson.id, new Date());
+      if (!file) throw new Error('This young person is no longer on this device.');
+      downloadJson(summaryFileName(summary, today, 'json'), file);
       showToast('JSON downloaded');
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      showToast(`The JSON file could not be made. ${reason}`, 'error');
+      showToast(`The JSON file could not be made. ${errorReason(error)}`, 'error');
     }
   }
 
@@ -43,7 +43,11 @@ export function SummaryActions({ summary, detail, today }: SummaryActionsProps) 
       <button type="button" className="button button--secondary" onClick={downloadCsv}>
         Download CSV
       </button>
-      <button type="button" className="button button--secondary" onClick={downloadBackupJson}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void downloadBackupJson()}
+      >
         Download JSON
       </button>
     </div>

@@ -1,11 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/db/database';
 import { getYoungPersonDetail } from '../../../src/db/queries';
+import {
+  SAFETY_COPY_KEY,
+  applyRestore,
+  getRestoreSafetyCopy,
+  makeBackup,
+  readAllRecords,
+} from '../../../src/db/repositories/backup';
 import { closeCase } from '../../../src/db/repositories/closure';
 import { saveDraft } from '../../../src/db/repositories/drafts';
 import { saveResilienceMap } from '../../../src/db/repositories/resilience-map';
 import { logSession } from '../../../src/db/repositories/sessions';
+import { ERASED_IDS_KEY } from '../../../src/db/repositories/erased-ids';
 import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';
+import { RECORD_ARRAYS, type FullBackupRecords } from '../../../src/domain/backup-file';
 import { NOW, TODAY, addGoal, addYoungPerson, at, counts, freshDb, sessionInput } from './fixtures';
 
 beforeEach(freshDb);
@@ -58,8 +67,20 @@ describe('deleteYoungPersonWithRecords', () => {
   });
 });
 
+/** The records in the safety copy kept before the last "replace everything". */
+async function safetyCopyRecords(): Promise<FullBackupRecords | null> {
+  const copy = await getRestoreSafetyCopy();
+  return copy ? (JSON.parse(copy.json) as FullBackupRecords) : null;
+}
+
+/** Replaces everything with a backup of what is here: the safety copy then holds it all. */
+async function keepSafetyCopy(): Promise<void> {
+  const { file } = await makeBackup(NOW);
+  await applyRestore(file, 'replace', NOW);
+}
+
 describe('erasing a young person leaves nothing of them in any store', () => {
-  it('removes their closures, maps, drafts and settings entries too', async () => {
+  it('removes their closures, maps, drafts, settings entries and safety copy records too', async () => {
     const kit = await personWithRecords('Kit');
     const sam = await personWithRecords('Sam');
     const db = getDb();
@@ -72,8 +93,6 @@ describe('erasing a young person leaves nothing of them in any store', () => {
       },
       NOW,
     );
-    await saveDraft('session', kit.id, { notes: 'Kit draft words' }, NOW);
-    await saveDraft('goal', kit.id, { text: 'Kit goal draft' }, NOW);
     const active = (await getYoungPersonDetail(kit.id))?.goals.map((g) => g.goal.id) ?? [];
     await closeCase(
       kit.id,
@@ -91,6 +110,14 @@ describe('erasing a young person leaves nothing of them in any store', () => {
       },
       NOW,
     );
+    // A real "replace everything" keeps a safety copy of all of it, Kit's records included
+    // (and empties the drafts, so Kit's drafts are saved after it).
+    await keepSafetyCopy();
+    const copyBefore = await safetyCopyRecords();
+    expect(JSON.stringify(copyBefore)).toContain('Kit closing comment');
+    expect(JSON.stringify(copyBefore)).toContain('Kit example words');
+    await saveDraft('session', kit.id, { notes: 'Kit draft words' }, NOW);
+    await saveDraft('goal', kit.id, { text: 'Kit goal draft' }, NOW);
     await db.settings.put({ key: 'demoYoungPersonIds', value: [kit.id, sam.id] });
     const kitDetail = await getYoungPersonDetail(kit.id);
     const traces = [
@@ -106,8 +133,16 @@ describe('erasing a young person leaves nothing of them in any store', () => {
 
     await deleteYoungPersonWithRecords(kit.id);
 
+    // Their id alone stays, in the list of erased young people (ids and nothing else), so a
+    // restore of an older backup can say so rather than bring them back unseen.
+    expect(await db.settings.get(ERASED_IDS_KEY)).toEqual({ key: ERASED_IDS_KEY, value: [kit.id] });
     for (const table of db.tables) {
-      const stored = JSON.stringify(await table.toArray());
+      const rows = await table.toArray();
+      const stored = JSON.stringify(
+        table.name === 'settings'
+          ? rows.filter((row) => (row as { key: string }).key !== ERASED_IDS_KEY)
+          : rows,
+      );
       for (const trace of traces) {
         expect(stored, `${table.name} still holds ${trace}`).not.toContain(trace);
       }
@@ -117,5 +152,47 @@ describe('erasing a young person leaves nothing of them in any store', () => {
       value: [sam.id],
     });
     expect(await getYoungPersonDetail(sam.id)).not.toBeNull();
+
+    // The safety copy keeps everything of Sam's, exactly, and nothing of Kit's.
+    const copyAfter = await safetyCopyRecords();
+    if (!copyAfter) throw new Error('The safety copy of Sam was deleted');
+    const ofKit = (record: unknown) => traces.some((t) => JSON.stringify(record).includes(t));
+    for (const array of RECORD_ARRAYS) {
+      const before: readonly unknown[] = copyBefore?.[array] ?? [];
+      expect(copyAfter[array], array).toEqual(before.filter((record) => !ofKit(record)));
+    }
+    expect(copyAfter.youngPeople.map((yp) => yp.name)).toEqual(['Sam']);
+    expect(copyAfter.goals).toHaveLength(2);
+    expect(copyAfter.sessions).toHaveLength(2);
+    expect(copyAfter.ratings).toHaveLength(6);
+  });
+
+  it('deletes the safety copy when it held nothing but them', async () => {
+    const kit = await personWithRecords('Kit');
+    await keepSafetyCopy();
+    expect(await getRestoreSafetyCopy()).not.toBeNull();
+
+    await deleteYoungPersonWithRecords(kit.id);
+
+    expect(await getDb().settings.get(SAFETY_COPY_KEY)).toBeUndefined();
+    expect(await readAllRecords()).toEqual({
+      youngPeople: [],
+      goals: [],
+      sessions: [],
+      ratings: [],
+      closures: [],
+      resilienceMaps: [],
+    });
+  });
+
+  it('leaves a safety copy that does not hold them as it was', async () => {
+    await personWithRecords('Sam');
+    await keepSafetyCopy();
+    const before = await getRestoreSafetyCopy();
+    const kit = await personWithRecords('Kit');
+
+    await deleteYoungPersonWithRecords(kit.id);
+
+    expect(await getRestoreSafetyCopy()).toEqual(before);
   });
 });

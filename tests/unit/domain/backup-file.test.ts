@@ -9,6 +9,7 @@ import {
   type BackupRecords,
 } from '../../../src/domain/backup-file';
 import type { Goal, Rating, Session, YoungPerson } from '../../../src/domain/schemas';
+import { closure, resilienceMap } from '../support/backup-fixtures';
 
 const STAMP = '2026-01-05T12:00:00.000Z';
 
@@ -161,6 +162,8 @@ describe('backupForYoungPerson', () => {
         youngPerson: person,
         goals: [{ goal, ratings: [rating('r2', '2026-01-10', 's1'), rating('r1', '2026-01-05')] }],
         sessions: [later, session('s1', '2026-01-10')],
+        closures: [],
+        resilienceMaps: [],
       },
       exportedAt,
     );
@@ -170,6 +173,39 @@ describe('backupForYoungPerson', () => {
     expect(file.sessions.map((s) => s.id)).toEqual(['s1', 's2']);
     expect(file.ratings.map((r) => r.id)).toEqual(['r1', 'r2']);
     expect(file.sessions[0]?.notes).toBe('Walked by the sea.');
+    expect(file.closures).toEqual([]);
+    expect(file.resilienceMaps).toEqual([]);
+  });
+
+  it('holds their closures and resilience maps, oldest first', () => {
+    const first = closure(
+      'c1',
+      'yp1',
+      { g1: 'not-yet' },
+      {
+        closedOn: '2026-02-01',
+        reopenedOn: '2026-02-10',
+        reopenReason: 'Asked to come back',
+      },
+    );
+    const second = closure('c2', 'yp1', { g1: 'reached' }, { closedOn: '2026-03-01' });
+    const maps = [
+      resilienceMap('m2', 'yp1', { savedAt: '2026-02-01T12:00:00.000Z' }),
+      resilienceMap('m1', 'yp1'),
+    ];
+    const file = backupForYoungPerson(
+      {
+        youngPerson: { ...person, status: 'closed', closedOn: '2026-03-01' },
+        goals: [{ goal, ratings: records.ratings }],
+        sessions: records.sessions,
+        closures: [second, first],
+        resilienceMaps: maps,
+      },
+      exportedAt,
+    );
+    expect(file.closures).toEqual([first, second]);
+    expect(file.resilienceMaps?.map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect(backupProblems(file)).toEqual([]);
   });
 
   it('passes the validation of a restore: every reference resolves', () => {
@@ -178,6 +214,8 @@ describe('backupForYoungPerson', () => {
         youngPerson: person,
         goals: [{ goal, ratings: records.ratings }],
         sessions: records.sessions,
+        closures: [closure('c1', 'yp1', { g1: 'reached' })],
+        resilienceMaps: [resilienceMap('m1', 'yp1')],
       },
       exportedAt,
     );

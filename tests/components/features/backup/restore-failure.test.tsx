@@ -42,6 +42,8 @@ describe('BackupPage: a restore that fails', () => {
     expect(applyRestore).toHaveBeenCalledWith(
       expect.objectContaining({ format: 'resilience-coaching-backup' }),
       'merge',
+      expect.any(Date),
+      { bringBackErased: false },
     );
 
     fail(new Error('There is no room left on this device.'));

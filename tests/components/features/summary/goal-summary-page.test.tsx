@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setReliableChangeThreshold } from '../../../../src/db/repositories/settings';
 import { GoalSummaryPage } from '../../../../src/features/summary/goal-summary-page';
@@ -140,7 +140,8 @@ describe('GoalSummaryPage', () => {
 
     expect(downloads).toHaveLength(1);
     const [csv] = downloads;
-    expect(csv?.filename).toBe(`summary-KB-${toIsoDate(new Date())}.csv`);
+    // Named by the young person's id, never their name or initials (Kai Brown).
+    expect(csv?.filename).toBe(`summary-${yp.id.slice(0, 8)}-${toIsoDate(new Date())}.csv`);
     expect(csv?.blob.type).toBe('text/csv;charset=utf-8');
     const text = await blobText(csv?.blob);
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
@@ -159,14 +160,15 @@ describe('GoalSummaryPage', () => {
   });
 
   it("downloads the JSON: this young person's records in the backup format", async () => {
-    const { yp } = await seedCase();
+    const { yp } = await seedCase({ map: true });
     const downloads = captureDownloads();
     await renderSummary(yp.id);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Download JSON' }));
 
-    expect(downloads).toHaveLength(1);
+    await waitFor(() => expect(downloads).toHaveLength(1));
     const [json] = downloads;
-    expect(json?.filename).toBe(`summary-KB-${toIsoDate(new Date())}.json`);
+    // Named by the young person's id, never their name or initials (Kai Brown).
+    expect(json?.filename).toBe(`summary-${yp.id.slice(0, 8)}-${toIsoDate(new Date())}.json`);
     const file = JSON.parse(await blobText(json?.blob)) as BackupFile;
     expect(file.format).toBe(BACKUP_FORMAT);
     expect(file.version).toBe(1);
@@ -176,6 +178,12 @@ describe('GoalSummaryPage', () => {
     expect(file.goals).toHaveLength(2);
     expect(file.sessions.map((s) => s.date)).toEqual(['2026-01-20', '2026-02-10']);
     expect(file.ratings).toHaveLength(8);
+    expect(file.closures?.map((c) => [c.youngPersonId, c.closedOn, c.youngPersonComments])).toEqual(
+      [[yp.id, '2026-03-01', 'It really helped']],
+    );
+    expect(file.resilienceMaps?.map((m) => [m.youngPersonId, m.examples])).toEqual([
+      [yp.id, { 'coping-calm-down': 'Breathing before tests' }],
+    ]);
     expect(backupProblems(file)).toEqual([]);
     expect(toastMessages()).toContain('JSON downloaded');
   });

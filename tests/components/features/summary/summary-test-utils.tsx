@@ -4,6 +4,7 @@ import { RouterProvider, createMemoryRouter, useParams } from 'react-router-dom'
 import { getDb } from '../../../../src/db/database';
 import { closeCase } from '../../../../src/db/repositories/closure';
 import { createGoal } from '../../../../src/db/repositories/goals';
+import { saveResilienceMap } from '../../../../src/db/repositories/resilience-map';
 import { logSession } from '../../../../src/db/repositories/sessions';
 import { createYoungPerson } from '../../../../src/db/repositories/young-people';
 import { useToastStore } from '../../../../src/stores/toast-store';
@@ -23,9 +24,13 @@ const at = (day: string) => new Date(`${day}T15:00:00Z`);
 /**
  * Kai Brown on Back on Track, referred 2 Jan 2026. Two goals set on 10 Jan (baselines 2 and
  * 6), sessions on 20 Jan and 10 Feb; with `close`, closed on 1 Mar 2026 with closing
- * scores 8 (reached) and 4 (not yet), given by the coach.
+ * scores 8 (reached) and 4 (not yet), given by the coach. With `map`, a resilience map saved
+ * on 20 Jan (calming down a strength, with an example).
  */
-export async function seedCase({ close = true }: { close?: boolean } = {}) {
+export async function seedCase({
+  close = true,
+  map = false,
+}: { close?: boolean; map?: boolean } = {}) {
   const yp = await createYoungPerson(
     {
       name: 'Kai Brown',
@@ -80,6 +85,17 @@ export async function seedCase({ close = true }: { close?: boolean } = {}) {
     );
   await session('2026-01-20', [5, 6], ['core-self-know-yourself', 'coping-calm-down']);
   await session('2026-02-10', [6, 5], ['core-self-know-yourself']);
+  if (map) {
+    await saveResilienceMap(
+      yp.id,
+      {
+        savedBy: 'coach',
+        tiles: { 'coping-calm-down': 'strength' },
+        examples: { 'coping-calm-down': 'Breathing before tests' },
+      },
+      at('2026-01-20'),
+    );
+  }
   if (close) {
     await closeCase(
       yp.id,

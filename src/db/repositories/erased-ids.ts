@@ -1,0 +1,44 @@
+/**
+ * The ids of the young people erased on this device: ids only, never a name or any other
+ * detail. A restore uses them to say when a backup file holds someone who was erased here,
+ * and a merge leaves those young people out unless the coach chooses to bring them back.
+ */
+import type { CoachingDatabase } from '../database';
+
+/** Settings key of the list of erased young people's ids, oldest erasure first. */
+export const ERASED_IDS_KEY = 'erasedYoungPersonIds';
+
+/** The most ids the list keeps; the oldest erasures are dropped first. */
+export const MAX_ERASED_IDS = 10_000;
+
+/** The ids in a stored value (anything that is not a list of strings counts as none). */
+export function readErasedIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The erased ids; call inside a transaction over the settings, or on its own. */
+export async function getErasedIds(db: CoachingDatabase): Promise<Set<string>> {
+  return new Set(readErasedIds((await db.settings.get(ERASED_IDS_KEY))?.value));
+}
+
+/** Adds an erased young person's id; call inside the erasure's transaction. */
+export async function addErasedId(db: CoachingDatabase, id: string): Promise<void> {
+  const ids = readErasedIds((await db.settings.get(ERASED_IDS_KEY))?.value).filter((x) => x !== id);
+  ids.push(id);
+  await db.settings.put({ key: ERASED_IDS_KEY, value: ids.slice(-MAX_ERASED_IDS) });
+}
+
+/**
+ * Takes ids off the list: young people a restore has brought back, who are on the device
+ * again. Call inside the restore's transaction.
+ */
+export async function forgetErasedIds(
+  db: CoachingDatabase,
+  broughtBack: ReadonlySet<string>,
+): Promise<void> {
+  const ids = readErasedIds((await db.settings.get(ERASED_IDS_KEY))?.value);
+  const kept = ids.filter((id) => !broughtBack.has(id));
+  if (kept.length === ids.length) return;
+  if (kept.length === 0) await db.settings.delete(ERASED_IDS_KEY);
+  else await db.settings.put({ key: ERASED_IDS_KEY, value: kept });
+}

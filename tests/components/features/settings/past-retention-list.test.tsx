@@ -1,0 +1,98 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom';
+import { getDb } from '../../../../src/db/database';
+import { applyRestore, readAllRecords } from '../../../../src/db/repositories/backup';
+import { getCasesPastRetention } from '../../../../src/db/repositories/retention';
+import { parseBackupText, type FullBackupRecords } from '../../../../src/domain/backup-file';
+import { CLOSED_MESSAGE } from '../../../../src/lib/errors';
+import { PastRetentionList } from '../../../../src/features/settings/past-retention-list';
+import {
+  blobText,
+  captureDownloads,
+  resetApp,
+  seedCase,
+  toastMessages,
+} from '../summary/summary-test-utils';
+
+/** Kai Brown's case closed on 1 March 2026; with 12 months' retention, due from 1 March 2027. */
+const TODAY = '2027-06-01';
+
+async function renderList() {
+  const cases = await getCasesPastRetention(TODAY);
+  render(
+    <MemoryRouter>
+      <PastRetentionList cases={cases} months={12} />
+    </MemoryRouter>,
+  );
+  return userEvent.setup();
+}
+
+const sortedById = (records: FullBackupRecords) =>
+  Object.fromEntries(
+    Object.entries(records).map(([array, list]) => [
+      array,
+      [...(list as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id)),
+    ]),
+  );
+
+// The visually hidden part of each button's name (jsdom drops the space before it).
+const DOWNLOAD = /^Download records ?of Kai Brown$/;
+const ERASE = /^Erase ?Kai Brown's records$/;
+
+beforeEach(resetApp);
+afterEach(() => vi.restoreAllMocks());
+
+describe('PastRetentionList', () => {
+  it('downloads every record of the case, closure and map included, then erases it', async () => {
+    await seedCase({ map: true });
+    const original = await readAllRecords();
+    const downloads = captureDownloads();
+    const user = await renderList();
+
+    await user.click(screen.getByRole('button', { name: DOWNLOAD }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]?.filename).toMatch(/^case-.+\.json$/);
+    expect(toastMessages()).toContain("Kai Brown's records downloaded");
+    const text = await blobText(downloads[0]?.blob);
+    const exported = parseBackupText(text);
+    if (!exported.ok) throw new Error(exported.message);
+    expect(exported.backup.closures).toHaveLength(1);
+    expect(exported.backup.resilienceMaps).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: ERASE }));
+    const dialog = screen.getByRole('alertdialog', { name: "Erase Kai Brown's records?" });
+    await user.type(within(dialog).getByLabelText('Type Kai Brown to confirm'), 'Kai Brown');
+    await user.click(within(dialog).getByRole('button', { name: 'Erase everything' }));
+    await waitFor(() =>
+      expect(toastMessages()).toContain("Kai Brown's records were erased from this device"),
+    );
+    const empty = await readAllRecords();
+    expect(Object.values(empty).every((list) => list.length === 0)).toBe(true);
+
+    // The downloaded file brings back every record, exactly as it was.
+    await applyRestore(exported.backup, 'merge', new Date(), { bringBackErased: true });
+    expect(sortedById(await readAllRecords())).toEqual(sortedById(original));
+  });
+
+  it('says plainly when the records could not be downloaded', async () => {
+    await seedCase({ map: true });
+    const downloads = captureDownloads();
+    const user = await renderList();
+    vi.spyOn(getDb().youngPeople, 'get').mockRejectedValue(
+      new Dexie.DatabaseClosedError('Database has been closed'),
+    );
+
+    await user.click(screen.getByRole('button', { name: DOWNLOAD }));
+
+    await waitFor(() =>
+      expect(toastMessages()).toContain(
+        `Kai Brown's records were not downloaded. ${CLOSED_MESSAGE}`,
+      ),
+    );
+    expect(toastMessages()).not.toContain("Kai Brown's records downloaded");
+    expect(downloads).toEqual([]);
+  });
+});
