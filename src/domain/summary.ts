@@ -8,6 +8,7 @@
  * score minus baseline, for goals with at least two such ratings. Pure: no React, no Dexie.
  */
 import { daysBetween, instantToIsoDate, type IsoDate } from '../lib/dates';
+import { youngPersonFileName } from '../lib/download';
 import { toCsv } from './csv';
 import {
   DOMAINS,
@@ -334,10 +335,12 @@ export function summaryCsv(summary: GoalSummary, options: { bom?: boolean } = {}
   return toCsv([...SUMMARY_CSV_COLUMNS], rows, options);
 }
 
-/** "summary-KB-2026-11-23.csv": a file name for this summary's exports. */
+/**
+ * "summary-1a2b3c4d-2026-11-23.csv": a file name for this summary's exports, by the start of
+ * the young person's id (never their name or initials: the list of downloads is not encrypted).
+ */
 export function summaryFileName(summary: GoalSummary, today: IsoDate, extension: string): string {
-  const initials = summary.initials.replace(/[^A-Za-z0-9]/g, '') || 'YP';
-  return `summary-${initials}-${today}.${extension}`;
+  return youngPersonFileName('summary', summary.youngPersonId, today, extension);
 }
 
 /** The domains in framework order that any of the summary's goals link to. */

@@ -50,3 +50,17 @@ export function safeFileName(name: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
   return cleaned === '' ? 'download' : cleaned;
 }
+
+/**
+ * A file name for one young person's records, by the start of their id and the date:
+ * "summary-1a2b3c4d-2026-11-23.csv". Never their name or initials: the browser keeps its list
+ * of downloads unencrypted.
+ */
+export function youngPersonFileName(
+  kind: string,
+  youngPersonId: string,
+  date: string,
+  extension: string,
+): string {
+  return safeFileName(`${kind}-${youngPersonId.slice(0, 8)}-${date}.${extension}`);
+}

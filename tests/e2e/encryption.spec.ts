@@ -19,7 +19,8 @@ const NAME = 'Marisol Quennell-Ashby';
 const SCHOOL = 'Thornfield Vale Academy';
 const GOAL = 'Learn the ukulele chords for a whole song';
 const NOTES = 'Talked about the bus to Fleetwood and who sits at the back';
-const TYPED = [NAME, 'Quennell', SCHOOL, GOAL, 'ukulele', NOTES, 'Fleetwood'];
+const PROGRAMME = 'Saltmarsh Transitions Pilot';
+const TYPED = [NAME, 'Quennell', SCHOOL, PROGRAMME, GOAL, 'ukulele', NOTES, 'Fleetwood'];
 const PIN = '2468';
 
 /** Everything in every IndexedDB database of the page's origin, read with the browser's own API. */
@@ -55,6 +56,7 @@ async function addRecords(page: Page): Promise<string> {
   await page.getByLabel('Name or initials').fill(NAME);
   await page.getByLabel('Date of birth').fill('2013-03-14');
   await page.getByLabel('School').fill(SCHOOL);
+  await page.getByLabel('Programme').fill(PROGRAMME);
   await page.getByRole('button', { name: 'Add young person' }).click();
   await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
   const personUrl = page.url();
@@ -260,6 +262,19 @@ test('demo data needs no passphrase; choosing one later encrypts it', async ({ p
   await expect(page.getByRole('button', { name: 'Lock', exact: true })).toHaveCount(0);
   expect(await rawDatabaseText(page)).toContain('Demo: Jordan');
 
+  // Renaming a demo young person into a real one is refused; the form says why, and asks
+  // for no real details before a passphrase.
+  await page.getByRole('link', { name: 'Demo: Jordan' }).click();
+  await page.getByRole('link', { name: /^Edit details/ }).click();
+  await expect(page.getByRole('note')).toHaveText(
+    "You are exploring demo data. Don't type real details here: choose a passphrase first (Settings) to keep real records.",
+  );
+  await expectNoViolations(page, 'A demo young person’s details, before a passphrase');
+  await page.getByLabel('Name or initials').fill('Jordan Whitcombe');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose a passphrase first');
+  expect(await rawDatabaseText(page)).not.toContain('Whitcombe');
+
   await page.goto('/settings');
   await page.getByRole('button', { name: 'Choose a passphrase' }).click();
   await setUpPassphrase(page);
@@ -277,4 +292,43 @@ test('demo data needs no passphrase; choosing one later encrypts it', async ({ p
   await page.getByRole('button', { name: 'Forgotten your passphrase?' }).click();
   await expectNoSideways(page, 'The recovery form at 320 px');
   await expectNoViolations(page, 'The recovery form at 320 px');
+});
+
+test('Lock in one tab locks every tab of the app; tab titles never name anyone', async ({
+  page,
+  context,
+}) => {
+  const { personUrl } = await journey(page);
+  // Browsers keep page titles, unencrypted, in their history.
+  expect(await page.title()).not.toContain('Quennell');
+
+  const second = await context.newPage();
+  await second.goto(personUrl);
+  await unlock(second);
+  await expect(second.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+  expect(await second.title()).toBe('Young person - Resilience Coaching');
+  await second.getByRole('link', { name: 'Log session' }).first().click();
+  await expect(second.getByRole('heading', { level: 1, name: /Log a session with/ })).toBeVisible();
+  expect(await second.title()).toBe('Log a session - Resilience Coaching');
+
+  // Lock in the first tab: the second shows the unlock screen at once, with nothing typed.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(unlockHeading(page)).toBeVisible();
+  await expect(unlockHeading(second)).toBeVisible({ timeout: 5_000 });
+  const locked = await pageText(second);
+  for (const words of TYPED) expect(locked, `"${words}" is still in the tab`).not.toContain(words);
+
+  // Each tab asks for the passphrase itself: unlocking one leaves the other locked.
+  await unlock(second);
+  await expect(second.getByRole('heading', { level: 1, name: /Log a session with/ })).toBeVisible();
+  await expect(unlockHeading(page)).toBeVisible();
+
+  // And the other way round.
+  await unlock(page);
+  await expect(page.getByText(NOTES)).toBeVisible();
+  await second.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(unlockHeading(second)).toBeVisible();
+  await expect(unlockHeading(page)).toBeVisible({ timeout: 5_000 });
+  expect(await pageText(page)).not.toContain(NOTES);
+  await second.close();
 });

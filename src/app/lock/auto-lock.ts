@@ -1,24 +1,29 @@
 import { useEffect } from 'react';
 import { getAutoLockMinutes } from '../../db/encryption/lock-settings';
 import { lockSafely } from '../../db/encryption/session-key';
+import { subscribeToActivityInOtherTabs, tellTabsOfActivity } from './lock-across-tabs';
 
 /** What counts as using the app. */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 /** How often the idle time is checked. */
 const CHECK_EVERY_MS = 5_000;
+/** At most how often the other tabs are told this one is in use. */
+const TELL_TABS_EVERY_MS = 5_000;
 /** Fired by Settings when the auto-lock time changes. */
 export const AUTO_LOCK_CHANGE_EVENT = 'autolockchange';
 
 /**
  * Locks the app after the chosen minutes without use (5 unless changed in Settings). Measured
  * by the clock, not by counting timer ticks, so a tablet that slept or a tab left in the
- * background locks as soon as it is looked at again.
+ * background locks as soon as it is looked at again. Use of any tab of the app counts (the
+ * tabs tell each other), since locking one tab locks them all (see ./lock-across-tabs.ts).
  */
 export function useAutoLock(active: boolean): void {
   useEffect(() => {
     if (!active) return undefined;
     let minutes: number | null = null;
     let lastUse = Date.now();
+    let lastTold = 0;
     let stopped = false;
 
     const readMinutes = () => {
@@ -31,6 +36,13 @@ export function useAutoLock(active: boolean): void {
       );
     };
     const used = () => {
+      lastUse = Date.now();
+      if (lastUse - lastTold >= TELL_TABS_EVERY_MS) {
+        lastTold = lastUse;
+        tellTabsOfActivity();
+      }
+    };
+    const usedElsewhere = () => {
       lastUse = Date.now();
     };
     const check = () => {
@@ -51,9 +63,11 @@ export function useAutoLock(active: boolean): void {
     document.addEventListener('visibilitychange', onVisible);
     window.addEventListener('focus', check);
     window.addEventListener(AUTO_LOCK_CHANGE_EVENT, readMinutes);
+    const stopListening = subscribeToActivityInOtherTabs(usedElsewhere);
     const timer = window.setInterval(check, CHECK_EVERY_MS);
     return () => {
       stopped = true;
+      stopListening();
       for (const name of ACTIVITY_EVENTS) {
         window.removeEventListener(name, used, { capture: true });
       }

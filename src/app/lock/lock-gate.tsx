@@ -6,6 +6,7 @@ import { setEncryptionSetUp, subscribeToLock } from '../../db/encryption/session
 import { errorReason } from '../../lib/errors';
 import { useToastStore } from '../../stores/toast-store';
 import { useAutoLock } from './auto-lock';
+import { connectTabs } from './lock-across-tabs';
 import { useLockState } from './lock-state';
 
 const UnlockScreen = lazy(async () => ({
@@ -24,7 +25,8 @@ function forgetOnLock(): () => void {
  * coach's screens and the young person's space alike) is replaced by the unlock screen, so
  * every page, live query and decrypted record leaves memory and the screen; unlocking brings
  * back the same address. Before a passphrase is chosen the app runs as it is (only demo
- * data can be kept then). Also runs the auto-lock while unlocked.
+ * data can be kept then). Also runs the auto-lock while unlocked, and locks when another tab
+ * of the app locks.
  */
 export function LockGate({ children }: { children: ReactNode }) {
   const state = useLockState();
@@ -35,6 +37,8 @@ export function LockGate({ children }: { children: ReactNode }) {
     checkEncryptionSetUp().catch((error: unknown) => setProblem(errorReason(error)));
   }, [state]);
   useEffect(forgetOnLock, []);
+  // Locking one tab locks every tab of the app (each holds the key in its own memory).
+  useEffect(() => connectTabs(), []);
   useEffect(() => {
     // The last page's title may name a young person.
     if (state === 'locked') document.title = 'Unlock - Resilience Coaching';

@@ -42,6 +42,7 @@ export function YoungPersonRoute() {
     <>
       <PageHeader
         title={yp.name}
+        documentTitle="Young person"
         back={{ to: '/', label: 'Back to caseload' }}
         actions={
           isOpen && (

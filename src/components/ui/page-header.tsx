@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { useDocumentTitle } from './use-document-title';
+import { useDocumentTitle, type FixedText } from './use-document-title';
 import './ui.css';
 
-interface PageHeaderProps {
-  title: string;
+interface PageHeaderBaseProps {
   /** Where "Back" goes, with its words ("Back to Mia"). */
   back?: { to: string; label: string };
   /** Buttons or links beside the title. */
@@ -12,9 +11,29 @@ interface PageHeaderProps {
   children?: ReactNode;
 }
 
-/** The page's one h1 (which also names the browser tab), an optional back link and actions. */
-export function PageHeader({ title, back, actions, children }: PageHeaderProps) {
-  useDocumentTitle(title);
+/**
+ * The heading and the browser tab's title. The tab's title is kept, unencrypted, in the
+ * browser's history, so it must never hold a name or other record text: a heading made from
+ * a record (`${yp.name}'s goal`, typed `string`) needs a `documentTitle` of fixed wording
+ * ("A young person's goal"); a heading of fixed wording ("Settings") names the tab itself.
+ */
+type PageHeaderTitleProps<T extends string, D extends string> = [FixedText<T>] extends [never]
+  ? { title: T; documentTitle: FixedText<D> }
+  : { title: T; documentTitle?: FixedText<D> };
+
+export type PageHeaderProps<T extends string, D extends string> = PageHeaderBaseProps &
+  PageHeaderTitleProps<T, D>;
+
+/**
+ * The page's one h1, an optional back link and actions; names the browser tab after
+ * `documentTitle`, or after the h1 when that is fixed wording.
+ */
+export function PageHeader<T extends string, D extends string = never>(
+  props: PageHeaderProps<T, D>,
+) {
+  const { title, documentTitle, back, actions, children } = props;
+  // Without a documentTitle the title is fixed wording (see PageHeaderTitleProps).
+  useDocumentTitle<string>((documentTitle ?? title) as FixedText<string>);
   return (
     <header className="page-header">
       {back && (

@@ -13,7 +13,7 @@ import {
   unlockWithRecoveryKey,
 } from './keyring';
 import { AUTO_LOCK_KEY, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES } from './lock-settings';
-import { encryptExistingRecords } from './middleware';
+import { encryptExistingRecords, encryptPlainValues } from './middleware';
 import { lock, setDataKey, setEncryptionSetUp } from './session-key';
 
 export {
@@ -67,11 +67,26 @@ export async function setUpEncryption(passphrase: string): Promise<string> {
 }
 
 /**
+ * Once unlocked: encrypts any value still stored plain (a field newly encrypted, or a first
+ * encryption cut short after the keyring was written; see encryptPlainValues). Quick when
+ * there is nothing to do. A failure leaves every record as it was and does not stop the
+ * unlock: the next unlock tries again.
+ */
+async function encryptWhatIsStillPlain(): Promise<void> {
+  try {
+    await encryptPlainValues(getDb());
+  } catch {
+    // Tried again at the next unlock; the records stay readable meanwhile.
+  }
+}
+
+/**
  * Unlocks with the passphrase. Throws a ValidationError keyed `passphrase`: empty, wrong
  * (WrongPassphraseError), or too many wrong tries (TooManyAttemptsError, not even checked).
  */
 export async function unlock(passphrase: string): Promise<void> {
   setDataKey(await unlockWithPassphrase(passphrase));
+  await encryptWhatIsStillPlain();
 }
 
 /**
@@ -83,6 +98,7 @@ export async function unlockWithRecovery(
   newPassphrase: string,
 ): Promise<void> {
   setDataKey(await unlockWithRecoveryKey(recoveryKey, newPassphrase));
+  await encryptWhatIsStillPlain();
 }
 
 const AUTO_LOCK_MESSAGE = `Choose from ${MIN_AUTO_LOCK_MINUTES} to ${MAX_AUTO_LOCK_MINUTES} minutes.`;

@@ -10,13 +10,17 @@
  *   value copied into another record or field does not decrypt.
  * - Encryption is synchronous (field-crypto), so it never lets a transaction commit early.
  * - While no passphrase has been chosen (getKey() returns NOT_SET_UP), values pass through
- *   as they are; only demo data can be stored then.
+ *   as they are, and only demo data can be stored: a young person whose name does not start
+ *   with "Demo: " is refused (PassphraseNeededError), whatever writes it (adding, editing,
+ *   closing), so a demo young person cannot be renamed into a real one and kept readable.
  * - While the app is locked (getKey() returns null), reading or writing a record of an
  *   encrypted table throws a LockedError, and nothing reaches IndexedDB. Still allowed
  *   while locked: counts, reads of keys only (ids, dates), deletes, and every table without
  *   encrypted fields (ratings, settings: the keyring and the unlock attempts live there).
- * - Values stored before encryption was turned on are read as they are; encryptExistingRecords
- *   rewrites them encrypted.
+ * - Values stored before encryption was turned on (or before their field was added to
+ *   ENCRYPTED_FIELDS) are read as they are; encryptExistingRecords rewrites them encrypted when
+ *   the passphrase is chosen, and encryptPlainValues at each unlock, until every field is
+ *   known to be encrypted (ENCRYPTED_FIELDS_KEY).
  * - Schema upgrades run when the database opens, which is before the app can be unlocked
  *   (the keyring is in the same database). Inside an upgrade transaction while locked, the
  *   stored values pass through as they are: an upgrade sees ciphertext ("enc:v1:...") in
@@ -35,9 +39,16 @@ import type {
   Middleware,
 } from 'dexie';
 import type { Draft } from '../../domain/draft';
+import { DEMO_NAME_PREFIX, isDemoName } from '../../domain/demo-name';
 import type { Closure, Goal, ResilienceMap, Session, YoungPerson } from '../../domain/schemas';
 import { decryptField, encryptField, isEncryptedField } from './field-crypto';
-import { LOCKED_READ_MESSAGE, LOCKED_WRITE_MESSAGE, LockedError, NOT_SET_UP } from './session-key';
+import {
+  LOCKED_READ_MESSAGE,
+  LOCKED_WRITE_MESSAGE,
+  LockedError,
+  NOT_SET_UP,
+  PassphraseNeededError,
+} from './session-key';
 
 /**
  * The key for each read and write: the data key; NOT_SET_UP while no passphrase has been
@@ -60,14 +71,20 @@ interface EncryptableRecords {
 
 /**
  * The fields stored encrypted, by table. Left plain on purpose: ids, dates and status (the
- * indexes, which queries need), a young person's programme (the name of the service's
- * programme, not about the child, used to filter reports), referralDate and closedOn
- * (indexed dates), goal domains and moves, session location, moves and noble truths, map
- * tiles (framework ids), closure reasons and outcomes (fixed choices), scores and ratings.
- * A closure's reopenReason is free text, so it is encrypted too.
+ * indexes, which queries need), referralDate and closedOn (indexed dates), goal domains and
+ * moves, session location, moves and noble truths, map tiles (framework ids), closure reasons
+ * and outcomes (fixed choices), scores and ratings. A young person's programme is free text
+ * (it is not indexed: reports filter it in memory), and a closure's reopenReason too, so both
+ * are encrypted.
  */
 export const ENCRYPTED_FIELDS = {
-  youngPeople: { name: 'text', dateOfBirth: 'text', school: 'text', closureReason: 'text' },
+  youngPeople: {
+    name: 'text',
+    dateOfBirth: 'text',
+    school: 'text',
+    programme: 'text',
+    closureReason: 'text',
+  },
   goals: { text: 'text' },
   sessions: { notes: 'text' },
   closures: {
@@ -175,6 +192,9 @@ function settle(record: PlainRecord, field: string, value: unknown): void {
   });
 }
 
+/** Why a young person is refused before a passphrase is chosen. */
+export const REAL_RECORD_MESSAGE = `Choose a passphrase first (in Settings), so that real records are kept encrypted on this device. Until then only demo young people, named “${DEMO_NAME_PREFIX}…”, can be saved.`;
+
 /** Returned by keyFor when values pass through as they are (an upgrade while locked). */
 const AS_STORED = 'as-stored';
 
@@ -193,6 +213,17 @@ function encryptingTable(
     if (key) return key;
     if (isUpgrade(trans)) return AS_STORED;
     throw new LockedError(lockedMessage);
+  }
+
+  /**
+   * Before a passphrase is chosen records are stored as they are, so only demo young people
+   * (named "Demo: …") may be written. (Upgrades rewrite what is already stored.)
+   */
+  function refuseRealYoungPeople(req: DBCoreMutateRequest): void {
+    if (table !== 'youngPeople' || isUpgrade(req.trans)) return;
+    if (req.type !== 'add' && req.type !== 'put') return;
+    if (req.values.every((value) => isRecord(value) && isDemoName(value.name))) return;
+    throw new PassphraseNeededError(REAL_RECORD_MESSAGE);
   }
 
   /** A copy of `value` with its fields encrypted; the caller's object is never changed. */
@@ -340,6 +371,7 @@ function encryptingTable(
         return down.mutate(req);
       }
       return attempt(() => {
+        if (getKey() === NOT_SET_UP) refuseRealYoungPeople(req);
         const key = keyFor(req.trans, LOCKED_WRITE_MESSAGE);
         return down.mutate(key === AS_STORED ? req : sealRequest(req, key));
       });
@@ -421,17 +453,63 @@ export function installEncryption(db: Dexie, getKey: DatabaseKeySource): void {
 }
 
 /**
- * Rewrites every record of every table with encrypted fields, so values stored before
- * encryption was turned on are encrypted (values already encrypted get a fresh IV; nothing
- * else changes, updatedAt included). One transaction: if anything fails, it rolls back and
- * every record stays as it was. Needs the app unlocked. Returns how many records were written.
+ * Settings key: the encrypted fields ("youngPeople.name", …, "settings.restoreSafetyCopy")
+ * whose every stored value is known to be encrypted. Written in the same transaction as the
+ * values, so an unlock can skip encryptPlainValues' scan once it lists every current field.
  */
-export async function encryptExistingRecords(db: Dexie): Promise<number> {
+export const ENCRYPTED_FIELDS_KEY = 'encryptedFields';
+
+/** Every encrypted field, as ENCRYPTED_FIELDS_KEY lists them. */
+const ALL_FIELD_NAMES: readonly string[] = [
+  ...[...FIELDS_BY_TABLE].flatMap(([table, fields]) =>
+    fields.map(([field]) => `${table}.${field}`),
+  ),
+  ...[...ENCRYPTED_SETTINGS].map((key) => `settings.${key}`),
+];
+
+/** True when the stored list names every encrypted field there is now. */
+function listsEveryField(value: unknown): boolean {
+  return Array.isArray(value) && ALL_FIELD_NAMES.every((name) => value.includes(name));
+}
+
+/**
+ * True when a record read through the middleware was stored with a value in one of its
+ * encrypted fields that is not encrypted (plain text from before encryption, or from before
+ * the field was encrypted). Looks at the stored record, so nothing is decrypted.
+ */
+function hasPlainValue(record: unknown, fields: FieldList): boolean {
+  if (!isRecord(record)) return false;
+  const stored = record[STORED] ?? record;
+  if (!isRecord(stored)) return false;
+  return fields.some(([field]) => {
+    const value = stored[field];
+    return value !== null && value !== undefined && !isEncryptedField(value);
+  });
+}
+
+function requireInstalled(db: Dexie): void {
   if (!installed.has(db)) {
     throw new Error('Encryption is not installed on this database, so nothing would be encrypted.');
   }
+}
+
+/** The tables with encrypted fields, and the settings table (when the database has one). */
+function encryptedTablesOf(db: Dexie) {
   const tables = db.tables.filter((table) => FIELDS_BY_TABLE.has(table.name));
   const settings = db.tables.find((table) => table.name === 'settings');
+  return { tables, settings };
+}
+
+/**
+ * Rewrites every record of every table with encrypted fields, so values stored before
+ * encryption was turned on are encrypted (values already encrypted get a fresh IV; nothing
+ * else changes, updatedAt included), and records that every field is now encrypted
+ * (ENCRYPTED_FIELDS_KEY). One transaction: if anything fails, it rolls back and every record
+ * stays as it was. Needs the app unlocked. Returns how many records were written.
+ */
+export async function encryptExistingRecords(db: Dexie): Promise<number> {
+  requireInstalled(db);
+  const { tables, settings } = encryptedTablesOf(db);
   return db.transaction('rw', settings ? [...tables, settings] : tables, async () => {
     let count = 0;
     for (const table of tables) {
@@ -444,7 +522,43 @@ export async function encryptExistingRecords(db: Dexie): Promise<number> {
       const found = (await settings.bulkGet(keys)).filter((row) => row !== undefined);
       await settings.bulkPut(found);
       count += found.length;
+      await settings.put({ key: ENCRYPTED_FIELDS_KEY, value: [...ALL_FIELD_NAMES] });
     }
+    return count;
+  });
+}
+
+/**
+ * Run at each unlock: encrypts any value of an encrypted field still stored plain, in one
+ * transaction, and then records that every field is encrypted (ENCRYPTED_FIELDS_KEY), so
+ * later unlocks only read that setting. This covers a field newly added to ENCRYPTED_FIELDS
+ * (plain values from before stay readable until then), and a passphrase set up whose first
+ * encryption never ran (the keyring is written before encryptExistingRecords: a crash or a
+ * closed tab in between leaves plain records under a keyring). Only records with a plain
+ * value are written (encrypted values are left as they are); running it again changes
+ * nothing. Needs the app unlocked. Returns how many records were written.
+ */
+export async function encryptPlainValues(db: Dexie): Promise<number> {
+  requireInstalled(db);
+  const { tables, settings } = encryptedTablesOf(db);
+  if (!settings) return 0;
+  // A quick look first, so an ordinary unlock never holds every table in a write transaction.
+  if (listsEveryField((await settings.get(ENCRYPTED_FIELDS_KEY))?.value)) return 0;
+  return db.transaction('rw', [...tables, settings], async () => {
+    if (listsEveryField((await settings.get(ENCRYPTED_FIELDS_KEY))?.value)) return 0;
+    let count = 0;
+    for (const table of tables) {
+      const fields = FIELDS_BY_TABLE.get(table.name) ?? NO_FIELDS;
+      const plain = (await table.toArray()).filter((record) => hasPlainValue(record, fields));
+      if (plain.length > 0) await table.bulkPut(plain);
+      count += plain.length;
+    }
+    const rows = (await settings.bulkGet([...ENCRYPTED_SETTINGS])).filter(
+      (row) => row !== undefined && hasPlainValue(row, SETTING_VALUE),
+    );
+    if (rows.length > 0) await settings.bulkPut(rows);
+    count += rows.length;
+    await settings.put({ key: ENCRYPTED_FIELDS_KEY, value: [...ALL_FIELD_NAMES] });
     return count;
   });
 }

@@ -1,4 +1,5 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { DemoDataNotice } from '../../components/ui/demo-data-notice';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
 import { useYoungPersonDetail } from '../../db/hooks';
@@ -29,7 +30,7 @@ export function CloseCasePage() {
   if (youngPerson.status === 'closed') {
     return (
       <>
-        <PageHeader title={title} back={back} />
+        <PageHeader title={title} documentTitle="Close a case" back={back} />
         <p>
           {youngPerson.name}’s case is already closed. You can reopen it from{' '}
           <Link to={personPath}>{youngPerson.name}’s page</Link>.
@@ -40,12 +41,13 @@ export function CloseCasePage() {
 
   return (
     <>
-      <PageHeader title={title} back={back}>
+      <PageHeader title={title} documentTitle="Close a case" back={back}>
         <p className="close-case__intro">
           Closing makes the case read-only until it is reopened. The closing scores are compared
           with each goal’s first score.
         </p>
       </PageHeader>
+      <DemoDataNotice />
       <CloseCaseForm
         youngPersonId={youngPerson.id}
         goals={goals}

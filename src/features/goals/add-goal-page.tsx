@@ -1,5 +1,6 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { DraftGate, DraftSavedNote } from '../../components/ui/draft-notice';
+import { DemoDataNotice } from '../../components/ui/demo-data-notice';
 import { PageHeader } from '../../components/ui/page-header';
 import { useYoungPersonDetail } from '../../db/hooks';
 import { createGoal, replaceGoal } from '../../db/repositories/goals';
@@ -77,6 +78,7 @@ export function AddGoalPage() {
   return (
     <>
       <PageHeader title={title} back={back} />
+      <DemoDataNotice />
       {old && <ReplaceExplanation old={old} />}
       {fromMove && <FromMoveNote move={fromMove} />}
       {activeCount >= SUGGESTED_ACTIVE_GOALS && (

@@ -56,6 +56,7 @@ export function GoalPage({ renderChart }: GoalPageProps) {
     <>
       <PageHeader
         title={`${yp.name}'s goal`}
+        documentTitle="A young person's goal"
         back={{ to: goalPaths.youngPerson(yp.id), label: `Back to ${yp.name}` }}
       >
         <p className="goal-page__words">“{goal.text}”</p>

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { useDocumentTitle } from '../../components/ui/use-document-title';
+import { useDocumentTitle, type FixedText } from '../../components/ui/use-document-title';
 import './lock.css';
 
-interface LockScreenFrameProps {
-  /** The browser tab's title, such as "Unlock". */
-  title?: string;
+interface LockScreenFrameProps<T extends string> {
+  /** The browser tab's title, fixed wording such as "Unlock". */
+  title?: FixedText<T>;
   children: ReactNode;
 }
 
@@ -12,7 +12,10 @@ interface LockScreenFrameProps {
  * A whole-page frame for the lock screens, shown instead of the app (so without its header
  * and navigation): the app's name, a main area and the "stays on this device" line.
  */
-export function LockScreenFrame({ title, children }: LockScreenFrameProps) {
+export function LockScreenFrame<T extends string = never>({
+  title,
+  children,
+}: LockScreenFrameProps<T>) {
   useDocumentTitle(title);
   return (
     <div className="lock-screen">

@@ -5,6 +5,7 @@ import { mapErrorLabels } from '../../components/framework/resilience-map/map-wo
 import { MovesToTryList } from '../../components/framework/resilience-map/moves-to-try-list';
 import { ResilienceMapGrid } from '../../components/framework/resilience-map/resilience-map-grid';
 import { useMapDraft } from '../../components/framework/resilience-map/use-map-draft';
+import { DemoDataNotice } from '../../components/ui/demo-data-notice';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { PageHeader } from '../../components/ui/page-header';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
@@ -51,6 +52,7 @@ export function MapEditor({ youngPerson, snapshots }: MapEditorProps) {
             : `${youngPerson.name}'s map has not been saved yet.`}
         </p>
       </PageHeader>
+      <DemoDataNotice />
       <ErrorSummary errors={errors} labels={mapErrorLabels(errors, 'coach')} />
       <p>
         Go through the moves together. For each one, ask: do you already do this, or would you like

@@ -32,6 +32,7 @@ export function ResilienceMapPrintPage() {
     <div className="print-page map-print">
       <PageHeader
         title={`${youngPerson.name}'s resilience map`}
+        documentTitle="Resilience map"
         back={{ to: mapPath, label: 'Back to the map' }}
       >
         <p className="map-print__date">

@@ -1,5 +1,6 @@
 import { useNavigate, useParams } from 'react-router-dom';
 import { DraftGate, DraftSavedNote } from '../../components/ui/draft-notice';
+import { DemoDataNotice } from '../../components/ui/demo-data-notice';
 import { PageHeader } from '../../components/ui/page-header';
 import { useMapSnapshots, useYoungPersonDetail } from '../../db/hooks';
 import { logSession } from '../../db/repositories/sessions';
@@ -36,7 +37,11 @@ export function LogSessionPage() {
   if (youngPerson.status === 'closed') {
     return (
       <>
-        <PageHeader title={`Log a session with ${youngPerson.name}`} back={back} />
+        <PageHeader
+          title={`Log a session with ${youngPerson.name}`}
+          documentTitle="Log a session"
+          back={back}
+        />
         <p>
           {youngPerson.name}&apos;s case is closed, so no new sessions can be logged. Reopen the
           case from their page to log a session.
@@ -48,7 +53,12 @@ export function LogSessionPage() {
   const fresh = newSessionValues(toIsoDate(new Date()), sessions[0]?.location);
   return (
     <>
-      <PageHeader title={`Log a session with ${youngPerson.name}`} back={back} />
+      <PageHeader
+        title={`Log a session with ${youngPerson.name}`}
+        documentTitle="Log a session"
+        back={back}
+      />
+      <DemoDataNotice />
       <DraftGate
         what="this session"
         found={draft.found}

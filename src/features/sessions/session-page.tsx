@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ChangedElsewhereNote } from '../../components/ui/changed-elsewhere-note';
+import { DemoDataNotice } from '../../components/ui/demo-data-notice';
 import { PageHeader } from '../../components/ui/page-header';
 import { useMapSnapshots, useSessionWithRatings, useYoungPersonDetail } from '../../db/hooks';
 import { updateSession } from '../../db/repositories/sessions';
@@ -67,6 +68,7 @@ export function SessionPage() {
     <>
       <PageHeader
         title={`Session on ${formatLongDate(session.date)}`}
+        documentTitle="A session"
         back={{ to: personPath, label: `Back to ${youngPerson.name}` }}
         actions={actions}
       >
@@ -78,6 +80,7 @@ export function SessionPage() {
         <>
           <h2>Edit this session</h2>
           <ChangedElsewhereNote openedAt={editingFrom} storedAt={session.updatedAt} />
+          <DemoDataNotice />
           <SessionForm
             goals={goals}
             initial={valuesFromSession(session, ratings)}

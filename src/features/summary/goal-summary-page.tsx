@@ -41,6 +41,7 @@ export function GoalSummaryPage({ renderChart }: GoalSummaryPageProps) {
     <div className="print-page summary-page">
       <PageHeader
         title={`Goal summary: ${summary.name}`}
+        documentTitle="Goal summary"
         back={{ to: `/young-people/${summary.youngPersonId}`, label: `Back to ${summary.name}` }}
       >
         <p className="summary-page__made">Made on {formatDate(today)}</p>

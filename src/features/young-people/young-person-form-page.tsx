@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ChangedElsewhereNote } from '../../components/ui/changed-elsewhere-note';
+import { DemoDataNotice } from '../../components/ui/demo-data-notice';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
@@ -110,8 +111,10 @@ export function EditYoungPersonPage() {
     <>
       <PageHeader
         title={`Edit ${yp.name}'s details`}
+        documentTitle="Edit a young person's details"
         back={{ to: `/young-people/${yp.id}`, label: `Back to ${yp.name}` }}
       />
+      <DemoDataNotice />
       <YoungPersonFormPage existing={yp} />
       <EraseYoungPerson youngPerson={yp} />
     </>

@@ -64,7 +64,8 @@ describe('The young person page (real app routes)', () => {
     renderApp(`/young-people/${mia.id}`);
 
     const heading = await findPageHeading('Mia');
-    await waitFor(() => expect(document.title).toBe('Mia - Resilience Coaching'));
+    // The tab's title is kept in the browser's history, unencrypted: never the name.
+    await waitFor(() => expect(document.title).toBe('Young person - Resilience Coaching'));
     const header = heading.closest('header');
     if (!header) throw new Error('No page header');
     expect(factsOf(header)).toEqual(

@@ -516,14 +516,19 @@ describe('summaryCsv', () => {
 });
 
 describe('summaryFileName', () => {
-  it('names the file by initials and date', () => {
+  it("names the file by the start of the young person's id and the date, never the name", () => {
     const summary = buildGoalSummary(closedCase());
-    expect(summaryFileName(summary, '2026-03-02', 'csv')).toBe('summary-KB-2026-03-02.csv');
+    const name = summaryFileName(summary, '2026-03-02', 'csv');
+    expect(name).toBe(`summary-${summary.youngPersonId.slice(0, 8)}-2026-03-02.csv`);
+    expect(name).not.toContain(summary.initials);
+    expect(name).not.toContain(summary.name.split(' ')[0]);
   });
 
-  it('falls back on YP when the initials have no plain letters', () => {
+  it('keeps the extension asked for', () => {
     const summary = buildGoalSummary(input({ youngPerson: youngPerson({ name: 'Émile' }) }));
-    expect(summaryFileName(summary, '2026-03-02', 'json')).toBe('summary-YP-2026-03-02.json');
+    expect(summaryFileName(summary, '2026-03-02', 'json')).toMatch(
+      /^summary-[\w-]+-2026-03-02\.json$/,
+    );
   });
 });
 

@@ -15,6 +15,9 @@ import {
   setEncryptionSetUp,
 } from '../../../../src/db/encryption/session-key';
 import { checkEncryptionSetUp } from '../../../../src/db/encryption/lock-settings';
+import { isEncryptedField } from '../../../../src/db/encryption/field-crypto';
+import { createKeyring } from '../../../../src/db/encryption/keyring';
+import { ENCRYPTED_FIELDS, ENCRYPTED_FIELDS_KEY } from '../../../../src/db/encryption/middleware';
 import { getCaseload } from '../../../../src/db/queries';
 import { applyRestore } from '../../../../src/db/repositories/backup';
 import { loadDemoData } from '../../../../src/db/repositories/demo';
@@ -23,7 +26,8 @@ import { DATABASE_NAME } from '../../../../src/db/schema';
 import { buildBackup } from '../../../../src/domain/backup-file';
 import { ValidationError } from '../../../../src/domain/validation';
 import { NOW, freshDb } from '../fixtures';
-import { rawText } from './raw-idb';
+import { rawPut, rawStores, rawText } from './raw-idb';
+import { youngPerson } from './records';
 
 // Fewer iterations keep these tests quick; keyring-real-kdf.test.ts checks the real figure.
 vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
@@ -123,6 +127,74 @@ describe('setting up encryption', () => {
     // And it can be tried again once the problem is gone.
     await getDb().sessions.put(session!);
     await expect(setUpEncryption(PASSPHRASE)).resolves.toMatch(/-/);
+  });
+});
+
+describe('values still plain when the app is unlocked', () => {
+  /** Every value of every encrypted field in the raw database is ciphertext (or empty). */
+  async function expectNothingPlain() {
+    const raw = await rawStores(DATABASE_NAME);
+    for (const [table, fields] of Object.entries(ENCRYPTED_FIELDS)) {
+      for (const record of raw[table] ?? []) {
+        for (const field of Object.keys(fields)) {
+          const value = record[field];
+          expect(value == null || isEncryptedField(value), `${table}.${field}`).toBe(true);
+        }
+      }
+    }
+  }
+
+  it('a first encryption cut short (keyring written, records plain) is finished at unlock', async () => {
+    await loadDemoData(NOW);
+    await rawPut(DATABASE_NAME, 'youngPeople', [youngPerson()]);
+    // The keyring is written, then the tab closes before the records are encrypted.
+    const { dataKey } = await createKeyring(PASSPHRASE, NOW);
+    dataKey.fill(0);
+    // As after a reload: set up, and locked.
+    expect(await checkEncryptionSetUp()).toBe(true);
+    expect(getLockState()).toBe('locked');
+    expect(await rawText(DATABASE_NAME)).toContain('Demo: Jordan');
+
+    await unlock(PASSPHRASE);
+
+    const raw = await rawText(DATABASE_NAME);
+    for (const words of ['Demo: Jordan', 'Zephyrine', 'Hollowbrook', 'Mentoring']) {
+      expect(raw).not.toContain(words);
+    }
+    await expectNothingPlain();
+    const names = (await getCaseload()).map((row) => row.youngPerson.name);
+    expect(names).toContain('Demo: Jordan');
+    expect(names).toContain('Zephyrine Quartermaine');
+  });
+
+  it('a programme stored plain before it was encrypted is encrypted at the next unlock', async () => {
+    await loadDemoData(NOW);
+    await setUpEncryption(PASSPHRASE);
+    // A database encrypted by an earlier version, which kept programmes plain.
+    const stored = (await rawStores(DATABASE_NAME)).youngPeople ?? [];
+    const [first] = stored;
+    await rawPut(DATABASE_NAME, 'youngPeople', [{ ...first, programme: 'Moving on Up 1:1' }]);
+    await getDb().settings.delete(ENCRYPTED_FIELDS_KEY);
+    lock();
+
+    await unlock(PASSPHRASE);
+
+    expect(await rawText(DATABASE_NAME)).not.toContain('Moving on Up 1:1');
+    await expectNothingPlain();
+    const programmes = (await getCaseload()).map((row) => row.youngPerson.programme);
+    expect(programmes).toContain('Moving on Up 1:1');
+  });
+
+  it('also when unlocked with the recovery key', async () => {
+    await loadDemoData(NOW);
+    const { dataKey, recoveryKey } = await createKeyring(PASSPHRASE, NOW);
+    dataKey.fill(0);
+    await checkEncryptionSetUp();
+
+    await unlockWithRecovery(recoveryKey, 'a brand new passphrase');
+
+    expect(await rawText(DATABASE_NAME)).not.toContain('Demo: Jordan');
+    await expectNothingPlain();
   });
 });
 

@@ -4,10 +4,16 @@ import { CoachingDatabase } from '../../../../src/db/database';
 import { FieldDecryptError, isEncryptedField } from '../../../../src/db/encryption/field-crypto';
 import {
   ENCRYPTED_FIELDS,
+  ENCRYPTED_FIELDS_KEY,
   encryptExistingRecords,
+  encryptPlainValues,
   installEncryption,
 } from '../../../../src/db/encryption/middleware';
-import { LockedError, NOT_SET_UP } from '../../../../src/db/encryption/session-key';
+import {
+  LockedError,
+  NOT_SET_UP,
+  PassphraseNeededError,
+} from '../../../../src/db/encryption/session-key';
 import { SCHEMA_V1 } from '../../../../src/db/schema';
 import { randomBytes } from '../../../../src/lib/crypto';
 import { rawPut, rawStores, rawText } from './raw-idb';
@@ -104,9 +110,12 @@ describe('the field-encryption middleware', () => {
         }
       }
     }
-    // Indexed and non-identifying values stay plain; null stays null.
+    // Indexed and non-identifying values stay plain; null stays null. The programme is free
+    // text, so it is encrypted too.
     const bo = raw.youngPeople?.find((r) => r.id === 'yp2');
-    expect(bo).toMatchObject({ status: 'closed', programme: 'Mentoring', school: null });
+    expect(bo).toMatchObject({ status: 'closed', school: null });
+    expect(isEncryptedField(bo?.programme)).toBe(true);
+    expect(text).not.toContain('Mentoring');
     expect(bo?.dateOfBirth).toBeNull();
     expect(raw.sessions?.find((r) => r.id === 's1')).toMatchObject({
       youngPersonId: 'yp1',
@@ -420,9 +429,25 @@ describe('settings', () => {
 describe('before a passphrase is chosen', () => {
   it('passes records through plain, both ways', async () => {
     key = NOT_SET_UP;
-    await db.youngPeople.put(youngPerson());
-    expect(await rawText(NAME)).toContain('Zephyrine');
-    expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
+    const demo = youngPerson({ name: 'Demo: Zephyrine' });
+    await db.youngPeople.put(demo);
+    expect(await rawText(NAME)).toContain('Demo: Zephyrine');
+    expect(await db.youngPeople.get('yp1')).toEqual(demo);
+  });
+
+  it('keeps only demo young people ("Demo: …"): any other is refused, unwritten', async () => {
+    key = NOT_SET_UP;
+    const error = await rejection(db.youngPeople.put(youngPerson()));
+    expect(error).toBeInstanceOf(PassphraseNeededError);
+    expect((error as Error).message).toMatch(/^Choose a passphrase first/);
+    await expect(
+      db.youngPeople.bulkAdd([youngPerson({ id: 'yp8', name: 'Demo: Bo' }), BO]),
+    ).rejects.toBeInstanceOf(PassphraseNeededError);
+    expect(await rawText(NAME)).not.toContain('Zephyrine');
+    expect(await db.youngPeople.count()).toBe(0);
+    // Other tables pass through: the notice on the forms asks for no real details there.
+    await db.goals.put(goal());
+    expect(await db.goals.count()).toBe(1);
   });
 });
 
@@ -479,6 +504,98 @@ describe('encryptExistingRecords', () => {
   it('refuses a database without the middleware, rather than pretend', async () => {
     const plain = new CoachingDatabase('enc-test-plain');
     await expect(encryptExistingRecords(plain)).rejects.toThrow(/not installed/);
+  });
+});
+
+describe('encryptPlainValues (at each unlock)', () => {
+  /** The stored record with some fields put back as plain values, below the middleware. */
+  async function makePlain(store: string, id: string, fields: Record<string, unknown>) {
+    const stored = (await rawStores(NAME))[store]?.find((r) => r.id === id);
+    if (!stored) throw new Error(`No ${store} ${id}`);
+    await rawPut(NAME, store, [{ ...stored, ...fields }]);
+  }
+
+  it('reads a plain value of an encrypted field as it is, then encrypts it, and only it', async () => {
+    // A database encrypted before the programme was: every other field is ciphertext.
+    await seed();
+    await makePlain('youngPeople', 'yp2', { programme: 'Mentoring' });
+    expect(await rawText(NAME)).toContain('Mentoring');
+    expect((await db.youngPeople.get('yp2'))?.programme).toBe('Mentoring');
+    const before = await rawStores(NAME);
+
+    expect(await encryptPlainValues(db)).toBe(1);
+
+    const after = await rawStores(NAME);
+    expect(await rawText(NAME)).not.toContain('Mentoring');
+    expect(isEncryptedField(after.youngPeople?.find((r) => r.id === 'yp2')?.programme)).toBe(true);
+    // Records with nothing plain are left exactly as they were.
+    expect(after.goals).toEqual(before.goals);
+    expect(after.youngPeople?.find((r) => r.id === 'yp1')).toEqual(
+      before.youngPeople?.find((r) => r.id === 'yp1'),
+    );
+    expect(await db.youngPeople.get('yp2')).toEqual(BO);
+    expect((await db.settings.get(ENCRYPTED_FIELDS_KEY))?.value).toContain('youngPeople.programme');
+  });
+
+  it('encrypts every plain record and setting left by a first encryption that never ran', async () => {
+    // The keyring was written, then the tab closed before encryptExistingRecords.
+    await rawPut(NAME, 'youngPeople', [youngPerson(), BO]);
+    await rawPut(NAME, 'goals', [goal()]);
+    await rawPut(NAME, 'sessions', [session()]);
+    await rawPut(NAME, 'closures', [closure()]);
+    await rawPut(NAME, 'resilienceMaps', [resilienceMap()]);
+    await rawPut(NAME, 'drafts', [draft()]);
+    const copy = { savedAt: '2026-11-20T10:00:00.000Z', json: '{"name":"Zephyrine"}' };
+    await rawPut(NAME, 'settings', [{ key: 'restoreSafetyCopy', value: copy }]);
+
+    expect(await encryptPlainValues(db)).toBe(8);
+
+    const text = await rawText(NAME);
+    for (const word of [...SECRET_WORDS, 'Mentoring']) expect(text).not.toContain(word);
+    const raw = await rawStores(NAME);
+    for (const [table, fields] of Object.entries(ENCRYPTED_FIELDS)) {
+      for (const record of raw[table] ?? []) {
+        for (const field of Object.keys(fields)) {
+          const value = record[field];
+          expect(value === null || isEncryptedField(value), `${table}.${field}`).toBe(true);
+        }
+      }
+    }
+    expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
+    expect(await db.sessions.get('s1')).toEqual(session());
+    expect((await db.settings.get('restoreSafetyCopy'))?.value).toEqual(copy);
+  });
+
+  it('does nothing the second time, nor once every field is known to be encrypted', async () => {
+    await seed();
+    await makePlain('youngPeople', 'yp1', { programme: 'Mentoring' });
+    expect(await encryptPlainValues(db)).toBe(1);
+    const once = await rawStores(NAME);
+
+    expect(await encryptPlainValues(db)).toBe(0);
+    expect(await rawStores(NAME)).toEqual(once);
+  });
+
+  it('runs again when a field was added since the last time', async () => {
+    await seed();
+    await encryptExistingRecords(db);
+    const listed = (await db.settings.get(ENCRYPTED_FIELDS_KEY))?.value as string[];
+    await db.settings.put({
+      key: ENCRYPTED_FIELDS_KEY,
+      value: listed.filter((name) => name !== 'youngPeople.programme'),
+    });
+    await makePlain('youngPeople', 'yp1', { programme: 'Mentoring' });
+
+    expect(await encryptPlainValues(db)).toBe(1);
+    expect(await rawText(NAME)).not.toContain('Mentoring');
+  });
+
+  it('leaves every record as it was when it fails part way', async () => {
+    await rawPut(NAME, 'youngPeople', [youngPerson()]);
+    await rawPut(NAME, 'sessions', [{ ...session(), notes: 42 }]);
+    const before = await rawStores(NAME);
+    expect(await rejection(encryptPlainValues(db))).toBeInstanceOf(TypeError);
+    expect(await rawStores(NAME)).toEqual(before);
   });
 });
 

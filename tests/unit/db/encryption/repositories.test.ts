@@ -32,6 +32,7 @@ const TYPED = [
   'Marchetti',
   "St Brigid's",
   '2012-07-30',
+  'Transitions',
   'swim a length at Ponds Forge',
   'breathing by the canal',
   'football with cousins',

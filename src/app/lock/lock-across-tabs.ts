@@ -1,0 +1,76 @@
+/**
+ * Every tab of the app holds the data key in its own memory (see
+ * ../../db/encryption/session-key.ts), so locking one tab would leave the others open. The
+ * tabs talk over a BroadcastChannel (same origin only; nothing leaves the device):
+ *
+ * - when a tab locks (Lock, auto-lock), it tells the others, and each locks at once (keeping
+ *   what is being typed as an encrypted draft first, as Lock does). Unlocking is not shared:
+ *   each tab asks for the passphrase.
+ * - while the coach works in one tab, it tells the others now and then, so a tab left in the
+ *   background does not auto-lock every tab while the coach is busy in another.
+ */
+import { lockSafely, subscribeToLock } from '../../db/encryption/session-key';
+
+export const TAB_CHANNEL_NAME = 'resilience-coaching/lock';
+
+/** What the tabs send each other: no record, no key, nothing but these words. */
+export type TabMessage = { type: 'lock' } | { type: 'activity' };
+
+/** The part of a BroadcastChannel used here (tests may pass a stand-in). */
+export interface TabChannel {
+  postMessage(message: TabMessage): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  close(): void;
+}
+
+function openChannel(): TabChannel | null {
+  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(TAB_CHANNEL_NAME) : null;
+}
+
+function isTabMessage(data: unknown): data is TabMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const type = (data as { type?: unknown }).type;
+  return type === 'lock' || type === 'activity';
+}
+
+let connected: TabChannel | null = null;
+const activityListeners = new Set<() => void>();
+
+/**
+ * Joins the other tabs: this tab locks when another locks, and tells the others when it
+ * locks. Returns the function that leaves. Without BroadcastChannel (very old browsers) it
+ * does nothing.
+ */
+export function connectTabs(channel: TabChannel | null = openChannel()): () => void {
+  if (!channel) return () => undefined;
+  const onMessage = (event: MessageEvent<unknown>) => {
+    if (!isTabMessage(event.data)) return;
+    if (event.data.type === 'lock') void lockSafely();
+    else for (const listener of [...activityListeners]) listener();
+  };
+  channel.addEventListener('message', onMessage);
+  // Locking when already locked does nothing, so a tab told to lock tells the others once
+  // more at most, and that ends there.
+  const stopTelling = subscribeToLock(() => channel.postMessage({ type: 'lock' }));
+  connected = channel;
+  return () => {
+    stopTelling();
+    channel.removeEventListener('message', onMessage);
+    if (connected === channel) connected = null;
+    channel.close();
+  };
+}
+
+/** Tells the other tabs the coach is using this one (for their auto-lock). */
+export function tellTabsOfActivity(): void {
+  connected?.postMessage({ type: 'activity' });
+}
+
+/** Calls `listener` when the coach uses another tab. Returns the unsubscribe function. */
+export function subscribeToActivityInOtherTabs(listener: () => void): () => void {
+  activityListeners.add(listener);
+  return () => {
+    activityListeners.delete(listener);
+  };
+}

@@ -1,0 +1,21 @@
+import { useSyncExternalStore } from 'react';
+import { Link } from 'react-router-dom';
+import { getLockState, subscribeToKeyChange } from '../../db/encryption/session-key';
+import './ui.css';
+
+/**
+ * On the forms that take free text about a young person (their details, a goal, a session,
+ * closing a case, the map): before a passphrase is chosen, records are stored as they are,
+ * so the coach is asked not to type anything real. (The database refuses a young person not
+ * named "Demo: …" until then; notes and words cannot be told apart, hence this notice.)
+ */
+export function DemoDataNotice() {
+  const state = useSyncExternalStore(subscribeToKeyChange, getLockState);
+  if (state !== 'not-set-up') return null;
+  return (
+    <p className="demo-data-notice" role="note">
+      You are exploring demo data. Don&apos;t type real details here: choose a passphrase first (
+      <Link to="/settings">Settings</Link>) to keep real records.
+    </p>
+  );
+}
