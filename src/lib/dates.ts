@@ -1,9 +1,9 @@
 import { differenceInCalendarDays, format, isValid, parse, parseISO } from 'date-fns';
+import type { Instant } from './instant';
+export { toInstant, type Instant } from './instant';
 
 /** A calendar date stored as yyyy-MM-dd, in the device's local time zone. */
 export type IsoDate = string;
-/** An instant stored as an ISO 8601 string with a time zone (always UTC "Z" when we write it). */
-export type Instant = string;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -40,10 +40,6 @@ export function fromIsoDate(value: IsoDate): Date {
     year > 0 && date.getFullYear() === year && date.getMonth() === month && date.getDate() === day;
   // Dates that do not exist (or a day skipped by a time zone change) go to date-fns.
   return plain ? date : parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
-}
-
-export function toInstant(date: Date): Instant {
-  return date.toISOString();
 }
 
 /** The local calendar date an instant falls on. */

@@ -7,14 +7,31 @@
  * (such as "goals/<id>/text") is bound to the value as additional authenticated data: the
  * value then decrypts only in that place, so ciphertext moved to another record or field is
  * refused like a tampered one.
+ *
+ * The cipher's code is loaded by loadFieldCipher() when the app is unlocked (or encryption
+ * is first set up), not with the first screen: nothing is encrypted or decrypted before a
+ * data key is there (issue 7's first-screen budget).
  */
-import { gcm } from '@noble/ciphers/aes.js';
+import type { gcm as Gcm } from '@noble/ciphers/aes.js';
 import { AES_GCM_IV_BYTES, fromBase64, randomBytes, toBase64 } from '../../lib/crypto';
 import { DATA_KEY_BYTES, LockedError } from './session-key';
 
 export const ENCRYPTED_FIELD_PREFIX = 'enc:v1:';
 
 const TAG_BYTES = 16;
+
+let gcm: typeof Gcm | null = null;
+
+/** Loads the cipher's code; call (and wait) before the first data key is set. */
+export async function loadFieldCipher(): Promise<void> {
+  gcm ??= (await import('@noble/ciphers/aes.js')).gcm;
+}
+
+/** The cipher, for a data key; without its code loaded the app counts as locked. */
+function cipher(key: Uint8Array, iv: Uint8Array, context: string) {
+  if (!gcm) throw new LockedError();
+  return gcm(key, iv, additionalData(context));
+}
 
 /** Thrown when a stored value cannot be decrypted: the wrong key, or it was changed or moved. */
 export class FieldDecryptError extends Error {
@@ -48,7 +65,7 @@ export function encryptField(key: Uint8Array, value: string, context = ''): stri
   checkKey(key);
   if (typeof value !== 'string') throw new TypeError('Only text can be encrypted.');
   const iv = randomBytes(AES_GCM_IV_BYTES);
-  const sealed = gcm(key, iv, additionalData(context)).encrypt(new TextEncoder().encode(value));
+  const sealed = cipher(key, iv, context).encrypt(new TextEncoder().encode(value));
   const out = new Uint8Array(iv.length + sealed.length);
   out.set(iv, 0);
   out.set(sealed, iv.length);
@@ -72,7 +89,7 @@ export function decryptField(key: Uint8Array, stored: string, context = ''): str
   if (bytes.length < AES_GCM_IV_BYTES + TAG_BYTES) throw new FieldDecryptError();
   let plain: Uint8Array;
   try {
-    plain = gcm(key, bytes.subarray(0, AES_GCM_IV_BYTES), additionalData(context)).decrypt(
+    plain = cipher(key, bytes.subarray(0, AES_GCM_IV_BYTES), context).decrypt(
       bytes.subarray(AES_GCM_IV_BYTES),
     );
   } catch {

@@ -18,8 +18,6 @@
  * doubling with every further wrong one, up to 15 minutes. A right one clears the count.
  * Recovery keys are not counted: with about 148 random bits they cannot be guessed.
  */
-import { z } from 'zod';
-import { instantSchema } from '../../domain/schemas';
 import { ValidationError } from '../../domain/validation';
 import { passphraseProblem } from '../../domain/passphrase';
 export { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../domain/passphrase';
@@ -33,15 +31,22 @@ import {
   toBase64,
   type Bytes,
 } from '../../lib/crypto';
-import { toInstant } from '../../lib/dates';
+import { toInstant } from '../../lib/instant';
 import { getDb } from '../database';
 import { DATA_KEY_BYTES } from './session-key';
 import { KEYRING_KEY } from './lock-settings';
+import type { Keyring, Kdf, WrappedKey } from './lock-schemas';
+export type { Keyring } from './lock-schemas';
+
+/**
+ * The keyring's zod schemas (and with them zod), loaded when a keyring is first read or
+ * written: the unlock screen, the first screen of every coach with records, paints without
+ * them (issue 7's first-screen budget). Never awaited inside a transaction.
+ */
+const loadSchemas = () => import('./lock-schemas');
 
 const ATTEMPTS_KEY = 'unlockAttempts';
 const SALT_BYTES = 16;
-/** More iterations than this would keep the device busy for minutes: such a keyring is refused. */
-const MAX_ITERATIONS = 10_000_000;
 
 /** Wrong passphrases in a row before each try must wait. */
 export const FREE_TRIES = 5;
@@ -170,38 +175,6 @@ export function parseRecoveryKey(typed: string): string {
 // ---------------------------------------------------------------------------
 // The stored keyring.
 
-const base64Schema = z.string().refine(
-  (text) => {
-    try {
-      fromBase64(text);
-      return text.length > 0;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'Not base64.' },
-);
-
-const kdfSchema = z.object({
-  name: z.literal('PBKDF2'),
-  hash: z.literal('SHA-256'),
-  iterations: z.number().int().min(PBKDF2_ITERATIONS).max(MAX_ITERATIONS),
-  salt: base64Schema,
-});
-type Kdf = z.infer<typeof kdfSchema>;
-
-const wrappedKeySchema = z.object({ iv: base64Schema, wrapped: base64Schema });
-type WrappedKey = z.infer<typeof wrappedKeySchema>;
-
-export const keyringSchema = z.object({
-  version: z.literal(1),
-  kdf: kdfSchema,
-  byPassphrase: wrappedKeySchema,
-  byRecoveryKey: wrappedKeySchema.extend({ kdf: kdfSchema }),
-  createdAt: instantSchema,
-});
-export type Keyring = z.infer<typeof keyringSchema>;
-
 /** Additional data bound to each wrapping, so one cannot stand in for the other. */
 const PURPOSE = {
   passphrase: 'resilience-coaching/keyring/v1/passphrase',
@@ -251,8 +224,14 @@ async function unwrapDataKey(
   }
 }
 
-/** The stored keyring, or null when there is none. Throws when it is damaged. */
-async function readKeyring(): Promise<Keyring | null> {
+type Schemas = Awaited<ReturnType<typeof loadSchemas>>;
+
+/**
+ * The stored keyring, or null when there is none. Throws when it is damaged. Inside a
+ * transaction, pass the schemas loaded beforehand.
+ */
+async function readKeyring(schemas?: Schemas): Promise<Keyring | null> {
+  const { keyringSchema } = schemas ?? (await loadSchemas());
   const row = await getDb().settings.get(KEYRING_KEY);
   if (!row) return null;
   const parsed = keyringSchema.safeParse(row.value);
@@ -272,10 +251,11 @@ async function requireKeyring(): Promise<Keyring> {
 
 /** Stores `next` in place of `expected`, unless another tab changed the keyring meanwhile. */
 async function replaceKeyring(expected: Keyring, next: Keyring): Promise<void> {
-  const value = keyringSchema.parse(next);
+  const schemas = await loadSchemas();
+  const value = schemas.keyringSchema.parse(next);
   const db = getDb();
   await db.transaction('rw', db.settings, async () => {
-    const current = await readKeyring();
+    const current = await readKeyring(schemas);
     if (current?.byPassphrase.wrapped !== expected.byPassphrase.wrapped) {
       throw new KeyringError(
         'The passphrase was changed somewhere else just now. Please try again.',
@@ -291,9 +271,10 @@ async function replaceKeyring(expected: Keyring, next: Keyring): Promise<void> {
  * all still plain, so nothing needs it). Never call this once any record is encrypted.
  */
 export async function removeNewKeyring(made: { createdAt: string }): Promise<void> {
+  const schemas = await loadSchemas();
   const db = getDb();
   await db.transaction('rw', db.settings, async () => {
-    const current = await readKeyring();
+    const current = await readKeyring(schemas);
     if (current?.createdAt !== made.createdAt) return;
     await db.settings.bulkDelete([KEYRING_KEY, ATTEMPTS_KEY]);
   });
@@ -307,11 +288,11 @@ export async function hasKeyring(): Promise<boolean> {
 // ---------------------------------------------------------------------------
 // Wrong-attempt throttling.
 
-const attemptsSchema = z.object({
-  failures: z.number().int().min(0),
-  lockedUntil: instantSchema.nullable(),
-});
-type Attempts = z.infer<typeof attemptsSchema>;
+/** Wrong passphrases in a row, and until when the next try must wait. */
+interface Attempts {
+  failures: number;
+  lockedUntil: string | null;
+}
 
 const NO_ATTEMPTS: Attempts = { failures: 0, lockedUntil: null };
 
@@ -321,10 +302,25 @@ export function waitAfterFailures(failures: number): number {
   return Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_TRIES));
 }
 
+/**
+ * The stored count of wrong tries. Read on the unlock screen as it first paints, so checked
+ * here by hand rather than with zod (see loadSchemas); anything else counts as none.
+ */
+export function toAttempts(value: unknown): Attempts {
+  if (typeof value !== 'object' || value === null) return NO_ATTEMPTS;
+  const { failures, lockedUntil } = value as Record<string, unknown>;
+  if (typeof failures !== 'number' || !Number.isSafeInteger(failures) || failures < 0) {
+    return NO_ATTEMPTS;
+  }
+  if (lockedUntil === null) return { failures, lockedUntil };
+  if (typeof lockedUntil !== 'string' || Number.isNaN(Date.parse(lockedUntil))) {
+    return NO_ATTEMPTS;
+  }
+  return { failures, lockedUntil };
+}
+
 async function readAttempts(): Promise<Attempts> {
-  const row = await getDb().settings.get(ATTEMPTS_KEY);
-  const parsed = attemptsSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : NO_ATTEMPTS;
+  return toAttempts((await getDb().settings.get(ATTEMPTS_KEY))?.value);
 }
 
 /**
@@ -411,6 +407,7 @@ export async function createKeyring(
     deriveFrom(passphrase, kdf),
     deriveFrom(parseRecoveryKey(recoveryKey), recoveryKdf),
   ]);
+  const { keyringSchema } = await loadSchemas();
   const keyring = keyringSchema.parse({
     version: 1,
     kdf,

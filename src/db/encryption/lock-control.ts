@@ -3,7 +3,6 @@
  * forgotten passphrase, and the auto-lock time. Loaded with those screens (it brings the
  * keyring's validation code), never on the first screen.
  */
-import { z } from 'zod';
 import { ValidationError } from '../../domain/validation';
 import { getDb } from '../database';
 import {
@@ -12,7 +11,8 @@ import {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './keyring';
-import { AUTO_LOCK_KEY, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES } from './lock-settings';
+import { AUTO_LOCK_KEY } from './lock-settings';
+import { loadFieldCipher } from './field-crypto';
 import { encryptExistingRecords, encryptPlainValues } from './middleware';
 import { lock, setDataKey, setEncryptionSetUp } from './session-key';
 
@@ -52,7 +52,10 @@ export class EncryptionSetUpError extends Error {
  * Throws a ValidationError keyed `passphrase` (too short).
  */
 export async function setUpEncryption(passphrase: string): Promise<string> {
-  const { dataKey, recoveryKey, createdAt } = await createKeyring(passphrase);
+  const [{ dataKey, recoveryKey, createdAt }] = await Promise.all([
+    createKeyring(passphrase),
+    loadFieldCipher(),
+  ]);
   setDataKey(dataKey);
   try {
     await encryptExistingRecords(getDb());
@@ -64,6 +67,12 @@ export async function setUpEncryption(passphrase: string): Promise<string> {
     throw new EncryptionSetUpError(error);
   }
   return recoveryKey;
+}
+
+/** Holds the data key in memory, with the cipher's code loaded (while the key is derived). */
+async function openWith(dataKey: Promise<Uint8Array>): Promise<void> {
+  const [key] = await Promise.all([dataKey, loadFieldCipher()]);
+  setDataKey(key);
 }
 
 /**
@@ -85,7 +94,7 @@ async function encryptWhatIsStillPlain(): Promise<void> {
  * (WrongPassphraseError), or too many wrong tries (TooManyAttemptsError, not even checked).
  */
 export async function unlock(passphrase: string): Promise<void> {
-  setDataKey(await unlockWithPassphrase(passphrase));
+  await openWith(unlockWithPassphrase(passphrase));
   await encryptWhatIsStillPlain();
 }
 
@@ -97,20 +106,13 @@ export async function unlockWithRecovery(
   recoveryKey: string,
   newPassphrase: string,
 ): Promise<void> {
-  setDataKey(await unlockWithRecoveryKey(recoveryKey, newPassphrase));
+  await openWith(unlockWithRecoveryKey(recoveryKey, newPassphrase));
   await encryptWhatIsStillPlain();
 }
 
-const AUTO_LOCK_MESSAGE = `Choose from ${MIN_AUTO_LOCK_MINUTES} to ${MAX_AUTO_LOCK_MINUTES} minutes.`;
-
-const autoLockSchema = z
-  .number({ error: 'Enter a number of minutes.' })
-  .int('Enter a whole number of minutes.')
-  .min(MIN_AUTO_LOCK_MINUTES, AUTO_LOCK_MESSAGE)
-  .max(MAX_AUTO_LOCK_MINUTES, AUTO_LOCK_MESSAGE);
-
 /** Sets the auto-lock time. Throws a ValidationError keyed `autoLockMinutes` outside 1-60. */
 export async function setAutoLockMinutes(minutes: number): Promise<number> {
+  const { autoLockSchema, AUTO_LOCK_MESSAGE } = await import('./lock-schemas');
   const parsed = autoLockSchema.safeParse(minutes);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? AUTO_LOCK_MESSAGE;

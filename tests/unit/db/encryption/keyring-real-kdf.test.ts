@@ -3,9 +3,9 @@ import { getDb } from '../../../../src/db/database';
 import {
   WrongPassphraseError,
   createKeyring,
-  keyringSchema,
   unlockWithPassphrase,
 } from '../../../../src/db/encryption/keyring';
+import { keyringSchema } from '../../../../src/db/encryption/lock-schemas';
 import { freshDb } from '../fixtures';
 
 // The real key derivation: 600,000 PBKDF2-SHA-256 iterations, about a second each time.

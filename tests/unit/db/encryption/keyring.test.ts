@@ -10,13 +10,14 @@ import {
   changePassphrase,
   createKeyring,
   hasKeyring,
-  keyringSchema,
   parseRecoveryKey,
+  toAttempts,
   unlockWait,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
   waitAfterFailures,
 } from '../../../../src/db/encryption/keyring';
+import { keyringSchema } from '../../../../src/db/encryption/lock-schemas';
 import { ValidationError } from '../../../../src/domain/validation';
 import { fromBase64, toBase64 } from '../../../../src/lib/crypto';
 import { freshDb } from '../fixtures';
@@ -333,6 +334,32 @@ describe('wrong-attempt throttling', () => {
     expect(await unlockWait(at(210))).toBe(0);
     await errorOf(unlockWithPassphrase('wrong passphrase', at(211)));
     expect(await unlockWait(at(211))).toBe(0);
+  });
+
+  it('reads a damaged count of wrong tries as none, and a good one as it is', () => {
+    const until = '2026-11-23T10:00:30.000Z';
+    expect(toAttempts({ failures: 5, lockedUntil: until })).toEqual({
+      failures: 5,
+      lockedUntil: until,
+    });
+    expect(toAttempts({ failures: 2, lockedUntil: null })).toEqual({
+      failures: 2,
+      lockedUntil: null,
+    });
+    const none = { failures: 0, lockedUntil: null };
+    for (const damaged of [
+      undefined,
+      null,
+      'five',
+      { failures: -1, lockedUntil: null },
+      { failures: 1.5, lockedUntil: null },
+      { failures: '5', lockedUntil: null },
+      { failures: 5, lockedUntil: 'not a time' },
+      { failures: 5, lockedUntil: 42 },
+      { failures: 5 },
+    ]) {
+      expect(toAttempts(damaged)).toEqual(none);
+    }
   });
 
   it('never waits more than 15 minutes, even with the clock moved back', async () => {
