@@ -118,6 +118,26 @@ export const ENCRYPTED_TABLES: readonly string[] = [...FIELDS_BY_TABLE.keys()];
  */
 export const ENCRYPTED_SETTINGS: ReadonlySet<string> = new Set(['restoreSafetyCopy']);
 
+/**
+ * True for an encrypted setting, or a further part of one: a large value (the safety copy)
+ * is kept in parts, `restoreSafetyCopy`, then `restoreSafetyCopy:1`, `restoreSafetyCopy:2`, …
+ */
+export function isEncryptedSetting(key: unknown): boolean {
+  if (typeof key !== 'string') return false;
+  const colon = key.indexOf(':');
+  return ENCRYPTED_SETTINGS.has(colon === -1 ? key : key.slice(0, colon));
+}
+
+/** Every stored row of an encrypted setting, parts included. */
+async function encryptedSettingRows(settings: Dexie['tables'][number]): Promise<PlainRecord[]> {
+  const rows: PlainRecord[] = [];
+  for (const key of ENCRYPTED_SETTINGS) {
+    const found: unknown[] = await settings.where('key').startsWith(key).toArray();
+    for (const row of found) if (isRecord(row) && isEncryptedSetting(row.key)) rows.push(row);
+  }
+  return rows;
+}
+
 const SETTING_VALUE: FieldList = [['value', 'json']];
 const NO_FIELDS: FieldList = [];
 
@@ -139,10 +159,7 @@ function planFor(table: string): TablePlan | null {
   if (fields) return { fieldsOf: () => fields, allFields: fields, strict: true };
   if (table !== 'settings') return null;
   return {
-    fieldsOf: (record) =>
-      typeof record.key === 'string' && ENCRYPTED_SETTINGS.has(record.key)
-        ? SETTING_VALUE
-        : NO_FIELDS,
+    fieldsOf: (record) => (isEncryptedSetting(record.key) ? SETTING_VALUE : NO_FIELDS),
     allFields: SETTING_VALUE,
     strict: false,
   };
@@ -518,8 +535,7 @@ export async function encryptExistingRecords(db: Dexie): Promise<number> {
       count += records.length;
     }
     if (settings) {
-      const keys = [...ENCRYPTED_SETTINGS];
-      const found = (await settings.bulkGet(keys)).filter((row) => row !== undefined);
+      const found = await encryptedSettingRows(settings);
       await settings.bulkPut(found);
       count += found.length;
       await settings.put({ key: ENCRYPTED_FIELDS_KEY, value: [...ALL_FIELD_NAMES] });
@@ -553,8 +569,8 @@ export async function encryptPlainValues(db: Dexie): Promise<number> {
       if (plain.length > 0) await table.bulkPut(plain);
       count += plain.length;
     }
-    const rows = (await settings.bulkGet([...ENCRYPTED_SETTINGS])).filter(
-      (row) => row !== undefined && hasPlainValue(row, SETTING_VALUE),
+    const rows = (await encryptedSettingRows(settings)).filter((row) =>
+      hasPlainValue(row, SETTING_VALUE),
     );
     if (rows.length > 0) await settings.bulkPut(rows);
     count += rows.length;

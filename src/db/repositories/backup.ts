@@ -3,6 +3,7 @@
  * the device (after keeping a safety copy of it) or by merging (the newer version of each
  * record wins). Each restore is one transaction: all of it is written or none of it.
  */
+import Dexie from 'dexie';
 import { format } from 'date-fns';
 import {
   BACKUP_FORMAT,
@@ -256,18 +257,47 @@ const zeroCounts = (): RestoreCounts => ({
   removedByReplace: 0,
 });
 
+/** Gives the page a turn during long work inside a transaction; see pacer(). */
+type Pace = () => PromiseLike<void>;
+
+/** Records compared, turned into JSON or written between two turns of the page. */
+const SLICE = 500;
+
+/**
+ * Restoring 100,000 records must not freeze the page, yet runs in one transaction, which
+ * commits as soon as the code waits for anything but IndexedDB. So long work inside it
+ * (comparing, writing the safety copy, encrypting on the way in) is cut into slices, and
+ * between slices, once 30 ms have passed, a small read of the settings table ends the
+ * current task: the browser draws and answers taps while it waits, and the transaction stays
+ * open. The transaction must include the settings table.
+ */
+function pacer(db: CoachingDatabase, everyMs = 30): Pace {
+  let since = performance.now();
+  // Dexie's own promises either way: awaiting many plain resolved promises inside a
+  // transaction loses it (Dexie then commits it early).
+  return () => {
+    if (performance.now() - since < everyMs) return Dexie.Promise.resolve();
+    return db.settings.get(SAFETY_COPY_KEY).then(() => {
+      since = performance.now();
+    });
+  };
+}
+
 /** Compares one array; `toMerge` holds the file's records a merge writes (new or newer). */
-function compareArray<T extends { id: string }>(
+async function compareArray<T extends { id: string }>(
   array: RecordArray,
   inFile: readonly T[],
   onDevice: readonly T[],
-): { counts: RestoreCounts; toMerge: T[] } {
+  pace: Pace,
+): Promise<{ counts: RestoreCounts; toMerge: T[] }> {
   const device = new Map<string, T>();
   for (const record of onDevice) device.set(record.id, record);
   const counts = zeroCounts();
   const toMerge: T[] = [];
   const fileIds = new Set<string>();
-  for (const record of inFile) {
+  for (const [index, record] of inFile.entries()) {
+    // Comparing decrypts what is on the device: a pause now and then.
+    if (index % SLICE === 0) await pace();
     counts.inFile += 1;
     fileIds.add(record.id);
     const existing = device.get(record.id);
@@ -329,16 +359,22 @@ function fullRecords(backup: BackupFile): FullBackupRecords {
   };
 }
 
-function compareRecords(
+async function compareRecords(
   file: FullBackupRecords,
   device: FullBackupRecords,
-): { plan: RestorePlan; toMerge: FullBackupRecords } {
-  const youngPeople = compareArray('youngPeople', file.youngPeople, device.youngPeople);
-  const goals = compareArray('goals', file.goals, device.goals);
-  const sessions = compareArray('sessions', file.sessions, device.sessions);
-  const ratings = compareArray('ratings', file.ratings, device.ratings);
-  const closures = compareArray('closures', file.closures, device.closures);
-  const maps = compareArray('resilienceMaps', file.resilienceMaps, device.resilienceMaps);
+  pace: Pace,
+): Promise<{ plan: RestorePlan; toMerge: FullBackupRecords }> {
+  const youngPeople = await compareArray('youngPeople', file.youngPeople, device.youngPeople, pace);
+  const goals = await compareArray('goals', file.goals, device.goals, pace);
+  const sessions = await compareArray('sessions', file.sessions, device.sessions, pace);
+  const ratings = await compareArray('ratings', file.ratings, device.ratings, pace);
+  const closures = await compareArray('closures', file.closures, device.closures, pace);
+  const maps = await compareArray(
+    'resilienceMaps',
+    file.resilienceMaps,
+    device.resilienceMaps,
+    pace,
+  );
   const arrays: Record<RecordArray, RestoreCounts> = {
     youngPeople: youngPeople.counts,
     goals: goals.counts,
@@ -439,16 +475,17 @@ function erasedInFile(
 }
 
 /** The plan, with what a merge would do without the file's erased young people. */
-function planWithErased(
+async function planWithErased(
   file: FullBackupRecords,
   device: FullBackupRecords,
   erased: ReadonlySet<string>,
-): RestorePlan {
-  const { plan } = compareRecords(file, device);
+  pace: Pace,
+): Promise<RestorePlan> {
+  const { plan } = await compareRecords(file, device, pace);
   const ids = erasedInFile(file, device, erased);
   if (ids.size === 0) return plan;
   const { kept, removed } = withoutYoungPeople(file, ids);
-  const mergeTotal = compareRecords(kept, device).plan.total;
+  const mergeTotal = (await compareRecords(kept, device, pace)).plan.total;
   return { ...plan, erased: { youngPeople: ids.size, records: removed, mergeTotal } };
 }
 
@@ -462,7 +499,7 @@ export async function planRestore(backup: BackupFile): Promise<RestorePlan> {
   const db = getDb();
   return db.transaction('r', [...dataTables(db), db.settings], async () => {
     const device = await readRecordsIn(db);
-    return planWithErased(fullRecords(backup), device, await getErasedIds(db));
+    return planWithErased(fullRecords(backup), device, await getErasedIds(db), pacer(db));
   });
 }
 
@@ -501,26 +538,56 @@ function resultOf(
 }
 
 /** A backup file's text of the records as they are, unchecked: nothing is left out. */
-function safetyCopyJson(device: FullBackupRecords, now: Date): string {
-  return JSON.stringify({
+/**
+ * The backup file of everything on the device, as JSON.stringify would write it, a slice of
+ * records at a time (turning a record into JSON decrypts it).
+ */
+async function safetyCopyJson(device: FullBackupRecords, now: Date, pace: Pace): Promise<string> {
+  const head = JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: toInstant(now),
-    ...device,
   });
+  const parts = [head.slice(1, -1)];
+  for (const array of RECORD_ARRAYS) {
+    const records: string[] = [];
+    for (let start = 0; start < device[array].length; start += SLICE) {
+      await pace();
+      for (const record of device[array].slice(start, start + SLICE)) {
+        records.push(JSON.stringify(record));
+      }
+    }
+    parts.push(`${JSON.stringify(array)}:[${records.join(',')}]`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
+/**
+ * Writes every record, a slice at a time: each slice is encrypted on its way in, and waiting
+ * for it to be written gives the page a turn (see pacer).
+ */
 async function writeAll(
   db: CoachingDatabase,
   records: FullBackupRecords,
   how: 'bulkAdd' | 'bulkPut',
 ): Promise<void> {
-  await db.youngPeople[how](records.youngPeople);
-  await db.goals[how](records.goals);
-  await db.sessions[how](records.sessions);
-  await db.ratings[how](records.ratings);
-  await db.closures[how](records.closures);
-  await db.resilienceMaps[how](records.resilienceMaps);
+  async function write<T>(
+    table: { bulkAdd(rows: T[]): unknown; bulkPut(rows: T[]): unknown },
+    rows: readonly T[],
+  ) {
+    // At least once, empty or not, as a single bulk write did.
+    let start = 0;
+    do {
+      await table[how](rows.slice(start, start + SLICE));
+      start += SLICE;
+    } while (start < rows.length);
+  }
+  await write(db.youngPeople, records.youngPeople);
+  await write(db.goals, records.goals);
+  await write(db.sessions, records.sessions);
+  await write(db.ratings, records.ratings);
+  await write(db.closures, records.closures);
+  await write(db.resilienceMaps, records.resilienceMaps);
 }
 
 /** After a replace: settings that name young people keep only those still here. */
@@ -565,6 +632,7 @@ export async function applyRestore(
   const db = getDb();
   const tables = [...dataTables(db), db.drafts, db.settings];
   return db.transaction('rw', tables, async () => {
+    const pace = pacer(db);
     const device = await readRecordsIn(db);
     const erasedIds = erasedInFile(file, device, await getErasedIds(db));
     const leftOut = mode === 'merge' && !options.bringBackErased && erasedIds.size > 0;
@@ -573,15 +641,16 @@ export async function applyRestore(
     const erased = { youngPeople: erasedIds.size, records: removed, leftOut };
     if (!leftOut) await forgetErasedIds(db, erasedIds);
     if (mode === 'merge') {
-      const { plan, toMerge } = compareRecords(leftOut ? kept : file, device);
+      const { plan, toMerge } = await compareRecords(leftOut ? kept : file, device, pace);
       await writeAll(db, toMerge, 'bulkPut');
       return resultOf(mode, plan, null, erased);
     }
-    const { plan } = compareRecords(file, device);
+    const { plan } = await compareRecords(file, device, pace);
     let safetyCopy: SafetyCopyFile | null = null;
     if (plan.onDevice > 0) {
-      const copy: StoredSafetyCopy = { savedAt: toInstant(now), json: safetyCopyJson(device, now) };
-      await db.settings.put({ key: SAFETY_COPY_KEY, value: copy });
+      const json = await safetyCopyJson(device, now, pace);
+      const copy: StoredSafetyCopy = { savedAt: toInstant(now), json };
+      await writeSafetyCopy(db, copy);
       safetyCopy = { fileName: backupFileName(now, 'safety-copy'), json: copy.json };
     }
     await Promise.all([...dataTables(db), db.drafts].map((table) => table.clear()));
@@ -591,15 +660,61 @@ export async function applyRestore(
   });
 }
 
-function readSafetyCopy(value: unknown): StoredSafetyCopy | null {
-  if (!isRecord(value)) return null;
-  const { savedAt, json } = value;
-  return typeof savedAt === 'string' && typeof json === 'string' ? { savedAt, json } : null;
+/**
+ * The safety copy is kept in parts of this many characters, each encrypted on its own
+ * (`restoreSafetyCopy` holds the first with savedAt and how many more there are, then
+ * `restoreSafetyCopy:1`, `:2`, …): encrypting a 20 MB copy as one value would hold the page
+ * for over a second. A copy stored before parts (no `parts`) is one value, read as it is.
+ */
+const SAFETY_COPY_PART_CHARS = 256 * 1024;
+const partKey = (n: number) => `${SAFETY_COPY_KEY}:${n}`;
+
+/** Every row of the safety copy, its parts included (for erasing a damaged one). */
+function safetyCopyRows(db: CoachingDatabase) {
+  return db.settings.where('key').startsWith(SAFETY_COPY_KEY);
+}
+
+async function deleteSafetyCopyIn(db: CoachingDatabase): Promise<void> {
+  await db.settings.bulkDelete(await safetyCopyRows(db).primaryKeys());
+}
+
+/** Stores the copy in parts, in place of any copy there was. Inside a transaction. */
+async function writeSafetyCopy(db: CoachingDatabase, copy: StoredSafetyCopy): Promise<void> {
+  await deleteSafetyCopyIn(db);
+  const pieces: string[] = [];
+  for (let start = 0; start < copy.json.length; start += SAFETY_COPY_PART_CHARS) {
+    pieces.push(copy.json.slice(start, start + SAFETY_COPY_PART_CHARS));
+  }
+  const [first = '', ...rest] = pieces;
+  const head = { savedAt: copy.savedAt, json: first, parts: rest.length };
+  await db.settings.put({ key: SAFETY_COPY_KEY, value: head });
+  // One part a write: each is encrypted on its way in, with the page's turn between.
+  for (const [index, json] of rest.entries()) {
+    await db.settings.put({ key: partKey(index + 1), value: { json } });
+  }
+}
+
+/** The copy, its parts joined; null when there is none, or a part is missing or damaged. */
+async function readSafetyCopyIn(db: CoachingDatabase): Promise<StoredSafetyCopy | null> {
+  const head: unknown = (await db.settings.get(SAFETY_COPY_KEY))?.value;
+  if (!isRecord(head)) return null;
+  const { savedAt, json, parts = 0 } = head;
+  if (typeof savedAt !== 'string' || typeof json !== 'string') return null;
+  if (typeof parts !== 'number' || !Number.isSafeInteger(parts) || parts < 0) return null;
+  const pieces = [json];
+  for (let n = 1; n <= parts; n += 1) {
+    const part: unknown = (await db.settings.get(partKey(n)))?.value;
+    const piece = isRecord(part) ? part.json : undefined;
+    if (typeof piece !== 'string') return null;
+    pieces.push(piece);
+  }
+  return { savedAt, json: pieces.join('') };
 }
 
 /** The copy kept from before the last "replace everything", or null. */
 export async function getRestoreSafetyCopy(): Promise<StoredSafetyCopy | null> {
-  return readSafetyCopy((await getDb().settings.get(SAFETY_COPY_KEY))?.value);
+  const db = getDb();
+  return db.transaction('r', db.settings, () => readSafetyCopyIn(db));
 }
 
 /**
@@ -612,9 +727,8 @@ export async function eraseFromSafetyCopy(
   db: CoachingDatabase,
   youngPersonId: string,
 ): Promise<void> {
-  const value: unknown = (await db.settings.get(SAFETY_COPY_KEY))?.value;
-  if (value === undefined) return;
-  const copy = readSafetyCopy(value);
+  if ((await safetyCopyRows(db).count()) === 0) return;
+  const copy = await readSafetyCopyIn(db);
   // Each of their records names them, or a goal or session of theirs that does: a copy
   // without their id holds nothing of theirs, and is left as it is.
   if (copy && !copy.json.includes(youngPersonId)) return;
@@ -626,7 +740,10 @@ export async function eraseFromSafetyCopy(
   }
   if (!copy || !isRecord(parsed) || Array.isArray(parsed)) {
     // A copy that cannot be read cannot be restored either; if it names them, it goes.
-    if (JSON.stringify(value).includes(youngPersonId)) await db.settings.delete(SAFETY_COPY_KEY);
+    const rows = await safetyCopyRows(db).toArray();
+    if (rows.some((row) => JSON.stringify(row.value).includes(youngPersonId))) {
+      await deleteSafetyCopyIn(db);
+    }
     return;
   }
   const arrays = byArray((array) => {
@@ -636,18 +753,18 @@ export async function eraseFromSafetyCopy(
   const { kept, removed } = withoutYoungPeople(arrays, new Set([youngPersonId]));
   if (removed === 0) return;
   if (RECORD_ARRAYS.every((array) => kept[array].length === 0)) {
-    await db.settings.delete(SAFETY_COPY_KEY);
+    await deleteSafetyCopyIn(db);
     return;
   }
   const rest: Record<string, unknown> = { ...parsed };
   for (const array of RECORD_ARRAYS) {
     if (Array.isArray(fieldOf(parsed, array))) rest[array] = kept[array];
   }
-  const stored: StoredSafetyCopy = { savedAt: copy.savedAt, json: JSON.stringify(rest) };
-  await db.settings.put({ key: SAFETY_COPY_KEY, value: stored });
+  await writeSafetyCopy(db, { savedAt: copy.savedAt, json: JSON.stringify(rest) });
 }
 
 /** Deletes the safety copy (once the coach has downloaded it or no longer needs it). */
 export async function deleteRestoreSafetyCopy(): Promise<void> {
-  await getDb().settings.delete(SAFETY_COPY_KEY);
+  const db = getDb();
+  await db.transaction('rw', db.settings, () => deleteSafetyCopyIn(db));
 }

@@ -31,7 +31,10 @@ import {
   session,
   youngPerson,
 } from '../support/backup-fixtures';
+import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';
 import { at, freshDb } from './fixtures';
+import { rawStores } from './encryption/raw-idb';
+import { DATABASE_NAME } from '../../../src/db/schema';
 
 const NOW = new Date(2026, 10, 23, 14, 5, 0);
 
@@ -316,6 +319,32 @@ describe('a restore that fails part way', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('writes a large file in slices, and a slice failing part way changes nothing', async () => {
+    const file = await seedDeviceAndMakeFile();
+    // Enough ratings for several slices of the write.
+    const many = Array.from({ length: 1_200 }, (_, i) =>
+      rating(`bulk-${String(i).padStart(4, '0')}`, 'g1', null, { score: i % 11 }),
+    );
+    const big: BackupFile = { ...file, ratings: [...file.ratings, ...many] };
+    const before = await snapshot();
+    const ratings = getDb().ratings;
+    const write = ratings.bulkAdd.bind(ratings);
+    let calls = 0;
+    const spy = vi.spyOn(ratings, 'bulkAdd').mockImplementation((...args) => {
+      calls += 1;
+      if (calls !== 2) return write(...args);
+      return Promise.reject(new Error('QuotaExceededError')) as ReturnType<typeof write>;
+    });
+    await expect(applyRestore(big, 'replace', NOW)).rejects.toThrow('QuotaExceededError');
+    spy.mockRestore();
+    expect(calls).toBe(2);
+    expect(await snapshot()).toEqual(before);
+
+    // Without the failure, every slice is written.
+    await applyRestore(big, 'replace', NOW);
+    expect(await getDb().ratings.count()).toBe(big.ratings.length);
+  });
+
   it('changes nothing when a merge fails part way', async () => {
     const file = await seedDeviceAndMakeFile();
     const before = await snapshot();
@@ -333,6 +362,61 @@ describe('the safety copy', () => {
     await applyRestore(fileOf({ ...sampleRecords(), ratings: [] }), 'replace', NOW);
     expect(await getRestoreSafetyCopy()).toMatchObject({ savedAt: NOW.toISOString() });
     await deleteRestoreSafetyCopy();
+    expect(await getRestoreSafetyCopy()).toBeNull();
+  });
+
+  it('keeps a large copy in parts, each encrypted, and reads, erases and deletes them all', async () => {
+    const device = sampleRecords();
+    // About 1.3 million characters of notes: several parts of 256 KiB characters.
+    for (let i = 0; i < 130; i += 1) {
+      const note = `Walked by the sea, talked about school ${i} `.repeat(250);
+      device.sessions.push(session(`long-${i}`, i % 2 === 0 ? 'yp1' : 'yp2', { notes: note }));
+    }
+    await seed(device);
+    const before = await readAllRecords();
+    await applyRestore(fileOf({ ...sampleRecords(), ratings: [] }), 'replace', NOW);
+
+    const partRows = () =>
+      rawStores(DATABASE_NAME).then((stores) =>
+        (stores.settings ?? []).filter((row) => String(row.key).startsWith(SAFETY_COPY_KEY)),
+      );
+    const stored = await partRows();
+    expect(stored.length).toBeGreaterThan(4);
+    // Every part is stored encrypted: none of the notes can be read in IndexedDB.
+    for (const row of stored) {
+      expect(String(row.value)).toMatch(/^enc:v1:/);
+      expect(JSON.stringify(row)).not.toContain('Walked by the sea');
+    }
+    const copy = await getRestoreSafetyCopy();
+    const parsed = parseBackupText(copy?.json ?? '');
+    expect(parsed.ok && parsed.backup.sessions).toEqual(before.sessions);
+
+    // Erasing yp2 rewrites the copy in fewer parts, with no part left over.
+    await deleteYoungPersonWithRecords('yp2');
+    const afterErase = await partRows();
+    expect(afterErase.length).toBeLessThan(stored.length);
+    const rest = parseBackupText((await getRestoreSafetyCopy())?.json ?? '');
+    expect(rest.ok && rest.backup.sessions.map((s) => s.youngPersonId)).not.toContain('yp2');
+    expect(rest.ok && rest.backup.sessions.length).toBe(
+      before.sessions.filter((s) => s.youngPersonId !== 'yp2').length,
+    );
+
+    await deleteRestoreSafetyCopy();
+    expect(await partRows()).toEqual([]);
+    expect(await getRestoreSafetyCopy()).toBeNull();
+  });
+
+  it('reads a copy stored as one value, from before copies were kept in parts', async () => {
+    const json = JSON.stringify({ ...sampleBackup(), exportedAt: NOW.toISOString() });
+    await getDb().settings.put({ key: SAFETY_COPY_KEY, value: { savedAt: LATER, json } });
+    expect(await getRestoreSafetyCopy()).toEqual({ savedAt: LATER, json });
+  });
+
+  it('is null when a part is missing', async () => {
+    await getDb().settings.put({
+      key: SAFETY_COPY_KEY,
+      value: { savedAt: LATER, json: '{"format":', parts: 1 },
+    });
     expect(await getRestoreSafetyCopy()).toBeNull();
   });
 

@@ -127,7 +127,7 @@ describe('BackupPage: storage full', () => {
     await applyRestore(checked(json), 'replace');
     const copy = await getRestoreSafetyCopy();
     expect(copy).not.toBeNull();
-    vi.spyOn(getDb().settings, 'delete').mockRejectedValue(storageFull());
+    vi.spyOn(getDb().settings, 'bulkDelete').mockRejectedValue(storageFull());
 
     const user = userEvent.setup();
     await renderBackupPage();

@@ -545,10 +545,14 @@ describe('encryptPlainValues (at each unlock)', () => {
     await rawPut(NAME, 'closures', [closure()]);
     await rawPut(NAME, 'resilienceMaps', [resilienceMap()]);
     await rawPut(NAME, 'drafts', [draft()]);
-    const copy = { savedAt: '2026-11-20T10:00:00.000Z', json: '{"name":"Zephyrine"}' };
-    await rawPut(NAME, 'settings', [{ key: 'restoreSafetyCopy', value: copy }]);
+    const copy = { savedAt: '2026-11-20T10:00:00.000Z', json: '{"name":', parts: 1 };
+    const part = { json: '"Zephyrine"}' };
+    await rawPut(NAME, 'settings', [
+      { key: 'restoreSafetyCopy', value: copy },
+      { key: 'restoreSafetyCopy:1', value: part },
+    ]);
 
-    expect(await encryptPlainValues(db)).toBe(8);
+    expect(await encryptPlainValues(db)).toBe(9);
 
     const text = await rawText(NAME);
     for (const word of [...SECRET_WORDS, 'Mentoring']) expect(text).not.toContain(word);
@@ -564,6 +568,7 @@ describe('encryptPlainValues (at each unlock)', () => {
     expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
     expect(await db.sessions.get('s1')).toEqual(session());
     expect((await db.settings.get('restoreSafetyCopy'))?.value).toEqual(copy);
+    expect((await db.settings.get('restoreSafetyCopy:1'))?.value).toEqual(part);
   });
 
   it('does nothing the second time, nor once every field is known to be encrypted', async () => {
