@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getAutoLockMinutes } from '../../db/encryption/lock-settings';
-import { lockSafely } from '../../db/encryption/session-key';
+import { isAutoLockHeld, lockSafely } from '../../db/encryption/session-key';
 import { subscribeToActivityInOtherTabs, tellTabsOfActivity } from './lock-across-tabs';
 
 /** What counts as using the app. */
@@ -17,6 +17,7 @@ export const AUTO_LOCK_CHANGE_EVENT = 'autolockchange';
  * by the clock, not by counting timer ticks, so a tablet that slept or a tab left in the
  * background locks as soon as it is looked at again. Use of any tab of the app counts (the
  * tabs tell each other), since locking one tab locks them all (see ./lock-across-tabs.ts).
+ * It waits while the new recovery key is on screen (holdAutoLock), which is shown only once.
  */
 export function useAutoLock(active: boolean): void {
   useEffect(() => {
@@ -47,6 +48,11 @@ export function useAutoLock(active: boolean): void {
     };
     const check = () => {
       if (stopped || minutes === null) return;
+      // Held (the recovery key on screen): the wait starts again once it is let go.
+      if (isAutoLockHeld()) {
+        lastUse = Date.now();
+        return;
+      }
       if (Date.now() - lastUse >= minutes * 60_000) {
         stopped = true;
         void lockSafely();

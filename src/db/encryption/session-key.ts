@@ -120,6 +120,27 @@ export function onBeforeLock(listener: () => unknown): () => void {
   };
 }
 
+let autoLockHolds = 0;
+
+/**
+ * Keeps the auto-lock from firing until the returned function is called: while something
+ * that is shown only once is on screen (the new recovery key). Lock now still locks.
+ */
+export function holdAutoLock(): () => void {
+  autoLockHolds += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    autoLockHolds -= 1;
+  };
+}
+
+/** True while something on screen holds the auto-lock (see holdAutoLock). */
+export function isAutoLockHeld(): boolean {
+  return autoLockHolds > 0;
+}
+
 /**
  * Locks the app after letting every before-lock listener finish (at most `waitMs`), so what
  * was being typed is kept as a draft, encrypted. Lock now and auto-lock use this.

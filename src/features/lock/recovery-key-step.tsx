@@ -1,7 +1,8 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { FieldMessages, describedByIds } from '../../components/ui/field';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
+import { holdAutoLock } from '../../db/encryption/session-key';
 import { ValidationError } from '../../domain/validation';
 import { downloadText } from '../../lib/download';
 import { recoveryKeyFileName, recoveryKeyFileText } from './recovery-key-file';
@@ -20,6 +21,8 @@ export function RecoveryKeyStep({ heading, recoveryKey, onDone }: RecoveryKeySte
   const checkboxId = `${useId()}-kept`;
   const [kept, setKept] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Shown only once: the app does not lock itself while it is on screen.
+  useEffect(() => holdAutoLock(), []);
 
   const check = useCallback(async () => {
     if (!kept) {
@@ -51,7 +54,8 @@ export function RecoveryKeyStep({ heading, recoveryKey, onDone }: RecoveryKeySte
       </div>
       <p>
         Keep it away from this device: print it and lock it away, or save it somewhere safe that is
-        not this tablet or laptop. It is shown only now.
+        not this tablet or laptop. It is shown only now, so the app will not lock itself while it is
+        on screen.
       </p>
       <div className="lock-form__actions">
         <button type="button" className="button button--secondary" onClick={() => window.print()}>

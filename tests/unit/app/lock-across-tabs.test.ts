@@ -8,6 +8,7 @@ import {
 } from '../../../src/app/lock/lock-across-tabs';
 import { getDb } from '../../../src/db/database';
 import {
+  holdAutoLock,
   isUnlocked,
   lock,
   lockSafely,
@@ -158,6 +159,21 @@ describe('Auto-lock counts use of any tab', () => {
 
     await later(1);
     await until(() => !isUnlocked(), 'auto-lock after 5 minutes unused in any tab');
+  });
+
+  it('waits while the recovery key is on screen, then counts from when it goes', async () => {
+    await startAutoLock();
+    const release = holdAutoLock();
+
+    await later(30);
+    expect(isUnlocked()).toBe(true);
+
+    release();
+    release(); // twice is the same as once
+    await later(4);
+    expect(isUnlocked()).toBe(true);
+    await later(1);
+    await until(() => !isUnlocked(), 'auto-lock 5 minutes after the key was put away');
   });
 
   it('tells the other tabs when the coach uses this one, at most every few seconds', async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
-import { lock, getLockState } from '../../../../src/db/encryption/session-key';
+import { getLockState, isAutoLockHeld, lock } from '../../../../src/db/encryption/session-key';
 import { unlock, unlockWithRecovery } from '../../../../src/db/encryption/lock-control';
 import { SetUpPassphrase } from '../../../../src/features/lock/set-up-passphrase';
 import {
@@ -120,7 +120,8 @@ describe('SetUpPassphrase: the recovery key', () => {
     const onDone = vi.fn();
     const downloads = captureDownloads();
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
-    render(<SetUpPassphrase onDone={onDone} />);
+    const { unmount } = render(<SetUpPassphrase onDone={onDone} />);
+    expect(isAutoLockHeld()).toBe(false);
     const user = await choosePassphrase(PASSPHRASE);
 
     const heading = await screen.findByRole('heading', {
@@ -129,6 +130,8 @@ describe('SetUpPassphrase: the recovery key', () => {
     });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(getLockState()).toBe('unlocked');
+    // Shown only once, so the app does not lock itself while it is on screen.
+    expect(isAutoLockHeld()).toBe(true);
     const key = screen.getByText(RECOVERY_KEY_FORMAT).textContent ?? '';
     expect(screen.getByText(/this key is the only way back in/)).toBeVisible();
     expect(screen.getByText(/Keep it away from this device/)).toBeVisible();
@@ -162,6 +165,8 @@ describe('SetUpPassphrase: the recovery key', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(onDone).toHaveBeenCalledTimes(1);
+    unmount();
+    expect(isAutoLockHeld()).toBe(false);
 
     // The key shown really opens the records, as does the passphrase.
     lock();
