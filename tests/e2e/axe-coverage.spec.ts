@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -8,6 +6,7 @@ import {
   expectNoViolations,
   setUpPassphrase,
 } from './support/helpers';
+import { newVersionProxy, waitForServiceWorker } from './support/service-worker';
 
 // Issue 7: axe-core (WCAG 2.0-2.2 A and AA) on the pages and dialogs the other specs do not
 // already check. Checked elsewhere:
@@ -274,49 +273,20 @@ test("the retention list's erase dialog in Settings passes axe", async ({ page }
   await expect(list.getByRole('link', { name: 'Demo: Kai', exact: true })).toBeVisible();
 });
 
-/** Resolves once a service worker is active and controls the page. */
-async function waitForServiceWorker(page: Page) {
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    if (!registration.active) throw new Error('No active service worker');
-    if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) =>
-      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-    );
-  });
-}
-
 test('"Ready to work offline" and the "Update available" prompt pass axe', async ({
   page,
   baseURL,
 }) => {
-  // The app through a small proxy of the preview server that can serve a new build's
-  // service worker (the same script with different bytes), as in offline.spec.ts.
-  let newVersion = false;
-  const proxy = http.createServer((req, res) => {
-    void (async () => {
-      const upstream = await fetch(new URL(req.url ?? '/', baseURL));
-      let body = Buffer.from(await upstream.arrayBuffer());
-      if (newVersion && req.url?.startsWith('/sw.js')) {
-        body = Buffer.concat([body, Buffer.from('\n// A new version.\n')]);
-      }
-      res.writeHead(upstream.status, {
-        'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
-      res.end(body);
-    })().catch(() => res.writeHead(502).end());
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const { port } = proxy.address() as AddressInfo;
+  // The app through a proxy that can serve a new build's service worker.
+  const proxy = await newVersionProxy(baseURL);
 
   try {
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${proxy.origin}/`);
     await expect(page.getByText('Ready to work offline')).toBeVisible();
     await expectNoViolations(page, 'The caseload saying "Ready to work offline"');
     await waitForServiceWorker(page);
 
-    newVersion = true;
+    proxy.deployNewVersion();
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
     const prompt = page.getByRole('status').filter({ hasText: 'Update available' });
     await expect(prompt).toBeVisible();
@@ -326,7 +296,6 @@ test('"Ready to work offline" and the "Update available" prompt pass axe', async
     await expect(prompt.getByRole('button', { name: 'Reload' })).toBeVisible();
     await expectNoViolations(page, 'The "Update available" prompt at 320 px');
   } finally {
-    proxy.closeAllConnections();
-    await new Promise((resolve) => proxy.close(resolve));
+    await proxy.close();
   }
 });

@@ -1,25 +1,12 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { reloadLocked, setUpPassphrase, unlock } from './support/helpers';
+import { newVersionProxy, waitForServiceWorker } from './support/service-worker';
 
 // Issue 7: after one visit the app starts with no network at all (its service worker
 // precaches every file of the build), and a coach can keep working offline: with the demo
 // data, and with real (encrypted) records unlocked by the passphrase offline.
 
 const NOTES = 'Logged with no network: walked to the park and talked about school.';
-
-/** Resolves once a service worker is active and controls the page. */
-async function waitForServiceWorker(page: Page) {
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    if (!registration.active) throw new Error('No active service worker');
-    if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) =>
-      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-    );
-  });
-}
 
 test.describe('offline', () => {
   test('starts, opens a young person and logs a session with no network', async ({
@@ -131,26 +118,7 @@ test.describe('offline', () => {
     page,
     baseURL,
   }) => {
-    // The app through a small proxy of the preview server that can serve a new build's
-    // service worker (the same script with different bytes), as after a deployment.
-    let newVersion = false;
-    const proxy = http.createServer((req, res) => {
-      void (async () => {
-        const upstream = await fetch(new URL(req.url ?? '/', baseURL));
-        let body = Buffer.from(await upstream.arrayBuffer());
-        if (newVersion && req.url?.startsWith('/sw.js')) {
-          body = Buffer.concat([body, Buffer.from('\n// A new version.\n')]);
-        }
-        res.writeHead(upstream.status, {
-          'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
-          'cache-control': 'no-cache',
-        });
-        res.end(body);
-      })().catch(() => res.writeHead(502).end());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const { port } = proxy.address() as AddressInfo;
-    const origin = `http://127.0.0.1:${port}`;
+    const proxy = await newVersionProxy(baseURL);
     const markPage = () =>
       page.evaluate(() => {
         (window as Window & { unchanged?: boolean }).unchanged = true;
@@ -159,11 +127,11 @@ test.describe('offline', () => {
       page.evaluate(() => (window as Window & { unchanged?: boolean }).unchanged === true);
 
     try {
-      await page.goto(`${origin}/`);
+      await page.goto(`${proxy.origin}/`);
       await waitForServiceWorker(page);
       await expect(page.getByText('Update available')).toBeHidden();
 
-      newVersion = true;
+      proxy.deployNewVersion();
       await markPage();
       await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
       const banner = page.getByRole('status').filter({ hasText: 'Update available' });
@@ -192,8 +160,7 @@ test.describe('offline', () => {
         await page.evaluate(async () => (await navigator.serviceWorker.ready).waiting === null),
       ).toBe(true);
     } finally {
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
 });
