@@ -285,13 +285,16 @@ const SLICE = 500;
  * current task: the browser draws and answers taps while it waits, and the transaction stays
  * open. The transaction must include the settings table.
  */
+/** A settings key never stored: reading it is the smallest request there is. */
+const PACE_KEY = 'restorePace';
+
 function pacer(db: CoachingDatabase, everyMs = 30): Pace {
   let since = performance.now();
   // Dexie's own promises either way: awaiting many plain resolved promises inside a
   // transaction loses it (Dexie then commits it early).
   return () => {
     if (performance.now() - since < everyMs) return Dexie.Promise.resolve();
-    return db.settings.get(SAFETY_COPY_KEY).then(() => {
+    return db.settings.get(PACE_KEY).then(() => {
       since = performance.now();
     });
   };
