@@ -9,6 +9,7 @@ import {
   type RecordArray,
 } from '../../src/domain/backup-file';
 import { databaseArb } from '../unit/support/arbitraries';
+import { seedRecords } from '../unit/support/backup-fixtures';
 
 const NOW = new Date(2026, 10, 23, 14, 5, 0);
 const RUNS = 1_000;
@@ -17,18 +18,6 @@ const RUNS = 1_000;
 async function wipe(): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
-}
-
-async function write(records: FullBackupRecords): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.tables, async () => {
-    await db.youngPeople.bulkAdd(records.youngPeople);
-    await db.goals.bulkAdd(records.goals);
-    await db.sessions.bulkAdd(records.sessions);
-    await db.ratings.bulkAdd(records.ratings);
-    await db.closures.bulkAdd(records.closures);
-    await db.resilienceMaps.bulkAdd(records.resilienceMaps);
-  });
 }
 
 /** Each array sorted by id, so the order the database returns them in does not matter. */
@@ -51,7 +40,7 @@ describe('backup and restore', () => {
     await fc.assert(
       fc.asyncProperty(databaseArb, async (records) => {
         await wipe();
-        await write(records);
+        await seedRecords(records);
         const { json } = await makeBackup(NOW);
         await wipe();
         const parsed = parseBackupText(json);

@@ -28,6 +28,7 @@ import {
   resilienceMap,
   sampleBackup,
   sampleRecords,
+  seedRecords,
   session,
   youngPerson,
 } from '../support/backup-fixtures';
@@ -37,22 +38,6 @@ import { rawStores } from './encryption/raw-idb';
 import { DATABASE_NAME } from '../../../src/db/schema';
 
 const NOW = new Date(2026, 10, 23, 14, 5, 0);
-
-async function seed(records: FullBackupRecords): Promise<void> {
-  const db = getDb();
-  await db.transaction(
-    'rw',
-    [db.youngPeople, db.goals, db.sessions, db.ratings, db.closures, db.resilienceMaps],
-    async () => {
-      await db.youngPeople.bulkAdd(records.youngPeople);
-      await db.goals.bulkAdd(records.goals);
-      await db.sessions.bulkAdd(records.sessions);
-      await db.ratings.bulkAdd(records.ratings);
-      await db.closures.bulkAdd(records.closures);
-      await db.resilienceMaps.bulkAdd(records.resilienceMaps);
-    },
-  );
-}
 
 /** Everything in the database, settings and drafts included. */
 async function snapshot() {
@@ -87,7 +72,7 @@ async function seedDeviceAndMakeFile(): Promise<BackupFile> {
   device.sessions[0] = session('s1', 'yp1', { notes: 'Device notes', updatedAt: LATER });
   device.ratings.push(rating('r9', 'g1', null));
   device.youngPeople.push(youngPerson('yp9'));
-  await seed(device);
+  await seedRecords(device);
   const file = sampleBackup();
   file.goals.push(goal('g9', 'yp1', { text: 'Brand new goal' }));
   file.goals[0] = goal('g1', 'yp1', { text: 'Sleep by ten', updatedAt: LATER });
@@ -104,7 +89,7 @@ beforeEach(async () => {
 
 describe('makeBackup', () => {
   it('writes every record to one file, named with the local date and time', async () => {
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     const { file, json, fileName } = await makeBackup(NOW);
     expect(fileName).toBe('resilience-coaching-backup-2026-11-23-1405.json');
     expect(file.exportedAt).toBe(NOW.toISOString());
@@ -172,7 +157,7 @@ describe('planRestore', () => {
   it('counts every record as new on an empty device, and sees key order as no change', async () => {
     const empty = await planRestore(sampleBackup());
     expect(empty.total).toMatchObject({ inFile: 13, new: 13, changed: 0, removedByReplace: 0 });
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     const reordered = sampleBackup();
     const [first] = reordered.youngPeople;
     const { id, ...rest } = first!;
@@ -245,7 +230,7 @@ describe('applyRestore: replace', () => {
   });
 
   it('restores a version 1 file without closures or maps as having none', async () => {
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     const file = sampleBackup();
     delete file.closures;
     delete file.resilienceMaps;
@@ -283,7 +268,7 @@ describe('applyRestore: merge', () => {
   });
 
   it('changes nothing when merging the same records again', async () => {
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     const before = await snapshot();
     const result = await applyRestore(sampleBackup(), 'merge', NOW);
     expect(result.counts.total).toMatchObject({ written: 0, unchanged: 13 });
@@ -358,7 +343,7 @@ describe('a restore that fails part way', () => {
 describe('the safety copy', () => {
   it('can be read and deleted', async () => {
     expect(await getRestoreSafetyCopy()).toBeNull();
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     await applyRestore(fileOf({ ...sampleRecords(), ratings: [] }), 'replace', NOW);
     expect(await getRestoreSafetyCopy()).toMatchObject({ savedAt: NOW.toISOString() });
     await deleteRestoreSafetyCopy();
@@ -372,7 +357,7 @@ describe('the safety copy', () => {
       const note = `Walked by the sea, talked about school ${i} `.repeat(250);
       device.sessions.push(session(`long-${i}`, i % 2 === 0 ? 'yp1' : 'yp2', { notes: note }));
     }
-    await seed(device);
+    await seedRecords(device);
     const before = await readAllRecords();
     await applyRestore(fileOf({ ...sampleRecords(), ratings: [] }), 'replace', NOW);
 
@@ -438,7 +423,7 @@ describe('backupReminder', () => {
   });
 
   it('is due when there are records and there has never been a backup', async () => {
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     expect(await backupReminder(NOW)).toEqual({
       lastBackupAt: null,
       changedSince: true,
@@ -447,7 +432,7 @@ describe('backupReminder', () => {
   });
 
   it('is not due for demo records only', async () => {
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     await getDb().settings.put({ key: 'demoYoungPersonIds', value: ['yp1', 'yp2'] });
     expect((await backupReminder(NOW)).due).toBe(false);
     await getDb().youngPeople.add(youngPerson('real', { updatedAt: NOW.toISOString() }));
@@ -456,7 +441,7 @@ describe('backupReminder', () => {
 
   it('waits 7 days after a backup, then reminds only if records changed since', async () => {
     expect(BACKUP_REMINDER_DAYS).toBe(7);
-    await seed(sampleRecords()); // every record is from early 2026
+    await seedRecords(sampleRecords()); // every record is from early 2026
     await markBackupMade(day(8));
     expect(await backupReminder(NOW)).toEqual({
       lastBackupAt: day(8).toISOString(),
@@ -483,7 +468,7 @@ describe('backupReminder', () => {
     ['a closure', async (t: string) => getDb().closures.update('c1', { updatedAt: t })],
     ['a resilience map', async (t: string) => getDb().resilienceMaps.update('m1', { savedAt: t })],
   ])('counts %s changed since the last backup, unless it is demo data', async (_, change) => {
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     await markBackupMade(at('2026-11-01'));
     await change(at('2026-11-10').toISOString());
     expect(await backupReminder(NOW)).toMatchObject({ changedSince: true, due: true });

@@ -14,26 +14,10 @@ import {
   type BackupFile,
   type FullBackupRecords,
 } from '../../../src/domain/backup-file';
-import { sampleBackup, sampleRecords } from '../support/backup-fixtures';
+import { sampleBackup, sampleRecords, seedRecords } from '../support/backup-fixtures';
 import { freshDb } from './fixtures';
 
 const NOW = new Date(2026, 10, 23, 14, 5, 0);
-
-async function seed(records: FullBackupRecords): Promise<void> {
-  const db = getDb();
-  await db.transaction(
-    'rw',
-    [db.youngPeople, db.goals, db.sessions, db.ratings, db.closures, db.resilienceMaps],
-    async () => {
-      await db.youngPeople.bulkAdd(records.youngPeople);
-      await db.goals.bulkAdd(records.goals);
-      await db.sessions.bulkAdd(records.sessions);
-      await db.ratings.bulkAdd(records.ratings);
-      await db.closures.bulkAdd(records.closures);
-      await db.resilienceMaps.bulkAdd(records.resilienceMaps);
-    },
-  );
-}
 
 const byId = (list: readonly { id: string }[]) =>
   [...list].sort((a, b) => a.id.localeCompare(b.id));
@@ -52,7 +36,7 @@ async function erasedIds(): Promise<unknown> {
  * closure c1) erased. The file is a backup from before the erasure.
  */
 async function eraseAfterBackup(): Promise<BackupFile> {
-  await seed(sampleRecords());
+  await seedRecords(sampleRecords());
   const file = sampleBackup();
   await deleteYoungPersonWithRecords('yp2');
   return file;
@@ -62,7 +46,7 @@ beforeEach(freshDb);
 
 describe('the list of erased young people', () => {
   it('holds only the ids of those erased, and nothing for an unknown id', async () => {
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     await deleteYoungPersonWithRecords('nobody');
     expect(await erasedIds()).toBeUndefined();
     await deleteYoungPersonWithRecords('yp2');
@@ -73,7 +57,7 @@ describe('the list of erased young people', () => {
   it('keeps the most recent erasures when it is full', async () => {
     const old = Array.from({ length: MAX_ERASED_IDS }, (_, i) => `old-${i}`);
     await getDb().settings.put({ key: ERASED_IDS_KEY, value: old });
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     await deleteYoungPersonWithRecords('yp2');
     const ids = (await erasedIds()) as string[];
     expect(ids).toHaveLength(MAX_ERASED_IDS);
@@ -104,7 +88,7 @@ describe('restoring a backup that holds a young person erased on this device', (
   });
 
   it('says nothing of erasure when none of the young people in the file was erased', async () => {
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     await deleteYoungPersonWithRecords('yp2');
     const file = sampleBackup();
     file.youngPeople = file.youngPeople.filter((yp) => yp.id !== 'yp2');
@@ -152,7 +136,7 @@ describe('restoring a backup that holds a young person erased on this device', (
 
 describe("one young person's case export", () => {
   it('restores to every record of theirs, closure and resilience map included', async () => {
-    await seed(sampleRecords());
+    await seedRecords(sampleRecords());
     const original = await readAllRecords();
     const yp1 = await makeCaseBackup('yp1', NOW);
     const yp2 = await makeCaseBackup('yp2', NOW);

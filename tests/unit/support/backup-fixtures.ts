@@ -1,3 +1,4 @@
+import { getDb } from '../../../src/db/database';
 import type { BackupFile, FullBackupRecords } from '../../../src/domain/backup-file';
 import type {
   Closure,
@@ -165,4 +166,21 @@ export function sampleBackup(): BackupFile {
 /** A deep copy through JSON, as a file would be read: plain objects to change freely. */
 export function asJson(value: unknown): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+/** Writes every record as it is, through the app's database (encrypted on the way in). */
+export async function seedRecords(records: FullBackupRecords): Promise<void> {
+  const db = getDb();
+  await db.transaction(
+    'rw',
+    [db.youngPeople, db.goals, db.sessions, db.ratings, db.closures, db.resilienceMaps],
+    async () => {
+      await db.youngPeople.bulkAdd(records.youngPeople);
+      await db.goals.bulkAdd(records.goals);
+      await db.sessions.bulkAdd(records.sessions);
+      await db.ratings.bulkAdd(records.ratings);
+      await db.closures.bulkAdd(records.closures);
+      await db.resilienceMaps.bulkAdd(records.resilienceMaps);
+    },
+  );
 }
