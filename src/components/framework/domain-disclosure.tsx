@@ -2,6 +2,7 @@ import { getDomain } from '../../domain/framework';
 import { DomainMarker } from '../ui/domain-marker';
 import { MoveGroup, type MoveGroupProps } from './move-group';
 import { describeDomainCount } from './move-search';
+import '../ui/ui.css';
 
 interface DomainDisclosureProps extends Omit<MoveGroupProps, 'legendHidden'> {
   open: boolean;
@@ -27,7 +28,7 @@ export function DomainDisclosure({ open, onOpenChange, ...groupProps }: DomainDi
         aria-controls={panelId}
         onClick={() => onOpenChange(!open)}
       >
-        <span className="move-domain__chevron" aria-hidden="true" />
+        <span className="chevron" aria-hidden="true" />
         <DomainMarker domain={domain.id} size={16} />
         <span className="move-domain__name" style={{ color: domain.colour }}>
           {domain.name}

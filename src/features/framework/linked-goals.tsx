@@ -4,6 +4,7 @@ import { GOAL_STATUS_LABELS } from '../../domain/schemas';
 import { ShowMore } from '../young-people/show-more';
 import { useShowMore } from '../young-people/use-show-more';
 import { countGoals, type GoalWithOwner } from './framework-model';
+import '../../components/ui/ui.css';
 
 /** How many linked goals an opened move shows at first, and adds with each "Show more". */
 export const LINKED_GOALS_PAGE_SIZE = 50;
@@ -39,7 +40,7 @@ export function LinkedGoals({ moveNumber, goals }: LinkedGoalsProps) {
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
-        <span className="framework-move__chevron" aria-hidden="true" />
+        <span className="chevron" aria-hidden="true" />
         {countGoals(goals.length)} linked{' '}
         <span className="visually-hidden">to move {moveNumber}</span>
       </button>
