@@ -125,7 +125,6 @@ function dataTables(db: CoachingDatabase) {
   return [db.youngPeople, db.goals, db.sessions, db.ratings, db.closures, db.resilienceMaps];
 }
 
-/** Reads every record; call inside a transaction over the data tables. */
 /** Records read in one request: a table of 100,000 read at once would hold the page. */
 const READ_PAGE = 5_000;
 
@@ -142,6 +141,7 @@ async function readInPages<T extends { id: string }>(table: EntityTable<T, 'id'>
   return all;
 }
 
+/** Reads every record; call inside a transaction over the data tables. */
 async function readRecordsIn(db: CoachingDatabase): Promise<FullBackupRecords> {
   const youngPeople = await readInPages(db.youngPeople);
   const goals = await readInPages(db.goals);
@@ -277,6 +277,9 @@ type Pace = () => PromiseLike<void>;
 /** Records compared, turned into JSON or written between two turns of the page. */
 const SLICE = 500;
 
+/** A settings key never stored: reading it is the smallest request there is. */
+const PACE_KEY = 'restorePace';
+
 /**
  * Restoring 100,000 records must not freeze the page, yet runs in one transaction, which
  * commits as soon as the code waits for anything but IndexedDB. So long work inside it
@@ -285,9 +288,6 @@ const SLICE = 500;
  * current task: the browser draws and answers taps while it waits, and the transaction stays
  * open. The transaction must include the settings table.
  */
-/** A settings key never stored: reading it is the smallest request there is. */
-const PACE_KEY = 'restorePace';
-
 function pacer(db: CoachingDatabase, everyMs = 30): Pace {
   let since = performance.now();
   // Dexie's own promises either way: awaiting many plain resolved promises inside a
@@ -554,10 +554,10 @@ function resultOf(
   return { mode, counts: { arrays, total: resultCounts(mode, plan.total) }, safetyCopy, erased };
 }
 
-/** A backup file's text of the records as they are, unchecked: nothing is left out. */
 /**
- * The backup file of everything on the device, as JSON.stringify would write it, a slice of
- * records at a time (turning a record into JSON decrypts it).
+ * The backup file's text of everything on the device, unchecked (nothing is left out), as
+ * JSON.stringify would write it, a slice of records at a time (turning a record into JSON
+ * decrypts it).
  */
 async function safetyCopyJson(device: FullBackupRecords, now: Date, pace: Pace): Promise<string> {
   const head = JSON.stringify({
