@@ -7,7 +7,7 @@ import { errorReason } from '../../lib/errors';
 import { useToastStore } from '../../stores/toast-store';
 import { useAutoLock } from './auto-lock';
 import { connectTabs } from './lock-across-tabs';
-import { useLockState } from './lock-state';
+import { useLockState } from '../../components/ui/use-lock-state';
 
 const UnlockScreen = lazy(async () => ({
   default: (await import('../../features/lock/unlock-screen')).UnlockScreen,

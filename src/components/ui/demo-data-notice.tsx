@@ -1,6 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { Link } from 'react-router-dom';
-import { getLockState, subscribeToKeyChange } from '../../db/encryption/session-key';
+import { useLockState } from './use-lock-state';
 import './ui.css';
 
 /**
@@ -10,7 +9,7 @@ import './ui.css';
  * named "Demo: …" until then; notes and words cannot be told apart, hence this notice.)
  */
 export function DemoDataNotice() {
-  const state = useSyncExternalStore(subscribeToKeyChange, getLockState);
+  const state = useLockState();
   if (state !== 'not-set-up') return null;
   return (
     <p className="demo-data-notice" role="note">

@@ -1,12 +1,6 @@
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
-import { getLockState, lockSafely, subscribeToKeyChange } from '../../db/encryption/session-key';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLockState } from '../../components/ui/use-lock-state';
+import { lockSafely } from '../../db/encryption/session-key';
 import { AutoLockForm } from './auto-lock-form';
 import { ChangePassphraseForm } from './change-passphrase-form';
 import './settings.css';
@@ -73,7 +67,7 @@ function Unlocked() {
 
 /** The Settings section for the passphrase, locking now, auto-lock and changing the passphrase. */
 export function LockSection({ renderSetUp }: LockSectionProps) {
-  const state = useSyncExternalStore(subscribeToKeyChange, getLockState);
+  const state = useLockState();
   // Set-up unlocks the app before it shows the recovery key, so it stays on screen until done.
   const [settingUp, setSettingUp] = useState(false);
 
