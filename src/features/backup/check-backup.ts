@@ -70,3 +70,17 @@ export async function openProtectedBackupText(
     return invalid(errorMessage(error));
   }
 }
+
+/** What the page asks the worker: a file's text, and its passphrase when it is protected. */
+export interface BackupCheckRequest {
+  text: string;
+  /** Set to open a passphrase-protected file; null to check a file as it is. */
+  passphrase: string | null;
+}
+
+/** Answers one request: checks the text, opening it with the passphrase when one is given. */
+export function checkBackupRequest(request: BackupCheckRequest): Promise<BackupCheck> {
+  return request.passphrase === null
+    ? Promise.resolve(checkBackupText(request.text))
+    : openProtectedBackupText(request.text, request.passphrase);
+}

@@ -1,21 +1,11 @@
-import { checkBackupText, openProtectedBackupText, type BackupCheck } from './check-backup';
+import { checkBackupRequest, type BackupCheck, type BackupCheckRequest } from './check-backup';
 
 /** What the page posts to the worker. */
-export interface BackupWorkerRequest {
-  text: string;
-  /** Set to open a passphrase-protected file; null to check a file as it is. */
-  passphrase: string | null;
-}
+export type BackupWorkerRequest = BackupCheckRequest;
 
 /** The worker's one answer. */
 export interface BackupWorkerResponse {
   check: BackupCheck;
-}
-
-function runHere(request: BackupWorkerRequest): Promise<BackupCheck> {
-  return request.passphrase === null
-    ? Promise.resolve(checkBackupText(request.text))
-    : openProtectedBackupText(request.text, request.passphrase);
 }
 
 function runInWorker(request: BackupWorkerRequest): Promise<BackupCheck> {
@@ -31,14 +21,14 @@ function runInWorker(request: BackupWorkerRequest): Promise<BackupCheck> {
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       worker.terminate();
-      resolve(runHere(request));
+      resolve(checkBackupRequest(request));
     });
     worker.postMessage(request);
   });
 }
 
 function run(request: BackupWorkerRequest): Promise<BackupCheck> {
-  return typeof Worker === 'undefined' ? runHere(request) : runInWorker(request);
+  return typeof Worker === 'undefined' ? checkBackupRequest(request) : runInWorker(request);
 }
 
 /**
