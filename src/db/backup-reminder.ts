@@ -2,6 +2,7 @@
  * Whether the coach should be reminded to back up. Used by the caseload (the first screen),
  * so this file loads no validation code: nothing here imports zod.
  */
+import { readIdList } from '../lib/objects';
 import { getDb } from './database';
 import { DEMO_IDS_KEY } from './repositories/demo-ids';
 
@@ -24,11 +25,6 @@ export interface BackupReminderState {
 
 function readInstant(value: unknown): string | null {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : null;
-}
-
-function readIds(value: unknown): Set<string> {
-  if (!Array.isArray(value)) return new Set();
-  return new Set(value.filter((x): x is string => typeof x === 'string'));
 }
 
 /** True when any record that is not demo data was created or changed after `since`. */
@@ -57,15 +53,25 @@ async function changedAfter(since: string, demo: ReadonlySet<string>): Promise<b
       .above(since)
       .filter((m) => real(m.youngPersonId))
       .first(),
-    db.closures.filter((c) => after(c.updatedAt) && real(c.youngPersonId)).first(),
   ]);
   if (found.some((record) => record !== undefined)) return true;
+  if (await ratingChangedAfter(since, demo)) return true;
+  // Closures have no updatedAt index: every one is read, so only when nothing else changed.
+  return (
+    (await db.closures.filter((c) => after(c.updatedAt) && real(c.youngPersonId)).first()) !==
+    undefined
+  );
+}
+
+/** True when a rating of a goal that is not demo data was made after `since`. */
+async function ratingChangedAfter(since: string, demo: ReadonlySet<string>): Promise<boolean> {
+  const db = getDb();
   if (demo.size === 0)
     return (await db.ratings.where('ratedAt').above(since).first()) !== undefined;
   const ratings = await db.ratings.where('ratedAt').above(since).toArray();
   if (ratings.length === 0) return false;
   const goals = await db.goals.bulkGet([...new Set(ratings.map((r) => r.goalId))]);
-  return goals.some((goal) => goal !== undefined && real(goal.youngPersonId));
+  return goals.some((goal) => goal !== undefined && !demo.has(goal.youngPersonId));
 }
 
 /**
@@ -86,7 +92,7 @@ export async function backupReminder(now: Date = new Date()): Promise<BackupRemi
   ];
   return db.transaction('r', tables, async () => {
     const lastBackupAt = readInstant((await db.settings.get(LAST_BACKUP_KEY))?.value);
-    const demo = readIds((await db.settings.get(DEMO_IDS_KEY))?.value);
+    const demo = new Set(readIdList((await db.settings.get(DEMO_IDS_KEY))?.value));
     // Every record belongs to a young person, so with no backup yet any real one counts.
     const changedSince =
       lastBackupAt === null

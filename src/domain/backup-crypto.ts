@@ -12,6 +12,7 @@
 import {
   AES_GCM_IV_BYTES,
   DecryptError,
+  MAX_KDF_ITERATIONS,
   PBKDF2_ITERATIONS,
   decryptText,
   deriveAesKey,
@@ -21,6 +22,7 @@ import {
   toBase64,
   type Bytes,
 } from '../lib/crypto';
+import { isObject, own } from '../lib/objects';
 import { passphraseProblem } from './passphrase';
 
 export const ENCRYPTED_BACKUP_FORMAT = 'resilience-coaching-backup-encrypted';
@@ -31,8 +33,6 @@ export const ENCRYPTED_BACKUP_VERSION = 1;
  * (not PBKDF2_ITERATIONS), so files made today still open if the default is raised.
  */
 export const MIN_KDF_ITERATIONS = 600_000;
-/** More than this would keep the page busy for minutes: a file asking for more is refused. */
-export const MAX_KDF_ITERATIONS = 10_000_000;
 
 const SALT_BYTES = 16;
 
@@ -73,16 +73,6 @@ export async function encryptBackup(
     cipher: { name: 'AES-GCM', iv: toBase64(iv) },
     ciphertext: toBase64(ciphertext),
   });
-}
-
-/** A plain object parsed from a file (not an array, not null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An own property; never one inherited, so `__proto__` and `constructor` keys fool nothing. */
-export function own(value: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(value, key) ? value[key] : undefined;
 }
 
 /** True when a parsed file says it is a passphrase-protected backup. */

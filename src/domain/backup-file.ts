@@ -11,7 +11,8 @@
  * (optional fields, which version 1 allows: a file without them restores as having none).
  */
 import { z } from 'zod';
-import { ENCRYPTED_BACKUP_FORMAT, isObject, own } from './backup-crypto';
+import { isObject, own } from '../lib/objects';
+import { ENCRYPTED_BACKUP_FORMAT } from './backup-crypto';
 import {
   closureSchema,
   goalSchema,
@@ -296,7 +297,8 @@ function parseIndexed<S extends z.ZodType>(
   return out;
 }
 
-function rawArrays(records: BackupRecords): RawArrays {
+/** Every record array of these records, `closures` and `resilienceMaps` as [] when absent. */
+export function withEveryArray(records: BackupRecords): FullBackupRecords {
   return {
     youngPeople: records.youngPeople,
     goals: records.goals,
@@ -314,7 +316,7 @@ function rawArrays(records: BackupRecords): RawArrays {
  */
 export function backupProblems(records: BackupRecords): BackupProblem[] {
   const problems = new ProblemList(Number.POSITIVE_INFINITY);
-  checkRecords(rawArrays(records), problems);
+  checkRecords(withEveryArray(records), problems);
   return problems.listed;
 }
 
@@ -325,7 +327,7 @@ export function backupProblems(records: BackupRecords): BackupProblem[] {
  */
 export function buildBackup(records: BackupRecords, exportedAt: Date): BackupFile {
   const problems = new ProblemList(Number.POSITIVE_INFINITY);
-  const parsed = checkRecords(rawArrays(records), problems);
+  const parsed = checkRecords(withEveryArray(records), problems);
   if (problems.count > 0) throw new BackupError(problems.listed);
   const file: BackupFile = {
     format: BACKUP_FORMAT,

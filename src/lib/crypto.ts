@@ -8,6 +8,12 @@
 /** PBKDF2-SHA-256 iterations for a key from a passphrase (OWASP's figure for 2023 onwards). */
 export const PBKDF2_ITERATIONS = 600_000;
 
+/**
+ * More PBKDF2 iterations than this would keep the device busy for minutes: a keyring or a
+ * protected backup asking for more is refused.
+ */
+export const MAX_KDF_ITERATIONS = 10_000_000;
+
 /** Bytes of a fresh AES-GCM nonce. */
 export const AES_GCM_IV_BYTES = 12;
 
@@ -21,6 +27,16 @@ export class DecryptError extends Error {
 
 /** Bytes read or written by WebCrypto (always backed by a plain ArrayBuffer). */
 export type Bytes = Uint8Array<ArrayBuffer>;
+
+/** Text to UTF-8 bytes; one for the app (encoding keeps no state between calls). */
+export const utf8Encoder = new TextEncoder();
+
+/**
+ * UTF-8 bytes to text, strictly: bytes that are not UTF-8 throw rather than become U+FFFD,
+ * and a leading byte order mark is kept as text. One for the app: each decode is a whole
+ * text (never `stream: true`), so nothing carries over between calls.
+ */
+export const strictUtf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function subtle(): SubtleCrypto {
   const api = globalThis.crypto?.subtle;
@@ -57,7 +73,6 @@ const CHUNK = 3 * 1024 * 1024;
  */
 export function toBase64(bytes: Uint8Array): string {
   const parts: string[] = [];
-  const ascii = new TextDecoder();
   for (let start = 0; start < bytes.length; start += CHUNK) {
     const end = Math.min(bytes.length, start + CHUNK);
     const out = new Uint8Array(Math.ceil((end - start) / 3) * 4);
@@ -71,7 +86,8 @@ export function toBase64(bytes: Uint8Array): string {
       out[o++] = i + 1 < end ? (CODES[((b1 & 15) << 2) | (b2 >> 6)] ?? PAD) : PAD;
       out[o++] = i + 2 < end ? (CODES[b2 & 63] ?? PAD) : PAD;
     }
-    parts.push(ascii.decode(out));
+    // Base64 characters are ASCII, which is UTF-8.
+    parts.push(strictUtf8Decoder.decode(out));
   }
   return parts.join('');
 }
@@ -128,7 +144,7 @@ export async function deriveAesKey(
   }
   const material = await subtle().importKey(
     'raw',
-    new TextEncoder().encode(passphrase.normalize('NFC')),
+    utf8Encoder.encode(passphrase.normalize('NFC')),
     'PBKDF2',
     false,
     ['deriveKey'],
@@ -184,7 +200,7 @@ export function encryptText(
   key: CryptoKey,
   text: string,
 ): Promise<{ iv: Bytes; ciphertext: Bytes }> {
-  return encryptBytes(key, new TextEncoder().encode(text));
+  return encryptBytes(key, utf8Encoder.encode(text));
 }
 
 /**
@@ -194,7 +210,7 @@ export function encryptText(
 export async function decryptText(key: CryptoKey, iv: Bytes, ciphertext: Bytes): Promise<string> {
   const plain = await decryptBytes(key, iv, ciphertext);
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(plain);
+    return strictUtf8Decoder.decode(plain);
   } catch {
     throw new DecryptError('The decrypted data is not text.');
   }

@@ -1,6 +1,7 @@
 /**
  * The coach's PIN, kept only as a salted PBKDF2 hash (WebCrypto), never as the digits.
  */
+import { fromBase64, toBase64, utf8Encoder } from './crypto';
 
 /** How a PIN is stored: enough to check a typed PIN, never enough to show it. */
 export interface StoredPin {
@@ -28,25 +29,12 @@ export function isValidPin(pin: string): boolean {
   return /^[0-9]{4,8}$/.test(pin);
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 async function derive(
   pin: string,
   salt: Uint8Array<ArrayBuffer>,
   iterations: number,
 ): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+  const key = await crypto.subtle.importKey('raw', utf8Encoder.encode(pin), 'PBKDF2', false, [
     'deriveBits',
   ]);
   const bits = await crypto.subtle.deriveBits(

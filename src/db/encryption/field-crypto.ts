@@ -13,7 +13,14 @@
  * data key is there (issue 7's first-screen budget).
  */
 import type { gcm as Gcm } from '@noble/ciphers/aes.js';
-import { AES_GCM_IV_BYTES, fromBase64, randomBytes, toBase64 } from '../../lib/crypto';
+import {
+  AES_GCM_IV_BYTES,
+  fromBase64,
+  randomBytes,
+  strictUtf8Decoder,
+  toBase64,
+  utf8Encoder,
+} from '../../lib/crypto';
 import { DATA_KEY_BYTES, LockedError } from './session-key';
 
 export const ENCRYPTED_FIELD_PREFIX = 'enc:v1:';
@@ -52,7 +59,7 @@ function checkKey(key: Uint8Array): void {
 }
 
 function additionalData(context: string): Uint8Array | undefined {
-  return context === '' ? undefined : new TextEncoder().encode(context);
+  return context === '' ? undefined : utf8Encoder.encode(context);
 }
 
 /** True for a value written by encryptField (it may still fail to decrypt). */
@@ -65,7 +72,7 @@ export function encryptField(key: Uint8Array, value: string, context = ''): stri
   checkKey(key);
   if (typeof value !== 'string') throw new TypeError('Only text can be encrypted.');
   const iv = randomBytes(AES_GCM_IV_BYTES);
-  const sealed = cipher(key, iv, context).encrypt(new TextEncoder().encode(value));
+  const sealed = cipher(key, iv, context).encrypt(utf8Encoder.encode(value));
   const out = new Uint8Array(iv.length + sealed.length);
   out.set(iv, 0);
   out.set(sealed, iv.length);
@@ -96,7 +103,7 @@ export function decryptField(key: Uint8Array, stored: string, context = ''): str
     throw new FieldDecryptError();
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(plain);
+    return strictUtf8Decoder.decode(plain);
   } catch {
     throw new FieldDecryptError('A stored value decrypted to something that is not text.');
   }

@@ -29,6 +29,7 @@ import {
   fromBase64,
   randomBytes,
   toBase64,
+  utf8Encoder,
   type Bytes,
 } from '../../lib/crypto';
 import { toInstant } from '../../lib/instant';
@@ -108,7 +109,7 @@ export function describeWait(ms: number): string {
 // Passphrases and recovery keys.
 
 /** Letters and digits that cannot be mistaken for each other: no 0, O, 1, I or L. */
-export const RECOVERY_KEY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const RECOVERY_KEY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const BASE = RECOVERY_KEY_ALPHABET.length; // 31, a prime: the check characters catch swaps.
 const RANDOM_CHARS = 30;
 const KEY_CHARS = RANDOM_CHARS + 2;
@@ -130,7 +131,7 @@ function charOf(value: number): string {
 }
 
 /** "ABCD-EFGH-...": 8 groups of 4, as shown to the coach. */
-export function formatRecoveryKey(canonical: string): string {
+function formatRecoveryKey(canonical: string): string {
   return (canonical.match(new RegExp(`.{1,${GROUP}}`, 'g')) ?? []).join('-');
 }
 
@@ -181,7 +182,7 @@ const PURPOSE = {
   recoveryKey: 'resilience-coaching/keyring/v1/recovery-key',
 } as const;
 type Purpose = keyof typeof PURPOSE;
-const purposeBytes = (purpose: Purpose): Bytes => new TextEncoder().encode(PURPOSE[purpose]);
+const purposeBytes = (purpose: Purpose): Bytes => utf8Encoder.encode(PURPOSE[purpose]);
 
 function newKdf(): Kdf {
   return {

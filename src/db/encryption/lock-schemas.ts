@@ -5,11 +5,8 @@
  */
 import { z } from 'zod';
 import { instantSchema } from '../../domain/schemas';
-import { fromBase64, PBKDF2_ITERATIONS } from '../../lib/crypto';
+import { fromBase64, MAX_KDF_ITERATIONS, PBKDF2_ITERATIONS } from '../../lib/crypto';
 import { MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES } from './lock-settings';
-
-/** More iterations than this would keep the device busy for minutes: such a keyring is refused. */
-export const MAX_ITERATIONS = 10_000_000;
 
 const base64Schema = z.string().refine(
   (text) => {
@@ -26,7 +23,7 @@ const base64Schema = z.string().refine(
 const kdfSchema = z.object({
   name: z.literal('PBKDF2'),
   hash: z.literal('SHA-256'),
-  iterations: z.number().int().min(PBKDF2_ITERATIONS).max(MAX_ITERATIONS),
+  iterations: z.number().int().min(PBKDF2_ITERATIONS).max(MAX_KDF_ITERATIONS),
   salt: base64Schema,
 });
 export type Kdf = z.infer<typeof kdfSchema>;

@@ -41,6 +41,7 @@ import type {
 import type { Draft } from '../../domain/draft';
 import { DEMO_NAME_PREFIX, isDemoName } from '../../domain/demo-name';
 import type { Closure, Goal, ResilienceMap, Session, YoungPerson } from '../../domain/schemas';
+import { isObject } from '../../lib/objects';
 import { decryptField, encryptField, isEncryptedField } from './field-crypto';
 import {
   LOCKED_READ_MESSAGE,
@@ -107,9 +108,6 @@ const FIELDS_BY_TABLE: ReadonlyMap<string, FieldList> = new Map(
   Object.entries(ENCRYPTED_FIELDS).map(([table, fields]) => [table, Object.entries(fields)]),
 );
 
-/** The names of the tables with encrypted fields. */
-export const ENCRYPTED_TABLES: readonly string[] = [...FIELDS_BY_TABLE.keys()];
-
 /**
  * Settings whose value holds records about young people, stored encrypted like record
  * fields: the safety copy kept before a restore replaced everything. Every other setting
@@ -122,7 +120,7 @@ export const ENCRYPTED_SETTINGS: ReadonlySet<string> = new Set(['restoreSafetyCo
  * True for an encrypted setting, or a further part of one: a large value (the safety copy)
  * is kept in parts, `restoreSafetyCopy`, then `restoreSafetyCopy:1`, `restoreSafetyCopy:2`, …
  */
-export function isEncryptedSetting(key: unknown): boolean {
+function isEncryptedSetting(key: unknown): boolean {
   if (typeof key !== 'string') return false;
   const colon = key.indexOf(':');
   return ENCRYPTED_SETTINGS.has(colon === -1 ? key : key.slice(0, colon));
@@ -133,7 +131,7 @@ async function encryptedSettingRows(settings: Dexie['tables'][number]): Promise<
   const rows: PlainRecord[] = [];
   for (const key of ENCRYPTED_SETTINGS) {
     const found: unknown[] = await settings.where('key').startsWith(key).toArray();
-    for (const row of found) if (isRecord(row) && isEncryptedSetting(row.key)) rows.push(row);
+    for (const row of found) if (isObject(row) && isEncryptedSetting(row.key)) rows.push(row);
   }
   return rows;
 }
@@ -166,10 +164,6 @@ function planFor(table: string): TablePlan | null {
 }
 
 type PlainRecord = Record<string | symbol, unknown>;
-
-function isRecord(value: unknown): value is PlainRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Where a value belongs: it decrypts only there. */
 function fieldContext(table: string, id: unknown, field: string): string {
@@ -239,13 +233,13 @@ function encryptingTable(
   function refuseRealYoungPeople(req: DBCoreMutateRequest): void {
     if (table !== 'youngPeople' || isUpgrade(req.trans)) return;
     if (req.type !== 'add' && req.type !== 'put') return;
-    if (req.values.every((value) => isRecord(value) && isDemoName(value.name))) return;
+    if (req.values.every((value) => isObject(value) && isDemoName(value.name))) return;
     throw new PassphraseNeededError(REAL_RECORD_MESSAGE);
   }
 
   /** A copy of `value` with its fields encrypted; the caller's object is never changed. */
   function seal(value: unknown, key: Uint8Array): unknown {
-    if (!isRecord(value)) return value;
+    if (!isObject(value)) return value;
     const id = idOf(value);
     let copy: PlainRecord | null = null;
     for (const [field, kind] of fieldsOf(value)) {
@@ -276,7 +270,7 @@ function encryptingTable(
         configurable: true,
         get(this: PlainRecord): unknown {
           const stored = this[STORED];
-          if (!isRecord(stored)) return undefined;
+          if (!isObject(stored)) return undefined;
           const sealed = stored[field];
           const key = getKey();
           if (key === NOT_SET_UP || !isEncryptedField(sealed)) return sealed;
@@ -303,7 +297,7 @@ function encryptingTable(
    * moved) throws a FieldDecryptError when it is read.
    */
   function open(value: unknown): unknown {
-    if (!isRecord(value)) return value;
+    if (!isObject(value)) return value;
     // A record's encrypted fields are all of its table's (or none, for most settings).
     const fields = fieldsOf(value);
     if (!fields.some(([field]) => isEncryptedField(value[field]))) return value;
@@ -320,7 +314,7 @@ function encryptingTable(
 
   /** True when the record has an encrypted field with a value (to seal or to open). */
   function hasSealedFields(value: unknown, stored: boolean): boolean {
-    if (!isRecord(value)) return false;
+    if (!isObject(value)) return false;
     return fieldsOf(value).some(([field]) =>
       stored ? isEncryptedField(value[field]) : value[field] !== null && value[field] !== undefined,
     );
@@ -433,7 +427,7 @@ function encryptingTable(
  * The middleware: encrypts ENCRYPTED_FIELDS with the key `getKey` returns at the moment of
  * each read or write (never kept), and refuses records while it returns null.
  */
-export function encryptionMiddleware(getKey: DatabaseKeySource): Middleware<DBCore> {
+function encryptionMiddleware(getKey: DatabaseKeySource): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'field-encryption',
@@ -495,9 +489,9 @@ function listsEveryField(value: unknown): boolean {
  * the field was encrypted). Looks at the stored record, so nothing is decrypted.
  */
 function hasPlainValue(record: unknown, fields: FieldList): boolean {
-  if (!isRecord(record)) return false;
-  const stored = record[STORED] ?? record;
-  if (!isRecord(stored)) return false;
+  if (!isObject(record)) return false;
+  const stored = (record as PlainRecord)[STORED] ?? record;
+  if (!isObject(stored)) return false;
   return fields.some(([field]) => {
     const value = stored[field];
     return value !== null && value !== undefined && !isEncryptedField(value);

@@ -11,12 +11,14 @@ import {
   RECORD_ARRAYS,
   backupForYoungPerson,
   buildBackup,
+  withEveryArray,
   type BackupFile,
   type FullBackupRecords,
   type RecordArray,
 } from '../../domain/backup-file';
 import type { Rating } from '../../domain/schemas';
 import { toInstant } from '../../lib/dates';
+import { isObject, own, readIdList } from '../../lib/objects';
 import { LAST_BACKUP_KEY } from '../backup-reminder';
 import { getDb, type CoachingDatabase } from '../database';
 import { requirePassphraseForRealRecords } from '../encryption/session-key';
@@ -228,18 +230,14 @@ export async function makeCaseBackup(
 // ---------------------------------------------------------------------------
 // Comparing a file with the device
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 /** Deep equality of JSON-like values, ignoring the order of object keys. */
-export function sameContent(a: unknown, b: unknown): boolean {
+function sameContent(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (!isRecord(a) || !isRecord(b)) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((item, i) => sameContent(item, b[i]));
   }
+  if (!isObject(a) || !isObject(b)) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => Object.hasOwn(b, key) && sameContent(a[key], b[key]));
@@ -364,18 +362,6 @@ function byArray<T>(make: (array: RecordArray) => T): Record<RecordArray, T> {
   };
 }
 
-/** Every array of a backup file, the optional ones as [] when absent. */
-function fullRecords(backup: BackupFile): FullBackupRecords {
-  return {
-    youngPeople: backup.youngPeople,
-    goals: backup.goals,
-    sessions: backup.sessions,
-    ratings: backup.ratings,
-    closures: backup.closures ?? [],
-    resilienceMaps: backup.resilienceMaps ?? [],
-  };
-}
-
 async function compareRecords(
   file: FullBackupRecords,
   device: FullBackupRecords,
@@ -419,7 +405,7 @@ async function compareRecords(
 
 /** A field of a record that may be anything (a safety copy's record is not checked). */
 function fieldOf(record: unknown, name: string): unknown {
-  return isRecord(record) ? Object.getOwnPropertyDescriptor(record, name)?.value : undefined;
+  return isObject(record) ? own(record, name) : undefined;
 }
 
 type LooseRecords = { [A in RecordArray]: readonly unknown[] };
@@ -516,7 +502,7 @@ export async function planRestore(backup: BackupFile): Promise<RestorePlan> {
   const db = getDb();
   return db.transaction('r', [...dataTables(db), db.settings], async () => {
     const device = await readRecordsIn(db);
-    return planWithErased(fullRecords(backup), device, await getErasedIds(db), pacer(db));
+    return planWithErased(withEveryArray(backup), device, await getErasedIds(db), pacer(db));
   });
 }
 
@@ -607,15 +593,23 @@ async function writeAll(
   await write(db.resilienceMaps, records.resilienceMaps);
 }
 
-/** After a replace: settings that name young people keep only those still here. */
-async function tidySettings(db: CoachingDatabase, kept: ReadonlySet<string>): Promise<void> {
+/**
+ * Once young people have gone (a replace, an erasure): the settings that name young people
+ * keep only those `kept` says are still here. The demo list is written only when it changes,
+ * and a handover to someone gone ends. Call inside the transaction, which must include the
+ * settings.
+ */
+export async function tidySettings(
+  db: CoachingDatabase,
+  kept: (youngPersonId: string) => boolean,
+): Promise<void> {
   const demo: unknown = (await db.settings.get(DEMO_IDS_KEY))?.value;
   if (Array.isArray(demo)) {
-    const still = demo.filter((id): id is string => typeof id === 'string' && kept.has(id));
-    await db.settings.put({ key: DEMO_IDS_KEY, value: still });
+    const still = readIdList(demo).filter(kept);
+    if (still.length !== demo.length) await db.settings.put({ key: DEMO_IDS_KEY, value: still });
   }
   const handover = readHandover((await db.settings.get(HANDOVER_KEY))?.value);
-  if (handover && !kept.has(handover.youngPersonId)) await db.settings.delete(HANDOVER_KEY);
+  if (handover && !kept(handover.youngPersonId)) await db.settings.delete(HANDOVER_KEY);
 }
 
 /**
@@ -642,7 +636,7 @@ export async function applyRestore(
 ): Promise<RestoreResult> {
   // A backup holds real records: never restored before they can be kept encrypted.
   requirePassphraseForRealRecords();
-  const file = fullRecords(backup);
+  const file = withEveryArray(backup);
   for (const array of RECORD_ARRAYS) {
     if (!Array.isArray(file[array])) throw new Error(`This backup has no ${array} list.`);
   }
@@ -672,7 +666,8 @@ export async function applyRestore(
     }
     await Promise.all([...dataTables(db), db.drafts].map((table) => table.clear()));
     await writeAll(db, file, 'bulkAdd');
-    await tidySettings(db, new Set(file.youngPeople.map((yp) => yp.id)));
+    const restored = new Set(file.youngPeople.map((yp) => yp.id));
+    await tidySettings(db, (id) => restored.has(id));
     return resultOf(mode, plan, safetyCopy, erased);
   });
 }
@@ -714,14 +709,14 @@ async function writeSafetyCopy(db: CoachingDatabase, copy: StoredSafetyCopy): Pr
 /** The copy, its parts joined; null when there is none, or a part is missing or damaged. */
 async function readSafetyCopyIn(db: CoachingDatabase): Promise<StoredSafetyCopy | null> {
   const head: unknown = (await db.settings.get(SAFETY_COPY_KEY))?.value;
-  if (!isRecord(head)) return null;
+  if (!isObject(head)) return null;
   const { savedAt, json, parts = 0 } = head;
   if (typeof savedAt !== 'string' || typeof json !== 'string') return null;
   if (typeof parts !== 'number' || !Number.isSafeInteger(parts) || parts < 0) return null;
   const pieces = [json];
   for (let n = 1; n <= parts; n += 1) {
     const part: unknown = (await db.settings.get(partKey(n)))?.value;
-    const piece = isRecord(part) ? part.json : undefined;
+    const piece = isObject(part) ? part.json : undefined;
     if (typeof piece !== 'string') return null;
     pieces.push(piece);
   }
@@ -755,7 +750,7 @@ export async function eraseFromSafetyCopy(
   } catch {
     parsed = null;
   }
-  if (!copy || !isRecord(parsed) || Array.isArray(parsed)) {
+  if (!copy || !isObject(parsed)) {
     // A copy that cannot be read cannot be restored either; if it names them, it goes.
     const rows = await safetyCopyRows(db).toArray();
     if (rows.some((row) => JSON.stringify(row.value).includes(youngPersonId))) {

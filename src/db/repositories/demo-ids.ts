@@ -1,3 +1,4 @@
+import { readIdList } from '../../lib/objects';
 import { getSetting } from '../queries';
 
 /**
@@ -10,6 +11,5 @@ export const DEMO_IDS_KEY = 'demoYoungPersonIds';
 
 /** The ids of demo young people still in the caseload. */
 export async function getDemoIds(): Promise<string[]> {
-  const value = await getSetting<unknown>(DEMO_IDS_KEY);
-  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+  return readIdList(await getSetting<unknown>(DEMO_IDS_KEY));
 }

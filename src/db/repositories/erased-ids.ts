@@ -3,6 +3,7 @@
  * detail. A restore uses them to say when a backup file holds someone who was erased here,
  * and a merge leaves those young people out unless the coach chooses to bring them back.
  */
+import { readIdList } from '../../lib/objects';
 import type { CoachingDatabase } from '../database';
 
 /** Settings key of the list of erased young people's ids, oldest erasure first. */
@@ -11,19 +12,19 @@ export const ERASED_IDS_KEY = 'erasedYoungPersonIds';
 /** The most ids the list keeps; the oldest erasures are dropped first. */
 export const MAX_ERASED_IDS = 10_000;
 
-/** The ids in a stored value (anything that is not a list of strings counts as none). */
-export function readErasedIds(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+/** The stored list, oldest erasure first (anything that is not a list of ids counts as none). */
+async function readErasedIds(db: CoachingDatabase): Promise<string[]> {
+  return readIdList((await db.settings.get(ERASED_IDS_KEY))?.value);
 }
 
 /** The erased ids; call inside a transaction over the settings, or on its own. */
 export async function getErasedIds(db: CoachingDatabase): Promise<Set<string>> {
-  return new Set(readErasedIds((await db.settings.get(ERASED_IDS_KEY))?.value));
+  return new Set(await readErasedIds(db));
 }
 
 /** Adds an erased young person's id; call inside the erasure's transaction. */
 export async function addErasedId(db: CoachingDatabase, id: string): Promise<void> {
-  const ids = readErasedIds((await db.settings.get(ERASED_IDS_KEY))?.value).filter((x) => x !== id);
+  const ids = (await readErasedIds(db)).filter((x) => x !== id);
   ids.push(id);
   await db.settings.put({ key: ERASED_IDS_KEY, value: ids.slice(-MAX_ERASED_IDS) });
 }
@@ -36,7 +37,7 @@ export async function forgetErasedIds(
   db: CoachingDatabase,
   broughtBack: ReadonlySet<string>,
 ): Promise<void> {
-  const ids = readErasedIds((await db.settings.get(ERASED_IDS_KEY))?.value);
+  const ids = await readErasedIds(db);
   const kept = ids.filter((id) => !broughtBack.has(id));
   if (kept.length === ids.length) return;
   if (kept.length === 0) await db.settings.delete(ERASED_IDS_KEY);

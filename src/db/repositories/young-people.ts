@@ -10,10 +10,8 @@ import { parseOrThrow } from '../../domain/validation';
 import { assertUnchanged } from '../conflict';
 import { getDb } from '../database';
 import { requirePassphraseForRealRecords } from '../encryption/session-key';
-import { eraseFromSafetyCopy } from './backup';
-import { DEMO_IDS_KEY } from './demo-ids';
+import { eraseFromSafetyCopy, tidySettings } from './backup';
 import { addErasedId } from './erased-ids';
-import { HANDOVER_KEY, readHandover } from './handover-state';
 
 /**
  * Adds a young person to the caseload as an open case. Validates first; writes nothing on
@@ -118,12 +116,7 @@ export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
     await db.goals.bulkDelete(goalIds);
     await db.sessions.where('youngPersonId').equals(id).delete();
     await db.youngPeople.delete(id);
-    const demoIds = (await db.settings.get(DEMO_IDS_KEY))?.value;
-    if (Array.isArray(demoIds) && demoIds.includes(id)) {
-      await db.settings.put({ key: DEMO_IDS_KEY, value: demoIds.filter((x) => x !== id) });
-    }
-    const handover = readHandover((await db.settings.get(HANDOVER_KEY))?.value);
-    if (handover?.youngPersonId === id) await db.settings.delete(HANDOVER_KEY);
+    await tidySettings(db, (kept) => kept !== id);
     await eraseFromSafetyCopy(db, id);
     if (existed) await addErasedId(db, id);
   });

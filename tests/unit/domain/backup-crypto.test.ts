@@ -3,14 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ENCRYPTED_BACKUP_FORMAT,
   EncryptedBackupFormatError,
-  MAX_KDF_ITERATIONS,
   WrongPassphraseError,
   decryptBackup,
   encryptBackup,
   isEncryptedBackup,
 } from '../../../src/domain/backup-crypto';
 import { parseBackup } from '../../../src/domain/backup-file';
-import { fromBase64 } from '../../../src/lib/crypto';
+import { MAX_KDF_ITERATIONS, fromBase64 } from '../../../src/lib/crypto';
 
 const PASSPHRASE = 'purple tide lantern';
 const plain = JSON.stringify({
