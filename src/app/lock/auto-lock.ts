@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { getAutoLockMinutes } from '../../db/encryption/lock-settings';
+import { AUTO_LOCK_CHANGE_EVENT, getAutoLockMinutes } from '../../db/encryption/lock-settings';
 import { isAutoLockHeld, lockSafely } from '../../db/encryption/session-key';
 import { subscribeToActivityInOtherTabs, tellTabsOfActivity } from './lock-across-tabs';
 
@@ -9,8 +9,6 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input
 const CHECK_EVERY_MS = 5_000;
 /** At most how often the other tabs are told this one is in use. */
 const TELL_TABS_EVERY_MS = 5_000;
-/** Fired by Settings when the auto-lock time changes. */
-export const AUTO_LOCK_CHANGE_EVENT = 'autolockchange';
 
 /**
  * Locks the app after the chosen minutes without use (5 unless changed in Settings). Measured

@@ -11,7 +11,7 @@ import {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './keyring';
-import { AUTO_LOCK_KEY } from './lock-settings';
+import { AUTO_LOCK_CHANGE_EVENT, AUTO_LOCK_KEY } from './lock-settings';
 import { loadFieldCipher } from './field-crypto';
 import { encryptExistingRecords, encryptPlainValues } from './middleware';
 import { lock, setDataKey, setEncryptionSetUp } from './session-key';
@@ -110,7 +110,10 @@ export async function unlockWithRecovery(
   await encryptWhatIsStillPlain();
 }
 
-/** Sets the auto-lock time. Throws a ValidationError keyed `autoLockMinutes` outside 1-60. */
+/**
+ * Sets the auto-lock time, and tells the running auto-lock timer (AUTO_LOCK_CHANGE_EVENT).
+ * Throws a ValidationError keyed `autoLockMinutes` outside 1-60, and then nothing is told.
+ */
 export async function setAutoLockMinutes(minutes: number): Promise<number> {
   const { autoLockSchema, AUTO_LOCK_MESSAGE } = await import('./lock-schemas');
   const parsed = autoLockSchema.safeParse(minutes);
@@ -119,5 +122,6 @@ export async function setAutoLockMinutes(minutes: number): Promise<number> {
     throw new ValidationError({ autoLockMinutes: message }, message);
   }
   await getDb().settings.put({ key: AUTO_LOCK_KEY, value: parsed.data });
+  window.dispatchEvent(new Event(AUTO_LOCK_CHANGE_EVENT));
   return parsed.data;
 }

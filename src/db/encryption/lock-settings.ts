@@ -14,6 +14,8 @@ export const AUTO_LOCK_KEY = 'autoLockMinutes';
 export const DEFAULT_AUTO_LOCK_MINUTES = 5;
 export const MIN_AUTO_LOCK_MINUTES = 1;
 export const MAX_AUTO_LOCK_MINUTES = 60;
+/** Fired on window once a new auto-lock time is stored; the running timer reads it again. */
+export const AUTO_LOCK_CHANGE_EVENT = 'autolockchange';
 
 /** Whether encryption is set up on this device: a keyring in the settings table means it is. */
 export async function checkEncryptionSetUp(): Promise<boolean> {

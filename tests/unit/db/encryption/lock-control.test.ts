@@ -14,7 +14,10 @@ import {
   PassphraseNeededError,
   setEncryptionSetUp,
 } from '../../../../src/db/encryption/session-key';
-import { checkEncryptionSetUp } from '../../../../src/db/encryption/lock-settings';
+import {
+  AUTO_LOCK_CHANGE_EVENT,
+  checkEncryptionSetUp,
+} from '../../../../src/db/encryption/lock-settings';
 import { isEncryptedField } from '../../../../src/db/encryption/field-crypto';
 import { createKeyring } from '../../../../src/db/encryption/keyring';
 import { ENCRYPTED_FIELDS, ENCRYPTED_FIELDS_KEY } from '../../../../src/db/encryption/middleware';
@@ -210,5 +213,19 @@ describe('the auto-lock time', () => {
       expect((error as ValidationError).fieldErrors.autoLockMinutes).toBeTruthy();
     }
     expect(await getAutoLockMinutes()).toBe(12);
+  });
+
+  it('tells the running timer once a time is stored, never when one is refused', async () => {
+    setEncryptionSetUp(true);
+    const changed = vi.fn();
+    window.addEventListener(AUTO_LOCK_CHANGE_EVENT, changed);
+    try {
+      await setAutoLockMinutes(0).catch(() => undefined);
+      expect(changed).not.toHaveBeenCalled();
+      await setAutoLockMinutes(20);
+      expect(changed).toHaveBeenCalledTimes(1);
+    } finally {
+      window.removeEventListener(AUTO_LOCK_CHANGE_EVENT, changed);
+    }
   });
 });
