@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { TypeToConfirmDialog } from '../../components/ui/type-to-confirm-dialog';
-import { makeCaseBackup } from '../../db/repositories/backup';
 import type { CasePastRetention } from '../../db/repositories/retention';
-import { deleteYoungPersonWithRecords } from '../../db/repositories/young-people';
 import { formatDate, toIsoDate } from '../../lib/dates';
-import { downloadJson, youngPersonFileName } from '../../lib/download';
+import { youngPersonFileName } from '../../lib/download';
 import { errorReason } from '../../lib/errors';
 import { showToast } from '../../stores/toast-store';
+import { CaseNotOnDeviceError, downloadCaseBackup } from '../backup/download-case-backup';
+import { EraseYoungPersonDialog } from '../young-people/erase-young-person-dialog';
 
 /**
  * Downloads every record of one young person (closures and resilience maps included) as a
@@ -15,20 +14,17 @@ import { showToast } from '../../stores/toast-store';
  */
 async function exportCase(id: string, name: string) {
   try {
-    const now = new Date();
-    const file = await makeCaseBackup(id, now);
-    if (!file) {
+    await downloadCaseBackup(id, youngPersonFileName('case', id, toIsoDate(new Date()), 'json'));
+    showToast(`${name}'s records downloaded`);
+  } catch (error) {
+    if (error instanceof CaseNotOnDeviceError) {
       showToast(
         `${name}'s records were not downloaded: they are no longer on this device.`,
         'error',
       );
-      return;
+    } else {
+      showToast(`${name}'s records were not downloaded. ${errorReason(error)}`, 'error');
     }
-    const fileName = youngPersonFileName('case', id, toIsoDate(now), 'json');
-    downloadJson(fileName, file);
-    showToast(`${name}'s records downloaded`);
-  } catch (error) {
-    showToast(`${name}'s records were not downloaded. ${errorReason(error)}`, 'error');
   }
 }
 
@@ -79,22 +75,16 @@ export function PastRetentionList({
         })}
       </ul>
       {erasing && (
-        <TypeToConfirmDialog
-          title={`Erase ${erasing.youngPerson.name}'s records?`}
-          expected={erasing.youngPerson.name}
-          confirmLabel="Erase everything"
+        <EraseYoungPersonDialog
+          youngPerson={erasing.youngPerson}
           onCancel={() => setErasing(null)}
-          onConfirm={async () => {
-            await deleteYoungPersonWithRecords(erasing.youngPerson.id);
-            showToast(`${erasing.youngPerson.name}'s records were erased from this device`);
-            setErasing(null);
-          }}
+          onErased={() => setErasing(null)}
         >
           <p>
             Everything recorded about {erasing.youngPerson.name} will be erased from this device.
             This cannot be undone. Download their records first if the service needs to keep them.
           </p>
-        </TypeToConfirmDialog>
+        </EraseYoungPersonDialog>
       )}
     </>
   );

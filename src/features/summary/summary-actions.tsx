@@ -1,10 +1,10 @@
-import { makeCaseBackup } from '../../db/repositories/backup';
 import { summaryCsv, summaryFileName, type GoalSummary } from '../../domain/summary';
 import type { IsoDate } from '../../lib/dates';
-import { CSV_MIME, downloadJson, downloadText } from '../../lib/download';
+import { CSV_MIME, downloadText } from '../../lib/download';
 import { errorReason } from '../../lib/errors';
 import { showToast } from '../../stores/toast-store';
 import type { YoungPersonDetail } from '../../db/queries';
+import { downloadCaseBackup } from '../backup/download-case-backup';
 
 interface SummaryActionsProps {
   summary: GoalSummary;
@@ -26,9 +26,7 @@ export function SummaryActions({ summary, detail, today }: SummaryActionsProps) 
   /** Every record of the young person, closures and resilience maps included. */
   async function downloadBackupJson() {
     try {
-      const file = await makeCaseBackup(detail.youngPerson.id, new Date());
-      if (!file) throw new Error('This young person is no longer on this device.');
-      downloadJson(summaryFileName(summary, today, 'json'), file);
+      await downloadCaseBackup(detail.youngPerson.id, summaryFileName(summary, today, 'json'));
       showToast('JSON downloaded');
     } catch (error) {
       showToast(`The JSON file could not be made. ${errorReason(error)}`, 'error');

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { TypeToConfirmDialog } from '../../components/ui/type-to-confirm-dialog';
-import { deleteYoungPersonWithRecords } from '../../db/repositories/young-people';
 import type { YoungPerson } from '../../domain/schemas';
-import { showToast } from '../../stores/toast-store';
+import { EraseYoungPersonDialog } from './erase-young-person-dialog';
 
 /**
  * "Erase this young person": removes them and everything recorded about them from this
@@ -25,22 +23,11 @@ export function EraseYoungPerson({ youngPerson }: { youngPerson: YoungPerson }) 
         Erase {name}&apos;s records
       </button>
       {open && (
-        <TypeToConfirmDialog
-          title={`Erase ${name}'s records?`}
-          expected={name}
-          confirmLabel="Erase everything"
+        <EraseYoungPersonDialog
+          youngPerson={youngPerson}
           onCancel={() => setOpen(false)}
-          onConfirm={async () => {
-            await deleteYoungPersonWithRecords(youngPerson.id);
-            showToast(`${name}'s records were erased from this device`);
-            navigate('/', { replace: true });
-          }}
-        >
-          <p>
-            Everything recorded about {name} will be erased from this device. This cannot be undone.
-            If the service needs to keep their records, export them first.
-          </p>
-        </TypeToConfirmDialog>
+          onErased={() => navigate('/', { replace: true })}
+        />
       )}
     </section>
   );
