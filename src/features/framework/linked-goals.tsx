@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { ShowMore } from '../../components/ui/show-more';
+import { useShowMore } from '../../components/ui/use-show-more';
 import { GOAL_STATUS_LABELS } from '../../domain/schemas';
-import { ShowMore } from '../young-people/show-more';
-import { useShowMore } from '../young-people/use-show-more';
 import { countGoals, type GoalWithOwner } from './framework-model';
 import '../../components/ui/ui.css';
 

@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
+import { ShowMore } from '../../components/ui/show-more';
+import { useShowMore } from '../../components/ui/use-show-more';
 import { LOCATION_LABELS, type Session } from '../../domain/schemas';
 import { formatDate, formatLongDate } from '../../lib/dates';
-import { ShowMore } from '../young-people/show-more';
-import { useShowMore } from '../young-people/use-show-more';
 import { describeRatedCount, formatDuration } from './session-model';
 import './session-list.css';
 
