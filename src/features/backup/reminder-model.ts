@@ -3,7 +3,8 @@
  * screen loads no date library; the Backup page's fuller wording is in ./last-backup.ts.
  */
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { MONTHS } from '../young-people/format-short-date';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Calendar days from `from` to `to` on this device's clock (a change of clocks counts as none). */
