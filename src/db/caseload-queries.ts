@@ -1,7 +1,6 @@
 import type { YoungPerson } from '../domain/schemas';
 import { compareNames } from '../lib/compare-text';
 import { getDb } from './database';
-import type { CaseloadRow } from './queries';
 
 /**
  * The caseload page's reads, made for a long caseload (3,000 young people with 60,000
@@ -9,6 +8,15 @@ import type { CaseloadRow } from './queries';
  * read only for the rows on screen (50 at a time), each from an index range, so the cost
  * follows what is shown rather than everything recorded.
  */
+
+/** One row of the caseload. */
+export interface CaseloadRow {
+  youngPerson: YoungPerson;
+  goalCount: number;
+  activeGoalCount: number;
+  sessionCount: number;
+  lastSessionDate: string | null;
+}
 
 /** Open cases first, then by name (ignoring case and accents). */
 export function compareCaseloadPeople(a: YoungPerson, b: YoungPerson): number {

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ServiceReportRecords } from '../domain/report';
 import { getDb } from './database';
 import { getReliableChangeThreshold } from './repositories/settings';
@@ -32,9 +31,4 @@ export async function getReportData(): Promise<ReportData> {
       return { records: { youngPeople, goals, sessions, ratings, closures }, threshold };
     },
   );
-}
-
-/** The report's data, kept up to date: undefined while loading. */
-export function useReportData(): ReportData | undefined {
-  return useLiveQuery(getReportData, []);
 }

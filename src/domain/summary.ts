@@ -8,7 +8,7 @@
  * score minus baseline, for goals with at least two such ratings. Pure: no React, no Dexie.
  */
 import { daysBetween, instantToIsoDate, type IsoDate } from '../lib/dates';
-import { youngPersonFileName } from '../lib/download';
+import { youngPersonFileName } from '../lib/file-names';
 import { toCsv } from './csv';
 import {
   DOMAINS,

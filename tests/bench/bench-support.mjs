@@ -1,6 +1,6 @@
 /**
  * What the Chromium benchmarks share: a `vite preview` of a build, Debian's Chromium, the
- * fictional data set (src/domain/fake-data.ts) and a median. See docs/performance.md.
+ * fictional data set (tests/support/fake-data.ts) and a median. See docs/performance.md.
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';

@@ -6,7 +6,7 @@
  *   npx vite build --outDir /tmp/bench-dist --emptyOutDir
  *   BENCH_DIST=/tmp/bench-dist node tests/bench/pages.bench.mjs [--size service|stress|both]
  *
- * For each size: builds the fictional data set (src/domain/fake-data.ts, seeded), writes it into
+ * For each size: builds the fictional data set (tests/support/fake-data.ts, seeded), writes it into
  * Chromium's IndexedDB through the built app served by `vite preview` (bulk puts, plain), then
  * chooses a passphrase in the app's Settings, as a coach would, so that the app encrypts every
  * record (as a real coach's records always are). Then for each round and each page: loads the
@@ -421,7 +421,7 @@ async function benchSize(browser, base, fake, sizeName) {
 async function main() {
   const which = option('size', 'both');
   const names = which === 'both' ? ['service', 'stress'] : [which];
-  const fake = await importSource('src/domain/fake-data.ts');
+  const fake = await importSource('tests/support/fake-data.ts');
   for (const name of names) {
     if (!fake.isFakeSizeName(name)) throw new Error(`No size "${name}": service, stress or both`);
   }

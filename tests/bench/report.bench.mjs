@@ -5,7 +5,7 @@
  *   npm run build && node tests/bench/report.bench.mjs
  *
  * 1. Builds the "service" size fictional data set (300 young people, 1,200 goals, 6,000
- *    sessions, 15,000 ratings; src/domain/fake-data.ts, seeded) and writes it into Chromium's
+ *    sessions, 15,000 ratings; tests/support/fake-data.ts, seeded) and writes it into Chromium's
  *    IndexedDB through the built app, served by `vite preview`.
  * 2. In each round, in a freshly loaded page with the app's database open: times a raw
  *    IndexedDB getAll of the four stores (youngPeople, goals, sessions, ratings) in one
@@ -134,7 +134,7 @@ async function freshPage(page, base) {
 }
 
 async function main() {
-  const { module: fake } = await runnerImport(path.join(ROOT, 'src/domain/fake-data.ts'), {
+  const { module: fake } = await runnerImport(path.join(ROOT, 'tests/support/fake-data.ts'), {
     root: ROOT,
     configFile: false,
     logLevel: 'error',

@@ -6,7 +6,7 @@
  *
  * Builds a small page (tests/bench/restore-page) with Vite that imports the app's own
  * parseBackupText (src/domain/backup-file.ts) and applyRestore (src/db/repositories/backup.ts),
- * and serves it with `vite preview`. The fictional data (src/domain/fake-data.ts, seeded) is
+ * and serves it with `vite preview`. The fictional data (tests/support/fake-data.ts, seeded) is
  * made into a backup file's text and served to the page. Each round, with the database emptied
  * first (untimed), times either:
  *   raw:     one readwrite transaction over the record stores, a put for each record;
@@ -78,7 +78,7 @@ async function records(fake) {
 }
 
 async function main() {
-  const fake = await importSource('src/domain/fake-data.ts');
+  const fake = await importSource('tests/support/fake-data.ts');
   const { label, data } = await records(fake);
   const counts = countsOf(data);
   const total = fake.countRecords(data);

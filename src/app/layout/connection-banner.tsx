@@ -1,5 +1,4 @@
-import { useSyncExternalStore } from 'react';
-import { getConnectionProblem, subscribeToConnection } from '../../db/connection';
+import { useConnectionProblem } from '../../db/hooks/use-connection-problem';
 import './connection-banner.css';
 
 const MESSAGES = {
@@ -11,7 +10,7 @@ const MESSAGES = {
  * Says so when this tab can no longer reach the database (another tab upgraded it), so no change is lost silently: every write fails loudly until reload.
  */
 export function ConnectionBanner() {
-  const problem = useSyncExternalStore(subscribeToConnection, getConnectionProblem);
+  const problem = useConnectionProblem();
   if (!problem) return null;
   return (
     <div className="connection-banner" role="alert">

@@ -1,6 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { useHandover } from '../../db/core-hooks';
+import { useHandover } from '../../db/hooks/core';
 
 export const MY_SPACE_PATH = '/my-space';
 

@@ -1,5 +1,5 @@
 import { lockSafely } from '../../db/encryption/session-key';
-import { useLockState } from '../../components/ui/use-lock-state';
+import { useLockState } from '../../db/hooks/use-lock-state';
 
 /**
  * "Lock", always in the coach's header once a passphrase is set: the records leave the

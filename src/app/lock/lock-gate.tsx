@@ -1,13 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { getDb } from '../../db/database';
-import { checkEncryptionSetUp, KEYRING_KEY } from '../../db/encryption/lock-settings';
+import { checkEncryptionSetUp } from '../../db/encryption/lock-settings';
+import { useKeyringStored } from '../../db/hooks/core';
 import { setEncryptionSetUp, subscribeToLock } from '../../db/encryption/session-key';
 import { errorReason } from '../../lib/errors';
 import { useToastStore } from '../../stores/toast-store';
 import { useAutoLock } from './auto-lock';
 import { connectTabs } from './lock-across-tabs';
-import { useLockState } from '../../components/ui/use-lock-state';
+import { useLockState } from '../../db/hooks/use-lock-state';
 
 const UnlockScreen = lazy(async () => ({
   default: (await import('../../features/lock/unlock-screen')).UnlockScreen,
@@ -46,11 +45,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   useAutoLock(state === 'unlocked');
 
   // A passphrase chosen in another tab: this tab locks too, rather than go on storing plain.
-  const keyringHere = useLiveQuery(
-    async () =>
-      state === 'not-set-up' ? (await getDb().settings.get(KEYRING_KEY)) !== undefined : false,
-    [state],
-  );
+  const keyringHere = useKeyringStored(state === 'not-set-up');
   useEffect(() => {
     if (keyringHere) setEncryptionSetUp(true);
   }, [keyringHere]);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { focusHeadingWhenShown } from '../../components/ui/use-focus-heading-on-navigation';
-import { useLockState } from '../../components/ui/use-lock-state';
+import { useLockState } from '../../db/hooks/use-lock-state';
 
 const SetUpPassphrase = lazy(async () => ({
   default: (await import('../../features/lock/set-up-passphrase')).SetUpPassphrase,

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { useClosures } from '../../db/hooks';
+import { useClosures } from '../../db/hooks/records';
 import type { Goal, YoungPerson } from '../../domain/schemas';
 import { ClosureDetails } from '../../features/closure/closure-details';
 import { ReopenCaseButton } from '../../features/closure/reopen-case-button';

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
-import { useYoungPersonDetail } from '../../db/hooks';
+import { useYoungPersonDetail } from '../../db/hooks/core';
 import { GoalList } from '../../features/goals/goal-list';
 import { GoalCharts } from '../../features/progress/goal-charts';
 import { SessionList } from '../../features/sessions/session-list';

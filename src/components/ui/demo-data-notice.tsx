@@ -1,5 +1,4 @@
 import { Link } from 'react-router-dom';
-import { useLockState } from './use-lock-state';
 import './ui.css';
 
 /**
@@ -7,10 +6,10 @@ import './ui.css';
  * closing a case, the map): before a passphrase is chosen, records are stored as they are,
  * so the coach is asked not to type anything real. (The database refuses a young person not
  * named "Demo: …" until then; notes and words cannot be told apart, hence this notice.)
+ * Shown when `shown` is true: the page passes whether demo data is being explored.
  */
-export function DemoDataNotice() {
-  const state = useLockState();
-  if (state !== 'not-set-up') return null;
+export function DemoDataNotice({ shown }: { shown: boolean }) {
+  if (!shown) return null;
   return (
     <p className="demo-data-notice" role="note">
       You are exploring demo data. Don&apos;t type real details here: choose a passphrase first (

@@ -17,9 +17,14 @@ export const MAX_AUTO_LOCK_MINUTES = 60;
 /** Fired on window once a new auto-lock time is stored; the running timer reads it again. */
 export const AUTO_LOCK_CHANGE_EVENT = 'autolockchange';
 
+/** Whether a keyring is stored in the settings table (encryption is set up on this device). */
+export async function isKeyringStored(): Promise<boolean> {
+  return (await getDb().settings.get(KEYRING_KEY)) !== undefined;
+}
+
 /** Whether encryption is set up on this device: a keyring in the settings table means it is. */
 export async function checkEncryptionSetUp(): Promise<boolean> {
-  const isSetUp = (await getDb().settings.get(KEYRING_KEY)) !== undefined;
+  const isSetUp = await isKeyringStored();
   setEncryptionSetUp(isSetUp);
   return isSetUp;
 }

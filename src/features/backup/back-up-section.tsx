@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { ErrorSummary } from '../../components/ui/error-summary';
-import { backupReminder } from '../../db/backup-reminder';
+import { useBackupReminder } from '../../db/hooks/caseload';
 import { makeBackup, markBackupMade } from '../../db/repositories/backup';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { encryptBackup } from '../../domain/backup-crypto';
@@ -20,7 +19,7 @@ import { describeLastBackup } from './last-backup';
 
 /** When the last backup was made, kept up to date as backups are made. */
 function LastBackup() {
-  const reminder = useLiveQuery(() => backupReminder(), []);
+  const reminder = useBackupReminder();
   if (reminder === undefined) return null;
   return <p className="backup__last">{describeLastBackup(reminder.lastBackupAt, new Date())}</p>;
 }

@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router-dom';
-import { backupReminder } from '../../db/backup-reminder';
+import { useBackupReminder } from '../../db/hooks/caseload';
 import { reminderMessage } from './reminder-model';
 import './backup.css';
 
@@ -9,7 +8,7 @@ import './backup.css';
  * records have changed since (or there has never been a backup). Nothing otherwise.
  */
 export function BackupReminder() {
-  const reminder = useLiveQuery(() => backupReminder(), []);
+  const reminder = useBackupReminder();
   if (!reminder?.due) return null;
   return (
     <section className="backup-reminder" aria-labelledby="backup-reminder-title">

@@ -3,7 +3,7 @@
  * screen loads no date library; the Backup page's fuller wording is in ./last-backup.ts.
  */
 
-import { MONTHS } from '../young-people/format-short-date';
+import { MONTHS } from '../../lib/short-date';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

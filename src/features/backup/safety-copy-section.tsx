@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import { deleteRestoreSafetyCopy, getRestoreSafetyCopy } from '../../db/repositories/backup';
+import { useRestoreSafetyCopy } from '../../db/hooks/records';
+import { deleteRestoreSafetyCopy } from '../../db/repositories/backup';
 import { formatInstantTime } from '../../lib/dates';
 import { JSON_MIME, downloadText } from '../../lib/download';
 import { errorReason } from '../../lib/errors';
@@ -10,7 +10,7 @@ import { safetyCopyFileName } from './restore-model';
 
 /** The copy kept from before the last "replace everything", to download or delete. */
 export function SafetyCopySection() {
-  const copy = useLiveQuery(getRestoreSafetyCopy, []);
+  const copy = useRestoreSafetyCopy();
   const [confirming, setConfirming] = useState(false);
   if (!copy) return null;
   const remove = async () => {

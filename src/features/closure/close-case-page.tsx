@@ -1,13 +1,15 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { DemoDataNotice } from '../../components/ui/demo-data-notice';
+import { useExploringDemoData } from '../../db/hooks/use-lock-state';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
-import { useYoungPersonDetail } from '../../db/hooks';
+import { useYoungPersonDetail } from '../../db/hooks/core';
 import { showToast } from '../../stores/toast-store';
 import { CloseCaseForm } from './close-case-form';
 
 /** /young-people/:youngPersonId/close: close a case with closing scores, outcomes and feedback. */
 export function CloseCasePage() {
+  const exploringDemo = useExploringDemoData();
   const { youngPersonId = '' } = useParams();
   const navigate = useNavigate();
   const detail = useYoungPersonDetail(youngPersonId);
@@ -47,7 +49,7 @@ export function CloseCasePage() {
           with each goal’s first score.
         </p>
       </PageHeader>
-      <DemoDataNotice />
+      <DemoDataNotice shown={exploringDemo} />
       <CloseCaseForm
         youngPersonId={youngPerson.id}
         goals={goals}

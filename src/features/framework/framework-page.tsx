@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { TextField } from '../../components/ui/field';
 import { PageHeader } from '../../components/ui/page-header';
-import { useGoalsWithOwners } from '../../db/hooks';
+import { useGoalsWithOwners } from '../../db/hooks/core';
 import { DOMAINS, MOVES, movesOfDomain } from '../../domain/framework';
 import { DomainSection } from './domain-section';
 import { domainsWithMoves, goalCountsByDomain, goalsByMove } from './framework-model';

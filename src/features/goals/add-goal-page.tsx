@@ -1,10 +1,11 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { DraftGate, DraftSavedNote } from '../../components/ui/draft-notice';
 import { DemoDataNotice } from '../../components/ui/demo-data-notice';
+import { useExploringDemoData } from '../../db/hooks/use-lock-state';
 import { PageHeader } from '../../components/ui/page-header';
-import { useYoungPersonDetail } from '../../db/hooks';
+import { useYoungPersonDetail } from '../../db/hooks/core';
 import { createGoal, replaceGoal } from '../../db/repositories/goals';
-import { useDraft } from '../../db/use-draft';
+import { useDraft } from '../../db/hooks/use-draft';
 import { getDomain, type Move } from '../../domain/framework';
 import type { Goal, YoungPerson } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';
@@ -27,6 +28,7 @@ import { MissingMessage } from '../../components/ui/missing-message';
  * its domain.
  */
 export function AddGoalPage() {
+  const exploringDemo = useExploringDemoData();
   const { youngPersonId } = useParams();
   const [searchParams] = useSearchParams();
   const replacesId = searchParams.get('replaces');
@@ -78,7 +80,7 @@ export function AddGoalPage() {
   return (
     <>
       <PageHeader title={title} back={back} />
-      <DemoDataNotice />
+      <DemoDataNotice shown={exploringDemo} />
       {old && <ReplaceExplanation old={old} />}
       {fromMove && <FromMoveNote move={fromMove} />}
       {activeCount >= SUGGESTED_ACTIVE_GOALS && (

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/ui/page-header';
-import { useYoungPersonDetail } from '../../db/hooks';
+import { useYoungPersonDetail } from '../../db/hooks/core';
 import { latestDisagreement } from '../../domain/disagreement';
 import { getDomain, type MarkerShape } from '../../domain/framework';
 import { describeProgress, goalProgress } from '../../domain/progress';

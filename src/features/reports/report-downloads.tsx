@@ -1,6 +1,7 @@
 import type { ServiceReport, ServiceReportRecords } from '../../domain/report';
 import { evaluationSnapshotCsv } from '../../domain/snapshot';
-import { CSV_MIME, downloadText, safeFileName } from '../../lib/download';
+import { CSV_MIME, downloadText } from '../../lib/download';
+import { safeFileName } from '../../lib/file-names';
 import { showToast } from '../../stores/toast-store';
 import { reportCsv } from './report-csv';
 

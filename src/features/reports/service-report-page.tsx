@@ -1,7 +1,7 @@
 import { countWithUnit } from './report-format';
 import { useEffect, useMemo } from 'react';
 import { PageHeader } from '../../components/ui/page-header';
-import { useReportData } from '../../db/report-queries';
+import { useReportData } from '../../db/hooks/records';
 import { buildServiceReport, programmesOf } from '../../domain/report';
 import { formatDate } from '../../lib/dates';
 import { FEW_CASES_NOTE, WHICH_CASES } from './definitions';

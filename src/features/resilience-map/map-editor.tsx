@@ -6,6 +6,7 @@ import { MovesToTryList } from '../../components/framework/resilience-map/moves-
 import { ResilienceMapGrid } from '../../components/framework/resilience-map/resilience-map-grid';
 import { useMapDraft } from '../../components/framework/resilience-map/use-map-draft';
 import { DemoDataNotice } from '../../components/ui/demo-data-notice';
+import { useExploringDemoData } from '../../db/hooks/use-lock-state';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { PageHeader } from '../../components/ui/page-header';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
@@ -24,6 +25,7 @@ interface MapEditorProps {
 
 /** The coach's side of the map: the grid, Save map, the moves to try and the growth. */
 export function MapEditor({ youngPerson, snapshots }: MapEditorProps) {
+  const exploringDemo = useExploringDemoData();
   const id = youngPerson.id;
   const first = snapshots[0] ?? null;
   const latest = snapshots.at(-1) ?? null;
@@ -52,7 +54,7 @@ export function MapEditor({ youngPerson, snapshots }: MapEditorProps) {
             : `${youngPerson.name}'s map has not been saved yet.`}
         </p>
       </PageHeader>
-      <DemoDataNotice />
+      <DemoDataNotice shown={exploringDemo} />
       <ErrorSummary errors={errors} labels={mapErrorLabels(errors, 'coach')} />
       <p>
         Go through the moves together. For each one, ask: do you already do this, or would you like

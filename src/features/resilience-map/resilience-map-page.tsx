@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { MissingMessage } from '../../components/ui/missing-message';
-import { useMapSnapshots, useYoungPersonDetail } from '../../db/hooks';
+import { useYoungPersonDetail } from '../../db/hooks/core';
+import { useMapSnapshots } from '../../db/hooks/records';
 import { MapEditor } from './map-editor';
 import './resilience-map-page.css';
 

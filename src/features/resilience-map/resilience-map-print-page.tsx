@@ -1,7 +1,8 @@
 import { Link, useParams } from 'react-router-dom';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
-import { useMapSnapshots, useYoungPersonDetail } from '../../db/hooks';
+import { useYoungPersonDetail } from '../../db/hooks/core';
+import { useMapSnapshots } from '../../db/hooks/records';
 import { DOMAINS } from '../../domain/framework';
 import { formatDate, formatInstantDate, toIsoDate } from '../../lib/dates';
 import { PrintDomainColumn } from './print-domain-column';

@@ -1,10 +1,12 @@
 import { useNavigate, useParams } from 'react-router-dom';
 import { DraftGate, DraftSavedNote } from '../../components/ui/draft-notice';
 import { DemoDataNotice } from '../../components/ui/demo-data-notice';
+import { useExploringDemoData } from '../../db/hooks/use-lock-state';
 import { PageHeader } from '../../components/ui/page-header';
-import { useMapSnapshots, useYoungPersonDetail } from '../../db/hooks';
+import { useYoungPersonDetail } from '../../db/hooks/core';
+import { useMapSnapshots } from '../../db/hooks/records';
 import { logSession } from '../../db/repositories/sessions';
-import { useDraft } from '../../db/use-draft';
+import { useDraft } from '../../db/hooks/use-draft';
 import { toIsoDate } from '../../lib/dates';
 import { showToast } from '../../stores/toast-store';
 import { sessionValuesFromDraft } from './session-draft';
@@ -14,6 +16,7 @@ import { MissingMessage } from '../../components/ui/missing-message';
 
 /** /young-people/:youngPersonId/sessions/new: log a session on one screen. */
 export function LogSessionPage() {
+  const exploringDemo = useExploringDemoData();
   const { youngPersonId = '' } = useParams();
   const navigate = useNavigate();
   const detail = useYoungPersonDetail(youngPersonId);
@@ -58,7 +61,7 @@ export function LogSessionPage() {
         documentTitle="Log a session"
         back={back}
       />
-      <DemoDataNotice />
+      <DemoDataNotice shown={exploringDemo} />
       <DraftGate
         what="this session"
         found={draft.found}

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ChangedElsewhereNote } from '../../components/ui/changed-elsewhere-note';
 import { DemoDataNotice } from '../../components/ui/demo-data-notice';
+import { useExploringDemoData } from '../../db/hooks/use-lock-state';
 import { PageHeader } from '../../components/ui/page-header';
-import { useMapSnapshots, useSessionWithRatings, useYoungPersonDetail } from '../../db/hooks';
+import { useSessionWithRatings, useYoungPersonDetail } from '../../db/hooks/core';
+import { useMapSnapshots } from '../../db/hooks/records';
 import { updateSession } from '../../db/repositories/sessions';
 import { formatLongDate } from '../../lib/dates';
 import { showToast } from '../../stores/toast-store';
@@ -15,6 +17,7 @@ import { SessionView } from './session-view';
 
 /** /young-people/:youngPersonId/sessions/:sessionId: one session, to read, edit or delete. */
 export function SessionPage() {
+  const exploringDemo = useExploringDemoData();
   const { youngPersonId = '', sessionId = '' } = useParams();
   const navigate = useNavigate();
   const detail = useYoungPersonDetail(youngPersonId);
@@ -80,7 +83,7 @@ export function SessionPage() {
         <>
           <h2>Edit this session</h2>
           <ChangedElsewhereNote openedAt={editingFrom} storedAt={session.updatedAt} />
-          <DemoDataNotice />
+          <DemoDataNotice shown={exploringDemo} />
           <SessionForm
             goals={goals}
             initial={valuesFromSession(session, ratings)}

@@ -1,10 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   MAX_AUTO_LOCK_MINUTES,
   MIN_AUTO_LOCK_MINUTES,
-  getAutoLockMinutes,
   setAutoLockMinutes,
 } from '../../db/encryption/lock-control';
+import { useAutoLockMinutes } from '../../db/hooks/records';
 import { NumberSettingForm } from './number-setting-form';
 
 const LABEL = 'Lock after this many minutes without use';
@@ -34,7 +33,7 @@ function MinutesForm({ current }: { current: number }) {
 /** How long the app waits, unused, before it locks itself (5 minutes unless changed). */
 export function AutoLockForm() {
   // Not keyed by the value: the form stays as it is (focus included) after a save.
-  const current = useLiveQuery(getAutoLockMinutes, []);
+  const current = useAutoLockMinutes();
   return (
     <div className="lock-section__part">
       <h3>Auto-lock</h3>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useLockState } from '../../components/ui/use-lock-state';
+import { useLockState } from '../../db/hooks/use-lock-state';
 import { lockSafely } from '../../db/encryption/session-key';
 import { AutoLockForm } from './auto-lock-form';
 import { ChangePassphraseForm } from './change-passphrase-form';

@@ -1,12 +1,30 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { CaseNotOnDeviceError, requireCaseBackup } from '../../db/case-backup';
 import type { CasePastRetention } from '../../db/repositories/retention';
 import { formatDate, toIsoDate } from '../../lib/dates';
-import { youngPersonFileName } from '../../lib/download';
+import { downloadJson } from '../../lib/download';
+import { youngPersonFileName } from '../../lib/file-names';
 import { errorReason } from '../../lib/errors';
+import type { YoungPerson } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';
-import { CaseNotOnDeviceError, downloadCaseBackup } from '../backup/download-case-backup';
-import { EraseYoungPersonDialog } from '../young-people/erase-young-person-dialog';
+
+/** What the erase dialog is shown with (see RenderEraseDialog). */
+export interface EraseDialogArgs {
+  youngPerson: Pick<YoungPerson, 'id' | 'name'>;
+  onCancel: () => void;
+  /** Runs once everything of theirs is erased. */
+  onErased: () => void;
+  /** What the dialog says. */
+  children: ReactNode;
+}
+
+/**
+ * Shows the "Erase <name>'s records?" dialog, which erases once the name is typed (the
+ * young-people feature's EraseYoungPersonDialog, which this feature may not import: the app
+ * passes it in).
+ */
+export type RenderEraseDialog = (args: EraseDialogArgs) => ReactNode;
 
 /**
  * Downloads every record of one young person (closures and resilience maps included) as a
@@ -14,7 +32,9 @@ import { EraseYoungPersonDialog } from '../young-people/erase-young-person-dialo
  */
 async function exportCase(id: string, name: string) {
   try {
-    await downloadCaseBackup(id, youngPersonFileName('case', id, toIsoDate(new Date()), 'json'));
+    const now = new Date();
+    const file = await requireCaseBackup(id, now);
+    downloadJson(youngPersonFileName('case', id, toIsoDate(now), 'json'), file);
     showToast(`${name}'s records downloaded`);
   } catch (error) {
     if (error instanceof CaseNotOnDeviceError) {
@@ -32,9 +52,11 @@ async function exportCase(id: string, name: string) {
 export function PastRetentionList({
   cases,
   months,
+  renderEraseDialog,
 }: {
   cases: readonly CasePastRetention[];
   months: number;
+  renderEraseDialog: RenderEraseDialog;
 }) {
   const [erasing, setErasing] = useState<CasePastRetention | null>(null);
   if (cases.length === 0) {
@@ -74,18 +96,18 @@ export function PastRetentionList({
           );
         })}
       </ul>
-      {erasing && (
-        <EraseYoungPersonDialog
-          youngPerson={erasing.youngPerson}
-          onCancel={() => setErasing(null)}
-          onErased={() => setErasing(null)}
-        >
-          <p>
-            Everything recorded about {erasing.youngPerson.name} will be erased from this device.
-            This cannot be undone. Download their records first if the service needs to keep them.
-          </p>
-        </EraseYoungPersonDialog>
-      )}
+      {erasing &&
+        renderEraseDialog({
+          youngPerson: erasing.youngPerson,
+          onCancel: () => setErasing(null),
+          onErased: () => setErasing(null),
+          children: (
+            <p>
+              Everything recorded about {erasing.youngPerson.name} will be erased from this device.
+              This cannot be undone. Download their records first if the service needs to keep them.
+            </p>
+          ),
+        })}
     </>
   );
 }

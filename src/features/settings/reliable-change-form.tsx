@@ -1,4 +1,4 @@
-import { useReliableChangeThreshold } from '../../db/hooks';
+import { useReliableChangeThreshold } from '../../db/hooks/records';
 import { setReliableChangeThreshold } from '../../db/repositories/settings';
 import { NumberSettingForm } from './number-setting-form';
 import './settings.css';

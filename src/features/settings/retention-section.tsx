@@ -1,13 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router-dom';
-import {
-  getCasesPastRetention,
-  getRetentionMonths,
-  setRetentionMonths,
-} from '../../db/repositories/retention';
+import { useCasesPastRetention, useRetentionMonths } from '../../db/hooks/records';
+import { setRetentionMonths } from '../../db/repositories/retention';
 import { toIsoDate } from '../../lib/dates';
 import { NumberSettingForm } from './number-setting-form';
-import { PastRetentionList } from './past-retention-list';
+import { PastRetentionList, type RenderEraseDialog } from './past-retention-list';
 import './settings.css';
 
 function RetentionForm({ current }: { current: number }) {
@@ -27,10 +23,10 @@ function RetentionForm({ current }: { current: number }) {
 }
 
 /** Settings: how long closed cases are kept, and the closed cases now past that time. */
-export function RetentionSection() {
-  const months = useLiveQuery(getRetentionMonths, []);
+export function RetentionSection({ renderEraseDialog }: { renderEraseDialog: RenderEraseDialog }) {
+  const months = useRetentionMonths();
   const today = toIsoDate(new Date());
-  const overdue = useLiveQuery(() => getCasesPastRetention(today), [today]);
+  const overdue = useCasesPastRetention(today);
   return (
     <section className="settings__section" aria-labelledby="retention-heading">
       <h2 id="retention-heading">Keeping records</h2>
@@ -48,7 +44,7 @@ export function RetentionSection() {
       {overdue === undefined || months === undefined ? (
         <p role="status">Loading…</p>
       ) : (
-        <PastRetentionList cases={overdue} months={months} />
+        <PastRetentionList cases={overdue} months={months} renderEraseDialog={renderEraseDialog} />
       )}
     </section>
   );

@@ -1,10 +1,12 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/ui/page-header';
-import { usePinState, useYoungPersonDetail } from '../../db/hooks';
+import { useYoungPersonDetail } from '../../db/hooks/core';
+import { usePinState } from '../../db/hooks/records';
 import type { YoungPerson } from '../../domain/schemas';
 import { CoachPinForm } from './coach-pin-form';
 import { LockSection, type LockSectionProps } from './lock-section';
 import { ReliableChangeForm } from './reliable-change-form';
+import type { RenderEraseDialog } from './past-retention-list';
 import { RetentionSection } from './retention-section';
 import { StorageSection } from './storage-section';
 import './settings.css';
@@ -30,9 +32,13 @@ function HandoverNotice({
 /**
  * Settings at /settings. With ?handover=<youngPersonId> the coach came here from "Hand over":
  * saving the PIN then opens that young person's space. `renderSetUp` shows the passphrase
- * set-up form in the "Passphrase and lock" section (see LockSection).
+ * set-up form in the "Passphrase and lock" section (see LockSection); `renderEraseDialog` the
+ * erase dialog of the closed cases past retention (see PastRetentionList).
  */
-export function SettingsPage({ renderSetUp }: LockSectionProps) {
+export function SettingsPage({
+  renderSetUp,
+  renderEraseDialog,
+}: LockSectionProps & { renderEraseDialog: RenderEraseDialog }) {
   const [params] = useSearchParams();
   const handoverId = params.get('handover') ?? undefined;
   const pinState = usePinState();
@@ -82,7 +88,7 @@ export function SettingsPage({ renderSetUp }: LockSectionProps) {
         </p>
       </section>
       <StorageSection />
-      <RetentionSection />
+      <RetentionSection renderEraseDialog={renderEraseDialog} />
       <ReliableChangeForm />
     </>
   );

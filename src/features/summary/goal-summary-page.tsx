@@ -10,7 +10,7 @@ import { SummaryCaseFacts } from './summary-case-facts';
 import { SummaryFeedback } from './summary-feedback';
 import { SummaryGoal } from './summary-goal';
 import { SummaryPractice } from './summary-practice';
-import { useGoalSummary } from './use-goal-summary';
+import { useGoalSummary } from '../../db/hooks/records';
 import './summary.css';
 
 export interface GoalSummaryPageProps {

@@ -8,7 +8,7 @@ import { formatDate, toIsoDate } from '../../lib/dates';
 import { JourneyGoal } from './journey-goal';
 import { PrintRunningLine } from './print-running-line';
 import type { SummaryChart } from './summary-chart';
-import { useGoalSummary } from './use-goal-summary';
+import { useGoalSummary } from '../../db/hooks/records';
 import './summary.css';
 
 export interface MyJourneySummaryPageProps {

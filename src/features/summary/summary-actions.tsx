@@ -1,10 +1,10 @@
 import { summaryCsv, summaryFileName, type GoalSummary } from '../../domain/summary';
 import type { IsoDate } from '../../lib/dates';
-import { CSV_MIME, downloadText } from '../../lib/download';
+import { CSV_MIME, downloadJson, downloadText } from '../../lib/download';
 import { errorReason } from '../../lib/errors';
 import { showToast } from '../../stores/toast-store';
+import { requireCaseBackup } from '../../db/case-backup';
 import type { YoungPersonDetail } from '../../db/queries';
-import { downloadCaseBackup } from '../backup/download-case-backup';
 
 interface SummaryActionsProps {
   summary: GoalSummary;
@@ -26,7 +26,8 @@ export function SummaryActions({ summary, detail, today }: SummaryActionsProps) 
   /** Every record of the young person, closures and resilience maps included. */
   async function downloadBackupJson() {
     try {
-      await downloadCaseBackup(detail.youngPerson.id, summaryFileName(summary, today, 'json'));
+      const file = await requireCaseBackup(detail.youngPerson.id);
+      downloadJson(summaryFileName(summary, today, 'json'), file);
       showToast('JSON downloaded');
     } catch (error) {
       showToast(`The JSON file could not be made. ${errorReason(error)}`, 'error');

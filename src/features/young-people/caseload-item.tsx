@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import { Link } from 'react-router-dom';
-import type { CaseloadRow } from '../../db/queries';
-import { formatShortDate } from './format-short-date';
+import type { CaseloadRow } from '../../db/caseload-queries';
+import { formatShortDate } from '../../lib/short-date';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

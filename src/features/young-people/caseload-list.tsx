@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useCaseloadRows } from '../../db/core-hooks';
+import { useCaseloadRows } from '../../db/hooks/caseload';
 import { CaseloadItem } from './caseload-item';
 
 interface CaseloadListProps {

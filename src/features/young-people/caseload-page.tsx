@@ -3,10 +3,10 @@ import { Link } from 'react-router-dom';
 import { TextField } from '../../components/ui/field';
 import { PageHeader } from '../../components/ui/page-header';
 import { ShowMore } from '../../components/ui/show-more';
-import { useCaseloadPeople } from '../../db/core-hooks';
+import { useCaseloadPeople } from '../../db/hooks/caseload';
 import { CaseloadList } from './caseload-list';
 import { DemoBanner, FirstRun } from './first-run';
-import { filterPeople } from './filter-caseload';
+import { filterPeople } from './filter-people';
 import './young-people.css';
 
 /** How many young people the caseload shows at first, and adds with each "Show more". */

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import { getDemoIds } from '../../db/repositories/demo-ids';
+import { useDemoIds } from '../../db/hooks/caseload';
 import { showToast } from '../../stores/toast-store';
 import { errorReason } from '../../lib/errors';
 
@@ -55,7 +54,7 @@ export function FirstRun() {
 
 /** Shown while demo records are in the caseload, with a way to remove them. */
 export function DemoBanner() {
-  const demoIds = useLiveQuery(getDemoIds, []);
+  const demoIds = useDemoIds();
   const [confirming, setConfirming] = useState(false);
   if (!demoIds || demoIds.length === 0) return null;
   const remove = async () => {

@@ -2,11 +2,12 @@ import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ChangedElsewhereNote } from '../../components/ui/changed-elsewhere-note';
 import { DemoDataNotice } from '../../components/ui/demo-data-notice';
+import { useExploringDemoData } from '../../db/hooks/use-lock-state';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import type { YoungPerson } from '../../domain/schemas';
-import { useYoungPersonDetail } from '../../db/hooks';
+import { useYoungPersonDetail } from '../../db/hooks/core';
 import {
   createYoungPerson,
   findPossibleDuplicates,
@@ -102,6 +103,7 @@ export function AddYoungPersonPage() {
 }
 
 export function EditYoungPersonPage() {
+  const exploringDemo = useExploringDemoData();
   const { youngPersonId } = useParams();
   const detail = useYoungPersonDetail(youngPersonId);
   if (detail === undefined) return <p role="status">Loading…</p>;
@@ -114,7 +116,7 @@ export function EditYoungPersonPage() {
         documentTitle="Edit a young person's details"
         back={{ to: `/young-people/${yp.id}`, label: `Back to ${yp.name}` }}
       />
-      <DemoDataNotice />
+      <DemoDataNotice shown={exploringDemo} />
       <YoungPersonFormPage existing={yp} />
       <EraseYoungPerson youngPerson={yp} />
     </>

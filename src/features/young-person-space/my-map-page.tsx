@@ -7,7 +7,7 @@ import { useMapDraft } from '../../components/framework/resilience-map/use-map-d
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { PageHeader } from '../../components/ui/page-header';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
-import { useMapSnapshots } from '../../db/hooks';
+import { useMapSnapshots } from '../../db/hooks/records';
 import { saveResilienceMap } from '../../db/repositories/resilience-map';
 import type { ResilienceMap, YoungPerson } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';

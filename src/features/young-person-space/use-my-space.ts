@@ -1,6 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useHandover } from '../../db/hooks';
-import { getYoungPersonDetail, type GoalWithRatings } from '../../db/queries';
+import { useMemo } from 'react';
+import { useHandover } from '../../db/hooks/core';
+import { useTaggedYoungPersonDetail } from '../../db/hooks/records';
+import type { GoalWithRatings } from '../../db/queries';
 import type { YoungPerson } from '../../domain/schemas';
 import { visibleGoals } from './space-model';
 
@@ -11,15 +12,6 @@ export interface MySpace {
   goals: GoalWithRatings[];
 }
 
-/** The young person's details, tagged with the id asked for so a stale answer is not used. */
-async function loadSpace(youngPersonId: string) {
-  const detail = await getYoungPersonDetail(youngPersonId);
-  const space: MySpace | null = detail
-    ? { youngPerson: detail.youngPerson, goals: visibleGoals(detail.goals) }
-    : null;
-  return { youngPersonId, space };
-}
-
 /**
  * The space of the young person the device is handed over to: undefined while loading,
  * 'none' when no handover is running, 'missing' when their record is gone, else MySpace.
@@ -27,10 +19,14 @@ async function loadSpace(youngPersonId: string) {
  */
 export function useMySpace(): MySpace | 'none' | 'missing' | undefined {
   const handover = useHandover();
-  const id = handover?.youngPersonId;
-  const loaded = useLiveQuery(() => (id ? loadSpace(id) : undefined), [id]);
+  const loaded = useTaggedYoungPersonDetail(handover?.youngPersonId);
+  const space = useMemo(() => {
+    const detail = loaded?.detail;
+    return detail ? { youngPerson: detail.youngPerson, goals: visibleGoals(detail.goals) } : null;
+  }, [loaded]);
   if (handover === undefined) return undefined;
   if (handover === null) return 'none';
+  // An answer read for an earlier handover is not used.
   if (!loaded || loaded.youngPersonId !== handover.youngPersonId) return undefined;
-  return loaded.space ?? 'missing';
+  return space ?? 'missing';
 }

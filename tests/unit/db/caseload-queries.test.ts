@@ -5,7 +5,7 @@ import {
   getCaseloadRows,
 } from '../../../src/db/caseload-queries';
 import { getDb } from '../../../src/db/database';
-import { getCaseload } from '../../../src/db/queries';
+import { getCaseload } from '../../support/caseload';
 import { setGoalStatus } from '../../../src/db/repositories/goals';
 import { logSession } from '../../../src/db/repositories/sessions';
 import { youngPersonSchema } from '../../../src/domain/schemas';

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/db/database';
 import {
-  getCaseload,
   getGoalsWithOwners,
   getSessionWithRatings,
   getYoungPersonDetail,
 } from '../../../src/db/queries';
+import { getCaseload } from '../../support/caseload';
 import { setGoalStatus } from '../../../src/db/repositories/goals';
 import { logSession } from '../../../src/db/repositories/sessions';
 import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_SIZE, buildFakeService } from '../../../src/domain/fake-data';
+import { SERVICE_SIZE, buildFakeService } from '../../support/fake-data';
 import type { DomainId, NobleTruthId } from '../../../src/domain/framework';
 import {
   buildServiceReport,

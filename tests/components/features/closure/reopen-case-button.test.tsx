@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../../src/db/database';
-import { useYoungPersonDetail } from '../../../../src/db/hooks';
+import { useYoungPersonDetail } from '../../../../src/db/hooks/core';
 import { closeCase, getClosures } from '../../../../src/db/repositories/closure';
 import { ReopenCaseButton } from '../../../../src/features/closure/reopen-case-button';
 import { toIsoDate } from '../../../../src/lib/dates';

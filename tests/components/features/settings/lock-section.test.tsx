@@ -13,6 +13,7 @@ import { getLockState, lock } from '../../../../src/db/encryption/session-key';
 import { SetUpPassphrase } from '../../../../src/features/lock/set-up-passphrase';
 import { LockSection } from '../../../../src/features/settings/lock-section';
 import { SettingsPage } from '../../../../src/features/settings/settings-page';
+import { EraseYoungPersonDialog } from '../../../../src/features/young-people/erase-young-person-dialog';
 import {
   RECOVERY_KEY_FORMAT,
   expectFieldError,
@@ -74,7 +75,17 @@ describe('LockSection before a passphrase is chosen', () => {
 
   it('is near the top of the Settings page, which passes the set-up form on', async () => {
     const router = createMemoryRouter(
-      [{ path: '/settings', element: <SettingsPage renderSetUp={renderSetUp} /> }],
+      [
+        {
+          path: '/settings',
+          element: (
+            <SettingsPage
+              renderSetUp={renderSetUp}
+              renderEraseDialog={(args) => <EraseYoungPersonDialog {...args} />}
+            />
+          ),
+        },
+      ],
       { initialEntries: ['/settings'] },
     );
     render(<RouterProvider router={router} />);

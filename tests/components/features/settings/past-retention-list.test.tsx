@@ -9,6 +9,7 @@ import { getCasesPastRetention } from '../../../../src/db/repositories/retention
 import { parseBackupText, type FullBackupRecords } from '../../../../src/domain/backup-file';
 import { CLOSED_MESSAGE } from '../../../../src/lib/errors';
 import { PastRetentionList } from '../../../../src/features/settings/past-retention-list';
+import { EraseYoungPersonDialog } from '../../../../src/features/young-people/erase-young-person-dialog';
 import {
   blobText,
   captureDownloads,
@@ -24,7 +25,11 @@ async function renderList() {
   const cases = await getCasesPastRetention(TODAY);
   render(
     <MemoryRouter>
-      <PastRetentionList cases={cases} months={12} />
+      <PastRetentionList
+        cases={cases}
+        months={12}
+        renderEraseDialog={(args) => <EraseYoungPersonDialog {...args} />}
+      />
     </MemoryRouter>,
   );
   return userEvent.setup();

@@ -7,6 +7,7 @@ import { checkCoachPin, getPinState, setCoachPin } from '../../../../src/db/repo
 import { getHandover } from '../../../../src/db/repositories/handover';
 import { createYoungPerson } from '../../../../src/db/repositories/young-people';
 import { SettingsPage } from '../../../../src/features/settings/settings-page';
+import { EraseYoungPersonDialog } from '../../../../src/features/young-people/erase-young-person-dialog';
 import { useToastStore } from '../../../../src/stores/toast-store';
 
 // Each save hashes a PIN (200,000 PBKDF2 rounds): allow for a busy machine.
@@ -23,7 +24,12 @@ beforeEach(async () => {
 function renderSettings(entry = '/settings') {
   const router = createMemoryRouter(
     [
-      { path: '/settings', element: <SettingsPage /> },
+      {
+        path: '/settings',
+        element: (
+          <SettingsPage renderEraseDialog={(args) => <EraseYoungPersonDialog {...args} />} />
+        ),
+      },
       { path: '/my-space', element: <h1>My space</h1> },
       { path: '/young-people/:youngPersonId', element: <h1>Young person page</h1> },
       { path: '*', element: <h1>Other page</h1> },

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
-import { getCaseload } from '../../../../src/db/queries';
+import { getCaseload } from '../../../support/caseload';
 import { getDemoIds, loadDemoData } from '../../../../src/db/repositories/demo';
 import {
   closeCase,

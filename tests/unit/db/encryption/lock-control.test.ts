@@ -21,7 +21,7 @@ import {
 import { isEncryptedField } from '../../../../src/db/encryption/field-crypto';
 import { createKeyring } from '../../../../src/db/encryption/keyring';
 import { ENCRYPTED_FIELDS, ENCRYPTED_FIELDS_KEY } from '../../../../src/db/encryption/middleware';
-import { getCaseload } from '../../../../src/db/queries';
+import { getCaseload } from '../../../support/caseload';
 import { applyRestore } from '../../../../src/db/repositories/backup';
 import { loadDemoData } from '../../../../src/db/repositories/demo';
 import { createYoungPerson } from '../../../../src/db/repositories/young-people';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatShortDate } from '../../../../src/features/young-people/format-short-date';
-import { formatDate, toIsoDate } from '../../../../src/lib/dates';
+import { formatShortDate } from '../../../src/lib/short-date';
+import { formatDate, toIsoDate } from '../../../src/lib/dates';
 
 describe('formatShortDate', () => {
   it('writes every day of 2024 to 2027 exactly as formatDate does', () => {

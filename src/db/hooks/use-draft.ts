@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Draft, DraftKind } from '../domain/draft';
-import { getLockState, isUnlocked, onBeforeLock } from './encryption/session-key';
-import { deleteDraft, getDraft, saveDraft } from './repositories/drafts';
+import type { Draft, DraftKind } from '../../domain/draft';
+import { getLockState, isUnlocked, onBeforeLock } from '../encryption/session-key';
+import { deleteDraft, getDraft, saveDraft } from '../repositories/drafts';
 
 /** How long typing must pause before the draft is written. */
 export const DRAFT_DELAY_MS = 400;

@@ -8,14 +8,14 @@ import {
   countRecords,
   isFakeSizeName,
   scaledSize,
-} from '../../../src/domain/fake-data';
+} from '../support/fake-data';
 import {
   closureSchema,
   goalSchema,
   ratingSchema,
   sessionSchema,
   youngPersonSchema,
-} from '../../../src/domain/schemas';
+} from '../../src/domain/schemas';
 
 describe('fictional data sizes', () => {
   it('names the service and stress sizes, the stress one ten times the service', () => {

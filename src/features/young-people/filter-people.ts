@@ -1,4 +1,3 @@
-import type { CaseloadRow } from '../../db/queries';
 import type { YoungPerson } from '../../domain/schemas';
 
 const fold = (s: string) =>
@@ -9,11 +8,4 @@ export function filterPeople(people: YoungPerson[], query: string): YoungPerson[
   const q = fold(query);
   if (!q) return people;
   return people.filter((yp) => fold(yp.name).includes(q));
-}
-
-/** Rows whose name contains the query, ignoring case and accents. Order is kept. */
-export function filterCaseload(rows: CaseloadRow[], query: string): CaseloadRow[] {
-  const q = fold(query);
-  if (!q) return rows;
-  return rows.filter((r) => fold(r.youngPerson.name).includes(q));
 }

@@ -1,4 +1,4 @@
-/** "Jan" to "Dec", without date-fns (the backup reminder on the caseload uses them too). */
+/** "Jan" to "Dec", without date-fns (for the first screen: the caseload and its backup reminder). */
 export const MONTHS = [
   'Jan',
   'Feb',

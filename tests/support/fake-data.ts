@@ -3,7 +3,12 @@
  * and deterministic: the same size, seed and date give the same records, byte for byte, in any
  * time zone. Every name and word is made up; nothing here is loaded in the app.
  */
-import { MOVES, NOBLE_TRUTH_IDS, type DomainId, type NobleTruthId } from './framework';
+import {
+  MOVES,
+  NOBLE_TRUTH_IDS,
+  type DomainId,
+  type NobleTruthId,
+} from '../../src/domain/framework';
 import {
   CLOSURE_REASONS,
   CLOSURE_REASON_LABELS,
@@ -18,7 +23,7 @@ import {
   type Rating,
   type Session,
   type YoungPerson,
-} from './schemas';
+} from '../../src/domain/schemas';
 
 export interface FakeServiceSize {
   youngPeople: number;
