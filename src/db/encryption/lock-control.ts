@@ -13,7 +13,7 @@ import {
 } from './keyring';
 import { AUTO_LOCK_CHANGE_EVENT, AUTO_LOCK_KEY } from './lock-settings';
 import { loadFieldCipher } from './field-crypto';
-import { encryptExistingRecords, encryptPlainValues } from './middleware';
+import { encryptExistingRecords, encryptPlainValues } from './re-encrypt';
 import { lock, setDataKey, setEncryptionSetUp } from './session-key';
 
 export {
