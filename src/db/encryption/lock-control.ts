@@ -18,14 +18,12 @@ import { lock, setDataKey, setEncryptionSetUp } from './session-key';
 
 export {
   changePassphrase,
-  describeWait,
   MIN_PASSPHRASE_LENGTH,
   passphraseProblem,
-  TooManyAttemptsError,
-  unlockWait,
   WrongPassphraseError,
   WrongRecoveryKeyError,
 } from './keyring';
+export { describeWait, TooManyAttemptsError, unlockWait } from './unlock-attempts';
 export {
   DEFAULT_AUTO_LOCK_MINUTES,
   getAutoLockMinutes,
