@@ -1,8 +1,9 @@
 /**
  * The keyring: how the data key (which encrypts the records, see ./middleware.ts) is kept.
  * The data key is random and is never stored as it is: only wrapped (AES-GCM) by a key
- * derived from the coach's passphrase, and again by a key derived from a recovery key that
- * the coach prints or saves. Kept in the settings table under `keyring`:
+ * derived from the coach's passphrase, and again by a key derived from a recovery key
+ * (./recovery-key.ts) that the coach prints or saves. Kept in the settings table under
+ * `keyring`:
  *
  *   { version: 1,
  *     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600000, salt },
@@ -13,10 +14,7 @@
  * Key derivation runs through WebCrypto (async), so none of this may run inside a Dexie
  * transaction that also reads or writes records.
  *
- * Wrong passphrases are counted in the settings table (`unlockAttempts`), so a reload does
- * not reset the count: after five wrong in a row each try must wait, 30 seconds at first,
- * doubling with every further wrong one, up to 15 minutes. A right one clears the count.
- * Recovery keys are not counted: with about 148 random bits they cannot be guessed.
+ * Wrong passphrases are counted, and make the next try wait (./unlock-attempts.ts).
  */
 import { ValidationError } from '../../domain/validation';
 import { passphraseProblem } from '../../domain/passphrase';
@@ -37,6 +35,15 @@ import { getDb } from '../database';
 import { DATA_KEY_BYTES } from './session-key';
 import { KEYRING_KEY } from './lock-settings';
 import type { Keyring, Kdf, WrappedKey } from './lock-schemas';
+import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
+import {
+  ATTEMPTS_KEY,
+  NO_ATTEMPTS,
+  clearFailures,
+  describeWait,
+  recordFailure,
+  refuseWhileWaiting,
+} from './unlock-attempts';
 export type { Keyring } from './lock-schemas';
 
 /**
@@ -46,13 +53,7 @@ export type { Keyring } from './lock-schemas';
  */
 const loadSchemas = () => import('./lock-schemas');
 
-const ATTEMPTS_KEY = 'unlockAttempts';
 const SALT_BYTES = 16;
-
-/** Wrong passphrases in a row before each try must wait. */
-export const FREE_TRIES = 5;
-export const FIRST_WAIT_MS = 30_000;
-export const MAX_WAIT_MS = 15 * 60_000;
 
 // ---------------------------------------------------------------------------
 // Errors. Each is a ValidationError keyed by the form field it belongs to, so a form using
@@ -78,99 +79,12 @@ export class WrongRecoveryKeyError extends ValidationError {
   }
 }
 
-/** Too many wrong passphrases: no passphrase is even checked until the wait is over. */
-export class TooManyAttemptsError extends ValidationError {
-  readonly secondsLeft: number;
-
-  constructor(waitMs: number, field = 'passphrase') {
-    const message = `Too many wrong tries. Try again in ${describeWait(waitMs)}.`;
-    super({ [field]: message }, message);
-    this.name = 'TooManyAttemptsError';
-    this.secondsLeft = Math.max(1, Math.ceil(waitMs / 1000));
-  }
-}
-
 /** No keyring, or a damaged one, or one already there when a new one was asked for. */
 export class KeyringError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'KeyringError';
   }
-}
-
-/** "30 seconds", "1 second", "4 minutes". */
-export function describeWait(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 90) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
-  return `${Math.ceil(seconds / 60)} minutes`;
-}
-
-// ---------------------------------------------------------------------------
-// Passphrases and recovery keys.
-
-/** Letters and digits that cannot be mistaken for each other: no 0, O, 1, I or L. */
-const RECOVERY_KEY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const BASE = RECOVERY_KEY_ALPHABET.length; // 31, a prime: the check characters catch swaps.
-const RANDOM_CHARS = 30;
-const KEY_CHARS = RANDOM_CHARS + 2;
-const GROUP = 4;
-
-/** Two check characters over the random ones: they catch any one wrong or swapped character. */
-function checkValues(values: readonly number[]): [number, number] {
-  let first = 0;
-  let second = 0;
-  values.forEach((value, i) => {
-    first = (first + (i + 1) * value) % BASE;
-    second = (second + (i + 1) * (i + 1) * value) % BASE;
-  });
-  return [first, second];
-}
-
-function charOf(value: number): string {
-  return RECOVERY_KEY_ALPHABET.charAt(value);
-}
-
-/** "ABCD-EFGH-...": 8 groups of 4, as shown to the coach. */
-function formatRecoveryKey(canonical: string): string {
-  return (canonical.match(new RegExp(`.{1,${GROUP}}`, 'g')) ?? []).join('-');
-}
-
-/** A fresh recovery key: 30 random characters (about 148 bits) and 2 check characters. */
-function generateRecoveryKey(): string {
-  const values: number[] = [];
-  // Rejection sampling keeps every character equally likely (248 = 8 x 31).
-  while (values.length < RANDOM_CHARS) {
-    for (const byte of randomBytes(RANDOM_CHARS * 2)) {
-      if (byte < 248 && values.length < RANDOM_CHARS) values.push(byte % BASE);
-    }
-  }
-  return formatRecoveryKey([...values, ...checkValues(values)].map(charOf).join(''));
-}
-
-/**
- * The recovery key as typed, in its canonical form (32 capitals and digits), ignoring case,
- * spaces and dashes. Throws a ValidationError keyed `recoveryKey` when it cannot be one.
- */
-export function parseRecoveryKey(typed: string): string {
-  const fail = (message: string) => new ValidationError({ recoveryKey: message }, message);
-  const canonical = typed.toUpperCase().replace(/[\s\-\u2010-\u2015_]/g, '');
-  if (canonical === '') throw fail('Enter your recovery key.');
-  if (/[^A-Z0-9]/.test(canonical) || /[01OIL]/.test(canonical)) {
-    throw fail(
-      'A recovery key has only capital letters and the numbers 2 to 9, with no O, I or L. Check what you typed.',
-    );
-  }
-  if (canonical.length !== KEY_CHARS) {
-    throw fail(
-      `A recovery key has ${KEY_CHARS} letters and numbers, in 8 groups of 4. Check you typed all of it.`,
-    );
-  }
-  const values = [...canonical].map((char) => RECOVERY_KEY_ALPHABET.indexOf(char));
-  const [first, second] = checkValues(values.slice(0, RANDOM_CHARS));
-  if (values[RANDOM_CHARS] !== first || values[RANDOM_CHARS + 1] !== second) {
-    throw fail('That recovery key has a typing mistake. Check each group of 4 against your copy.');
-  }
-  return canonical;
 }
 
 // ---------------------------------------------------------------------------
@@ -287,73 +201,7 @@ export async function hasKeyring(): Promise<boolean> {
 }
 
 // ---------------------------------------------------------------------------
-// Wrong-attempt throttling.
-
-/** Wrong passphrases in a row, and until when the next try must wait. */
-interface Attempts {
-  failures: number;
-  lockedUntil: string | null;
-}
-
-const NO_ATTEMPTS: Attempts = { failures: 0, lockedUntil: null };
-
-/** How long to wait after this many wrong passphrases in a row, in milliseconds. */
-export function waitAfterFailures(failures: number): number {
-  if (failures < FREE_TRIES) return 0;
-  return Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_TRIES));
-}
-
-/**
- * The stored count of wrong tries. Read on the unlock screen as it first paints, so checked
- * here by hand rather than with zod (see loadSchemas); anything else counts as none.
- */
-export function toAttempts(value: unknown): Attempts {
-  if (typeof value !== 'object' || value === null) return NO_ATTEMPTS;
-  const { failures, lockedUntil } = value as Record<string, unknown>;
-  if (typeof failures !== 'number' || !Number.isSafeInteger(failures) || failures < 0) {
-    return NO_ATTEMPTS;
-  }
-  if (lockedUntil === null) return { failures, lockedUntil };
-  if (typeof lockedUntil !== 'string' || Number.isNaN(Date.parse(lockedUntil))) {
-    return NO_ATTEMPTS;
-  }
-  return { failures, lockedUntil };
-}
-
-async function readAttempts(): Promise<Attempts> {
-  return toAttempts((await getDb().settings.get(ATTEMPTS_KEY))?.value);
-}
-
-/**
- * Milliseconds until a passphrase may be tried again; 0 when it may be tried now. Never more
- * than MAX_WAIT_MS, even if the device's clock was moved back.
- */
-export async function unlockWait(now: Date = new Date()): Promise<number> {
-  const { lockedUntil } = await readAttempts();
-  if (lockedUntil === null) return 0;
-  return Math.min(MAX_WAIT_MS, Math.max(0, Date.parse(lockedUntil) - now.getTime()));
-}
-
-async function refuseWhileWaiting(now: Date, field: string): Promise<void> {
-  const wait = await unlockWait(now);
-  if (wait > 0) throw new TooManyAttemptsError(wait, field);
-}
-
-/** Counts one more wrong passphrase; returns the wait it now needs (0 for none). */
-async function recordFailure(now: Date): Promise<number> {
-  const db = getDb();
-  return db.transaction('rw', db.settings, async () => {
-    const failures = (await readAttempts()).failures + 1;
-    const wait = waitAfterFailures(failures);
-    const lockedUntil = wait > 0 ? toInstant(new Date(now.getTime() + wait)) : null;
-    await db.settings.put({ key: ATTEMPTS_KEY, value: { failures, lockedUntil } });
-    return wait;
-  });
-}
-
-async function clearFailures(): Promise<void> {
-  await getDb().settings.put({ key: ATTEMPTS_KEY, value: NO_ATTEMPTS });
-}
+// Passphrases.
 
 /** The data key from a passphrase, counting a wrong one. `field` names it in errors. */
 async function openWithPassphrase(

@@ -13,19 +13,17 @@ import {
 } from './keyring';
 import { AUTO_LOCK_CHANGE_EVENT, AUTO_LOCK_KEY } from './lock-settings';
 import { loadFieldCipher } from './field-crypto';
-import { encryptExistingRecords, encryptPlainValues } from './middleware';
+import { encryptExistingRecords, encryptPlainValues } from './re-encrypt';
 import { lock, setDataKey, setEncryptionSetUp } from './session-key';
 
 export {
   changePassphrase,
-  describeWait,
   MIN_PASSPHRASE_LENGTH,
   passphraseProblem,
-  TooManyAttemptsError,
-  unlockWait,
   WrongPassphraseError,
   WrongRecoveryKeyError,
 } from './keyring';
+export { describeWait, TooManyAttemptsError, unlockWait } from './unlock-attempts';
 export {
   DEFAULT_AUTO_LOCK_MINUTES,
   getAutoLockMinutes,

@@ -4,8 +4,9 @@
  * out (each field when it is first read), so the repositories, queries and hooks above it do
  * not change.
  *
- * - Only the fields in ENCRYPTED_FIELDS are encrypted. Ids, dates and status stay plain, and
- *   they are the only things indexed (see ../schema.ts), so every index keeps working.
+ * - Only the fields in ENCRYPTED_FIELDS (./encrypted-fields.ts) are encrypted. Ids, dates and
+ *   status stay plain, and they are the only things indexed (see ../schema.ts), so every
+ *   index keeps working.
  * - Each value is bound to its table, record id and field (field-crypto's context), so a
  *   value copied into another record or field does not decrypt.
  * - Encryption is synchronous (field-crypto), so it never lets a transaction commit early.
@@ -18,9 +19,9 @@
  *   while locked: counts, reads of keys only (ids, dates), deletes, and every table without
  *   encrypted fields (ratings, settings: the keyring and the unlock attempts live there).
  * - Values stored before encryption was turned on (or before their field was added to
- *   ENCRYPTED_FIELDS) are read as they are; encryptExistingRecords rewrites them encrypted when
- *   the passphrase is chosen, and encryptPlainValues at each unlock, until every field is
- *   known to be encrypted (ENCRYPTED_FIELDS_KEY).
+ *   ENCRYPTED_FIELDS) are read as they are; ./re-encrypt.ts rewrites them encrypted when the
+ *   passphrase is chosen (encryptExistingRecords), and at each unlock (encryptPlainValues)
+ *   until every field is known to be encrypted (ENCRYPTED_FIELDS_KEY).
  * - Schema upgrades run when the database opens, which is before the app can be unlocked
  *   (the keyring is in the same database). Inside an upgrade transaction while locked, the
  *   stored values pass through as they are: an upgrade sees ciphertext ("enc:v1:...") in
@@ -38,10 +39,9 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import type { Draft } from '../../domain/draft';
 import { DEMO_NAME_PREFIX, isDemoName } from '../../domain/demo-name';
-import type { Closure, Goal, ResilienceMap, Session, YoungPerson } from '../../domain/schemas';
 import { isObject } from '../../lib/objects';
+import { planFor, type PlainRecord, type TablePlan } from './encrypted-fields';
 import { decryptField, encryptField, isEncryptedField } from './field-crypto';
 import {
   LOCKED_READ_MESSAGE,
@@ -57,113 +57,6 @@ import {
  * locked (records are refused).
  */
 export type DatabaseKeySource = () => Uint8Array | typeof NOT_SET_UP | null;
-
-/** 'text': a string, encrypted as it is. 'json': any value, as JSON text. */
-export type EncryptedFieldKind = 'text' | 'json';
-
-interface EncryptableRecords {
-  youngPeople: YoungPerson;
-  goals: Goal;
-  sessions: Session;
-  closures: Closure;
-  resilienceMaps: ResilienceMap;
-  drafts: Draft;
-}
-
-/**
- * The fields stored encrypted, by table. Left plain on purpose: ids, dates and status (the
- * indexes, which queries need), referralDate and closedOn (indexed dates), goal domains and
- * moves, session location, moves and noble truths, map tiles (framework ids), closure reasons
- * and outcomes (fixed choices), scores and ratings. A young person's programme is free text
- * (it is not indexed: reports filter it in memory), and a closure's reopenReason too, so both
- * are encrypted.
- */
-export const ENCRYPTED_FIELDS = {
-  youngPeople: {
-    name: 'text',
-    dateOfBirth: 'text',
-    school: 'text',
-    programme: 'text',
-    closureReason: 'text',
-  },
-  goals: { text: 'text' },
-  sessions: { notes: 'text' },
-  closures: {
-    reasonDetail: 'text',
-    youngPersonComments: 'text',
-    parentCarerComments: 'text',
-    reopenReason: 'text',
-  },
-  resilienceMaps: { examples: 'json' },
-  drafts: { values: 'json' },
-} as const satisfies {
-  [T in keyof EncryptableRecords]: Partial<Record<keyof EncryptableRecords[T], EncryptedFieldKind>>;
-};
-
-export type EncryptedTableName = keyof typeof ENCRYPTED_FIELDS;
-
-type FieldList = readonly (readonly [string, EncryptedFieldKind])[];
-
-const FIELDS_BY_TABLE: ReadonlyMap<string, FieldList> = new Map(
-  Object.entries(ENCRYPTED_FIELDS).map(([table, fields]) => [table, Object.entries(fields)]),
-);
-
-/**
- * Settings whose value holds records about young people, stored encrypted like record
- * fields: the safety copy kept before a restore replaced everything. Every other setting
- * (the keyring, wrong tries, the PIN's hash, the handover, numbers and dates) stays plain,
- * since the app needs some of them while locked.
- */
-export const ENCRYPTED_SETTINGS: ReadonlySet<string> = new Set(['restoreSafetyCopy']);
-
-/**
- * True for an encrypted setting, or a further part of one: a large value (the safety copy)
- * is kept in parts, `restoreSafetyCopy`, then `restoreSafetyCopy:1`, `restoreSafetyCopy:2`, …
- */
-function isEncryptedSetting(key: unknown): boolean {
-  if (typeof key !== 'string') return false;
-  const colon = key.indexOf(':');
-  return ENCRYPTED_SETTINGS.has(colon === -1 ? key : key.slice(0, colon));
-}
-
-/** Every stored row of an encrypted setting, parts included. */
-async function encryptedSettingRows(settings: Dexie['tables'][number]): Promise<PlainRecord[]> {
-  const rows: PlainRecord[] = [];
-  for (const key of ENCRYPTED_SETTINGS) {
-    const found: unknown[] = await settings.where('key').startsWith(key).toArray();
-    for (const row of found) if (isObject(row) && isEncryptedSetting(row.key)) rows.push(row);
-  }
-  return rows;
-}
-
-const SETTING_VALUE: FieldList = [['value', 'json']];
-const NO_FIELDS: FieldList = [];
-
-/** How one table is encrypted. */
-interface TablePlan {
-  /** The encrypted fields of this record (all of them for most tables). */
-  fieldsOf: (record: PlainRecord) => FieldList;
-  /** Every field that can be encrypted in this table. */
-  allFields: FieldList;
-  /**
-   * True when every record has encrypted fields, so any read or write of a record while
-   * locked is refused. False for settings: only the encrypted ones are refused then.
-   */
-  strict: boolean;
-}
-
-function planFor(table: string): TablePlan | null {
-  const fields = FIELDS_BY_TABLE.get(table);
-  if (fields) return { fieldsOf: () => fields, allFields: fields, strict: true };
-  if (table !== 'settings') return null;
-  return {
-    fieldsOf: (record) => (isEncryptedSetting(record.key) ? SETTING_VALUE : NO_FIELDS),
-    allFields: SETTING_VALUE,
-    strict: false,
-  };
-}
-
-type PlainRecord = Record<string | symbol, unknown>;
 
 /** Where a value belongs: it decrypts only there. */
 function fieldContext(table: string, id: unknown, field: string): string {
@@ -463,112 +356,15 @@ export function installEncryption(db: Dexie, getKey: DatabaseKeySource): void {
   installed.add(db);
 }
 
-/**
- * Settings key: the encrypted fields ("youngPeople.name", …, "settings.restoreSafetyCopy")
- * whose every stored value is known to be encrypted. Written in the same transaction as the
- * values, so an unlock can skip encryptPlainValues' scan once it lists every current field.
- */
-export const ENCRYPTED_FIELDS_KEY = 'encryptedFields';
-
-/** Every encrypted field, as ENCRYPTED_FIELDS_KEY lists them. */
-const ALL_FIELD_NAMES: readonly string[] = [
-  ...[...FIELDS_BY_TABLE].flatMap(([table, fields]) =>
-    fields.map(([field]) => `${table}.${field}`),
-  ),
-  ...[...ENCRYPTED_SETTINGS].map((key) => `settings.${key}`),
-];
-
-/** True when the stored list names every encrypted field there is now. */
-function listsEveryField(value: unknown): boolean {
-  return Array.isArray(value) && ALL_FIELD_NAMES.every((name) => value.includes(name));
+/** True once installEncryption has run on `db`: only then is anything written encrypted. */
+export function isEncryptionInstalled(db: Dexie): boolean {
+  return installed.has(db);
 }
 
 /**
- * True when a record read through the middleware was stored with a value in one of its
- * encrypted fields that is not encrypted (plain text from before encryption, or from before
- * the field was encrypted). Looks at the stored record, so nothing is decrypted.
+ * The record as it is stored, for a record read through the middleware (with its encrypted
+ * fields as ciphertext, none decrypted); any other value as it is.
  */
-function hasPlainValue(record: unknown, fields: FieldList): boolean {
-  if (!isObject(record)) return false;
-  const stored = (record as PlainRecord)[STORED] ?? record;
-  if (!isObject(stored)) return false;
-  return fields.some(([field]) => {
-    const value = stored[field];
-    return value !== null && value !== undefined && !isEncryptedField(value);
-  });
-}
-
-function requireInstalled(db: Dexie): void {
-  if (!installed.has(db)) {
-    throw new Error('Encryption is not installed on this database, so nothing would be encrypted.');
-  }
-}
-
-/** The tables with encrypted fields, and the settings table (when the database has one). */
-function encryptedTablesOf(db: Dexie) {
-  const tables = db.tables.filter((table) => FIELDS_BY_TABLE.has(table.name));
-  const settings = db.tables.find((table) => table.name === 'settings');
-  return { tables, settings };
-}
-
-/**
- * Rewrites every record of every table with encrypted fields, so values stored before
- * encryption was turned on are encrypted (values already encrypted get a fresh IV; nothing
- * else changes, updatedAt included), and records that every field is now encrypted
- * (ENCRYPTED_FIELDS_KEY). One transaction: if anything fails, it rolls back and every record
- * stays as it was. Needs the app unlocked. Returns how many records were written.
- */
-export async function encryptExistingRecords(db: Dexie): Promise<number> {
-  requireInstalled(db);
-  const { tables, settings } = encryptedTablesOf(db);
-  return db.transaction('rw', settings ? [...tables, settings] : tables, async () => {
-    let count = 0;
-    for (const table of tables) {
-      const records: unknown[] = await table.toArray();
-      await table.bulkPut(records);
-      count += records.length;
-    }
-    if (settings) {
-      const found = await encryptedSettingRows(settings);
-      await settings.bulkPut(found);
-      count += found.length;
-      await settings.put({ key: ENCRYPTED_FIELDS_KEY, value: [...ALL_FIELD_NAMES] });
-    }
-    return count;
-  });
-}
-
-/**
- * Run at each unlock: encrypts any value of an encrypted field still stored plain, in one
- * transaction, and then records that every field is encrypted (ENCRYPTED_FIELDS_KEY), so
- * later unlocks only read that setting. This covers a field newly added to ENCRYPTED_FIELDS
- * (plain values from before stay readable until then), and a passphrase set up whose first
- * encryption never ran (the keyring is written before encryptExistingRecords: a crash or a
- * closed tab in between leaves plain records under a keyring). Only records with a plain
- * value are written (encrypted values are left as they are); running it again changes
- * nothing. Needs the app unlocked. Returns how many records were written.
- */
-export async function encryptPlainValues(db: Dexie): Promise<number> {
-  requireInstalled(db);
-  const { tables, settings } = encryptedTablesOf(db);
-  if (!settings) return 0;
-  // A quick look first, so an ordinary unlock never holds every table in a write transaction.
-  if (listsEveryField((await settings.get(ENCRYPTED_FIELDS_KEY))?.value)) return 0;
-  return db.transaction('rw', [...tables, settings], async () => {
-    if (listsEveryField((await settings.get(ENCRYPTED_FIELDS_KEY))?.value)) return 0;
-    let count = 0;
-    for (const table of tables) {
-      const fields = FIELDS_BY_TABLE.get(table.name) ?? NO_FIELDS;
-      const plain = (await table.toArray()).filter((record) => hasPlainValue(record, fields));
-      if (plain.length > 0) await table.bulkPut(plain);
-      count += plain.length;
-    }
-    const rows = (await encryptedSettingRows(settings)).filter((row) =>
-      hasPlainValue(row, SETTING_VALUE),
-    );
-    if (rows.length > 0) await settings.bulkPut(rows);
-    count += rows.length;
-    await settings.put({ key: ENCRYPTED_FIELDS_KEY, value: [...ALL_FIELD_NAMES] });
-    return count;
-  });
+export function storedForm(record: unknown): unknown {
+  return isObject(record) ? ((record as PlainRecord)[STORED] ?? record) : record;
 }

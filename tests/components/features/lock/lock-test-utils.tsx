@@ -29,7 +29,7 @@ export async function freshNotSetUp(): Promise<void> {
 
 export const toastMessages = () => useToastStore.getState().toasts.map((t) => t.message);
 
-/** Writes the wrong-try count as the keyring does (see src/db/encryption/keyring.ts). */
+/** Writes the wrong-try count as the keyring does (see src/db/encryption/unlock-attempts.ts). */
 export async function setUnlockAttempts(failures: number, lockedUntil: Date | null) {
   await getDb().settings.put({
     key: 'unlockAttempts',

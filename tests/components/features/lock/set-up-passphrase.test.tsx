@@ -23,8 +23,8 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
 // Lets a test make encrypting the records already on the device fail.
 // Lets a test hold it up, to see what shows while it runs.
 const encrypting = vi.hoisted(() => ({ fail: false, hold: null as Promise<void> | null }));
-vi.mock('../../../../src/db/encryption/middleware', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../src/db/encryption/middleware')>();
+vi.mock('../../../../src/db/encryption/re-encrypt', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/db/encryption/re-encrypt')>();
   return {
     ...actual,
     encryptExistingRecords: async (...args: Parameters<typeof actual.encryptExistingRecords>) => {

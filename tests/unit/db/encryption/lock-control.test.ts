@@ -20,7 +20,8 @@ import {
 } from '../../../../src/db/encryption/lock-settings';
 import { isEncryptedField } from '../../../../src/db/encryption/field-crypto';
 import { createKeyring } from '../../../../src/db/encryption/keyring';
-import { ENCRYPTED_FIELDS, ENCRYPTED_FIELDS_KEY } from '../../../../src/db/encryption/middleware';
+import { ENCRYPTED_FIELDS } from '../../../../src/db/encryption/encrypted-fields';
+import { ENCRYPTED_FIELDS_KEY } from '../../../../src/db/encryption/re-encrypt';
 import { getCaseload } from '../../../support/caseload';
 import { applyRestore } from '../../../../src/db/repositories/backup';
 import { loadDemoData } from '../../../../src/db/repositories/demo';

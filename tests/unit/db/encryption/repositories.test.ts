@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../../src/db/database';
 import { createKeyring, unlockWithPassphrase } from '../../../../src/db/encryption/keyring';
-import { encryptExistingRecords } from '../../../../src/db/encryption/middleware';
+import { encryptExistingRecords } from '../../../../src/db/encryption/re-encrypt';
 import { LockedError, lock, setDataKey } from '../../../../src/db/encryption/session-key';
 import { getYoungPersonDetail } from '../../../../src/db/queries';
 import { getCaseload } from '../../../support/caseload';
