@@ -4,10 +4,10 @@ import { getDb } from '../../src/db/database';
 import { applyRestore, makeBackup, readAllRecords } from '../../src/db/repositories/backup';
 import {
   RECORD_ARRAYS,
-  parseBackupText,
   type FullBackupRecords,
   type RecordArray,
-} from '../../src/domain/backup-file';
+} from '../../src/domain/backup-format';
+import { parseBackupText } from '../../src/domain/backup-parse';
 import { databaseArb } from '../unit/support/arbitraries';
 import { seedRecords } from '../unit/support/backup-fixtures';
 

@@ -5,17 +5,16 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { format } from 'date-fns';
+import { backupForYoungPerson, buildBackup } from '../../domain/backup-file';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   RECORD_ARRAYS,
-  backupForYoungPerson,
-  buildBackup,
   withEveryArray,
   type BackupFile,
   type FullBackupRecords,
   type RecordArray,
-} from '../../domain/backup-file';
+} from '../../domain/backup-format';
 import type { Rating } from '../../domain/schemas';
 import { toInstant } from '../../lib/dates';
 import { isObject, own, readIdList } from '../../lib/objects';

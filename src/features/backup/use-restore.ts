@@ -5,7 +5,7 @@ import {
   type RestoreMode,
   type RestoreOptions,
 } from '../../db/repositories/backup';
-import { MAX_BACKUP_BYTES, backupTooBigMessage } from '../../domain/backup-file';
+import { MAX_BACKUP_BYTES, backupTooBigMessage } from '../../domain/backup-parse';
 import { errorReason } from '../../lib/errors';
 import type { BackupCheck } from './check-backup';
 import { openProtectedBackupInBackground, parseBackupInBackground } from './parse-in-background';

@@ -17,11 +17,11 @@ import {
 } from '../../../src/db/repositories/backup';
 import {
   RECORD_ARRAYS,
-  parseBackupText,
   type BackupFile,
   type BackupRecords,
   type FullBackupRecords,
-} from '../../../src/domain/backup-file';
+} from '../../../src/domain/backup-format';
+import { parseBackupText } from '../../../src/domain/backup-parse';
 import {
   goal,
   rating,

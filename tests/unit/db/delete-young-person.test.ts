@@ -14,7 +14,7 @@ import { saveResilienceMap } from '../../../src/db/repositories/resilience-map';
 import { logSession } from '../../../src/db/repositories/sessions';
 import { ERASED_IDS_KEY } from '../../../src/db/repositories/erased-ids';
 import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';
-import { RECORD_ARRAYS, type FullBackupRecords } from '../../../src/domain/backup-file';
+import { RECORD_ARRAYS, type FullBackupRecords } from '../../../src/domain/backup-format';
 import { NOW, TODAY, addGoal, addYoungPerson, at, counts, freshDb, sessionInput } from './fixtures';
 
 beforeEach(freshDb);

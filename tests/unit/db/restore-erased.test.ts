@@ -10,10 +10,10 @@ import { ERASED_IDS_KEY, MAX_ERASED_IDS } from '../../../src/db/repositories/era
 import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';
 import {
   RECORD_ARRAYS,
-  parseBackupText,
   type BackupFile,
   type FullBackupRecords,
-} from '../../../src/domain/backup-file';
+} from '../../../src/domain/backup-format';
+import { parseBackupText } from '../../../src/domain/backup-parse';
 import { sampleBackup, sampleRecords, seedRecords } from '../support/backup-fixtures';
 import { freshDb } from './fixtures';
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
 import { getRestoreSafetyCopy, makeBackup } from '../../../../src/db/repositories/backup';
 import { updateYoungPerson } from '../../../../src/db/repositories/young-people';
-import { MAX_BACKUP_BYTES } from '../../../../src/domain/backup-file';
+import { MAX_BACKUP_BYTES } from '../../../../src/domain/backup-parse';
 import { downloadText } from '../../../../src/lib/download';
 import {
   DAY_ONE,

@@ -9,7 +9,7 @@ import {
   makeBackup,
   readAllRecords,
 } from '../../../../src/db/repositories/backup';
-import { parseBackupText } from '../../../../src/domain/backup-file';
+import { parseBackupText } from '../../../../src/domain/backup-parse';
 import { downloadText } from '../../../../src/lib/download';
 import { QUOTA_MESSAGE } from '../../../../src/lib/errors';
 import {

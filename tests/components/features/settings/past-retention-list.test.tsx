@@ -6,7 +6,8 @@ import { MemoryRouter } from 'react-router-dom';
 import { getDb } from '../../../../src/db/database';
 import { applyRestore, readAllRecords } from '../../../../src/db/repositories/backup';
 import { getCasesPastRetention } from '../../../../src/db/repositories/retention';
-import { parseBackupText, type FullBackupRecords } from '../../../../src/domain/backup-file';
+import type { FullBackupRecords } from '../../../../src/domain/backup-format';
+import { parseBackupText } from '../../../../src/domain/backup-parse';
 import { CLOSED_MESSAGE } from '../../../../src/lib/errors';
 import { PastRetentionList } from '../../../../src/features/settings/past-retention-list';
 import {
