@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db/database';
-import { applyRestore, makeBackup, readAllRecords } from '../../src/db/repositories/backup';
+import { makeBackup } from '../../src/db/repositories/backup/export';
+import { readAllRecords } from '../../src/db/repositories/backup/read-records';
+import { applyRestore } from '../../src/db/repositories/backup/restore';
 import {
   RECORD_ARRAYS,
   type FullBackupRecords,

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { backupReminder } from '../../db/backup-reminder';
-import { makeBackup, markBackupMade } from '../../db/repositories/backup';
+import { makeBackup, markBackupMade } from '../../db/repositories/backup/export';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { encryptBackup } from '../../domain/backup-crypto';
 import { ValidationError } from '../../domain/validation';

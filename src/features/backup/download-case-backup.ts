@@ -1,4 +1,4 @@
-import { makeCaseBackup } from '../../db/repositories/backup';
+import { makeCaseBackup } from '../../db/repositories/backup/export';
 import { downloadJson } from '../../lib/download';
 
 /** Thrown by downloadCaseBackup when the young person is no longer on this device. */

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import { deleteRestoreSafetyCopy, getRestoreSafetyCopy } from '../../db/repositories/backup';
+import {
+  deleteRestoreSafetyCopy,
+  getRestoreSafetyCopy,
+} from '../../db/repositories/backup/safety-copy';
 import { formatInstantTime } from '../../lib/dates';
 import { JSON_MIME, downloadText } from '../../lib/download';
 import { errorReason } from '../../lib/errors';

@@ -5,16 +5,14 @@ import {
   backupReminder,
 } from '../../../src/db/backup-reminder';
 import { getDb } from '../../../src/db/database';
+import { makeBackup, markBackupMade } from '../../../src/db/repositories/backup/export';
+import { readAllRecords } from '../../../src/db/repositories/backup/read-records';
+import { applyRestore, planRestore } from '../../../src/db/repositories/backup/restore';
 import {
   SAFETY_COPY_KEY,
-  applyRestore,
   deleteRestoreSafetyCopy,
   getRestoreSafetyCopy,
-  makeBackup,
-  markBackupMade,
-  planRestore,
-  readAllRecords,
-} from '../../../src/db/repositories/backup';
+} from '../../../src/db/repositories/backup/safety-copy';
 import {
   RECORD_ARRAYS,
   type BackupFile,

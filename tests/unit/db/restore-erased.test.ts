@@ -1,11 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/db/database';
-import {
-  applyRestore,
-  makeCaseBackup,
-  planRestore,
-  readAllRecords,
-} from '../../../src/db/repositories/backup';
+import { makeCaseBackup } from '../../../src/db/repositories/backup/export';
+import { readAllRecords } from '../../../src/db/repositories/backup/read-records';
+import { applyRestore, planRestore } from '../../../src/db/repositories/backup/restore';
 import { ERASED_IDS_KEY, MAX_ERASED_IDS } from '../../../src/db/repositories/erased-ids';
 import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';
 import {

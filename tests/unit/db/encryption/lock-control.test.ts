@@ -22,7 +22,7 @@ import { isEncryptedField } from '../../../../src/db/encryption/field-crypto';
 import { createKeyring } from '../../../../src/db/encryption/keyring';
 import { ENCRYPTED_FIELDS, ENCRYPTED_FIELDS_KEY } from '../../../../src/db/encryption/middleware';
 import { getCaseload } from '../../../../src/db/queries';
-import { applyRestore } from '../../../../src/db/repositories/backup';
+import { applyRestore } from '../../../../src/db/repositories/backup/restore';
 import { loadDemoData } from '../../../../src/db/repositories/demo';
 import { createYoungPerson } from '../../../../src/db/repositories/young-people';
 import { DATABASE_NAME } from '../../../../src/db/schema';
