@@ -12,6 +12,11 @@ export function own(value: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(value, key) ? value[key] : undefined;
 }
 
+/** A field of a value that may be anything (such as a safety copy's record, not checked). */
+export function fieldOf(value: unknown, name: string): unknown {
+  return isObject(value) ? own(value, name) : undefined;
+}
+
 /** The ids in a stored list: its strings. Anything that is not a list counts as none. */
 export function readIdList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];

@@ -5,7 +5,8 @@
  *   node tests/bench/restore.bench.mjs [--records 100000] [--size service|stress]
  *
  * Builds a small page (tests/bench/restore-page) with Vite that imports the app's own
- * parseBackupText (src/domain/backup-file.ts) and applyRestore (src/db/repositories/backup.ts),
+ * parseBackupText (src/domain/backup-parse.ts) and applyRestore
+ * (src/db/repositories/backup/restore.ts),
  * and serves it with `vite preview`. The fictional data (tests/support/fake-data.ts, seeded) is
  * made into a backup file's text and served to the page. Each round, with the database emptied
  * first (untimed), times either:

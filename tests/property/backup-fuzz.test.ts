@@ -1,14 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db/database';
-import { applyRestore, readAllRecords } from '../../src/db/repositories/backup';
-import {
-  BACKUP_FORMAT,
-  MAX_LISTED_PROBLEMS,
-  RECORD_ARRAYS,
-  parseBackupText,
-  type RecordArray,
-} from '../../src/domain/backup-file';
+import { readAllRecords } from '../../src/db/repositories/backup/read-records';
+import { applyRestore } from '../../src/db/repositories/backup/restore';
+import { BACKUP_FORMAT, RECORD_ARRAYS, type RecordArray } from '../../src/domain/backup-format';
+import { MAX_LISTED_PROBLEMS, parseBackupText } from '../../src/domain/backup-parse';
 import { DOMAIN_IDS, isMoveId } from '../../src/domain/framework';
 import {
   closureSchema,

@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db/database';
-import { applyRestore, makeBackup, readAllRecords } from '../../src/db/repositories/backup';
+import { makeBackup } from '../../src/db/repositories/backup/export';
+import { readAllRecords } from '../../src/db/repositories/backup/read-records';
+import { applyRestore } from '../../src/db/repositories/backup/restore';
 import {
   RECORD_ARRAYS,
-  parseBackupText,
   type FullBackupRecords,
   type RecordArray,
-} from '../../src/domain/backup-file';
+} from '../../src/domain/backup-format';
+import { parseBackupText } from '../../src/domain/backup-parse';
 import { databaseArb } from '../unit/support/arbitraries';
 import { seedRecords } from '../unit/support/backup-fixtures';
 

@@ -3,7 +3,7 @@ import { getAutoLockMinutes } from '../encryption/lock-settings';
 import { getYoungPersonDetail } from '../queries';
 import { getGoalSummaryData } from '../summary-queries';
 import { getReportData } from '../report-queries';
-import { getRestoreSafetyCopy } from '../repositories/backup';
+import { getRestoreSafetyCopy } from '../repositories/backup/safety-copy';
 import { getClosures } from '../repositories/closure';
 import { getPinState } from '../repositories/coach-pin';
 import { getMapSnapshots } from '../repositories/resilience-map';

@@ -10,8 +10,9 @@ import { parseOrThrow } from '../../domain/validation';
 import { assertUnchanged } from '../conflict';
 import { getDb } from '../database';
 import { requirePassphraseForRealRecords } from '../encryption/session-key';
-import { eraseFromSafetyCopy, tidySettings } from './backup';
+import { eraseFromSafetyCopy } from './backup/safety-copy';
 import { addErasedId } from './erased-ids';
+import { tidySettings } from './tidy-settings';
 
 /**
  * Adds a young person to the caseload as an open case. Validates first; writes nothing on

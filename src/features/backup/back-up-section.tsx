@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { useBackupReminder } from '../../db/hooks/caseload';
-import { makeBackup, markBackupMade } from '../../db/repositories/backup';
+import { makeBackup, markBackupMade } from '../../db/repositories/backup/export';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { encryptBackup } from '../../domain/backup-crypto';
 import { ValidationError } from '../../domain/validation';

@@ -4,13 +4,9 @@
  * be posted between threads.
  */
 import { decryptBackup, WrongPassphraseError } from '../../domain/backup-crypto';
-import {
-  parseBackupText,
-  type BackupFile,
-  type BackupParseResult,
-  type BackupProblem,
-  type FullBackupRecords,
-} from '../../domain/backup-file';
+import type { BackupProblem } from '../../domain/backup-checks';
+import type { BackupFile, FullBackupRecords } from '../../domain/backup-format';
+import { parseBackupText, type BackupParseResult } from '../../domain/backup-parse';
 
 /** A checked file, every record array present. */
 export type CheckedBackup = BackupFile & FullBackupRecords;

@@ -1,11 +1,10 @@
 /** Pure wording and shapes for the restore screens. */
 import { parseISO } from 'date-fns';
-import { backupFileName, type RestorePlan, type RestoreResult } from '../../db/repositories/backup';
-import {
-  describeBackupProblem,
-  type BackupProblem,
-  type RecordArray,
-} from '../../domain/backup-file';
+import { backupFileName } from '../../db/repositories/backup/export';
+import type { RestoreResult } from '../../db/repositories/backup/restore';
+import { describeBackupProblem, type BackupProblem } from '../../domain/backup-checks';
+import type { RecordArray } from '../../domain/backup-format';
+import type { RestorePlan } from '../../domain/restore-plan';
 import type { CheckedBackup } from './check-backup';
 
 /** Where the restore has got to. */

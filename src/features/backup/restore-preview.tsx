@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { ChoiceGroup } from '../../components/ui/field';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import type { RestoreMode, RestoreOptions, RestorePlan } from '../../db/repositories/backup';
+import type { RestoreOptions } from '../../db/repositories/backup/restore';
+import type { RestoreMode, RestorePlan } from '../../domain/restore-plan';
 import {
   bringBackLabel,
   countOf,

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { BackupProblem } from '../../domain/backup-file';
+import type { BackupProblem } from '../../domain/backup-checks';
 import { problemLines } from './restore-model';
 
 interface RestoreReportProps {

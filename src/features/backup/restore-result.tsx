@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { RestoreResult } from '../../db/repositories/backup';
+import type { RestoreResult } from '../../db/repositories/backup/restore';
 import { JSON_MIME, downloadText } from '../../lib/download';
 import { resultLines } from './restore-model';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { useRestoreSafetyCopy } from '../../db/hooks/records';
-import { deleteRestoreSafetyCopy } from '../../db/repositories/backup';
+import { deleteRestoreSafetyCopy } from '../../db/repositories/backup/safety-copy';
 import { formatInstantTime } from '../../lib/dates';
 import { JSON_MIME, downloadText } from '../../lib/download';
 import { errorReason } from '../../lib/errors';

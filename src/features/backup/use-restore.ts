@@ -2,10 +2,10 @@ import { useCallback, useRef, useState } from 'react';
 import {
   applyRestore,
   planRestore,
-  type RestoreMode,
   type RestoreOptions,
-} from '../../db/repositories/backup';
-import { MAX_BACKUP_BYTES, backupTooBigMessage } from '../../domain/backup-file';
+} from '../../db/repositories/backup/restore';
+import { MAX_BACKUP_BYTES, backupTooBigMessage } from '../../domain/backup-parse';
+import type { RestoreMode } from '../../domain/restore-plan';
 import { errorReason } from '../../lib/errors';
 import type { BackupCheck } from './check-backup';
 import { openProtectedBackupInBackground, parseBackupInBackground } from './parse-in-background';

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { CaseNotOnDeviceError, requireCaseBackup } from '../../db/case-backup';
+import { CaseNotOnDeviceError, requireCaseBackup } from '../../db/repositories/backup/export';
 import type { CasePastRetention } from '../../db/repositories/retention';
 import { formatDate, toIsoDate } from '../../lib/dates';
 import { downloadJson } from '../../lib/download';

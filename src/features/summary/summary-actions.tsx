@@ -3,7 +3,7 @@ import type { IsoDate } from '../../lib/dates';
 import { CSV_MIME, downloadJson, downloadText } from '../../lib/download';
 import { errorReason } from '../../lib/errors';
 import { showToast } from '../../stores/toast-store';
-import { requireCaseBackup } from '../../db/case-backup';
+import { requireCaseBackup } from '../../db/repositories/backup/export';
 import type { YoungPersonDetail } from '../../db/queries';
 
 interface SummaryActionsProps {

@@ -6,8 +6,9 @@
 import { getDb } from '../../../src/db/database';
 import { loadFieldCipher } from '../../../src/db/encryption/field-crypto';
 import { setDataKey } from '../../../src/db/encryption/session-key';
-import { applyRestore } from '../../../src/db/repositories/backup';
-import { RECORD_ARRAYS, parseBackupText } from '../../../src/domain/backup-file';
+import { applyRestore } from '../../../src/db/repositories/backup/restore';
+import { RECORD_ARRAYS } from '../../../src/domain/backup-format';
+import { parseBackupText } from '../../../src/domain/backup-parse';
 import { parseBackupInBackground } from '../../../src/features/backup/parse-in-background';
 
 type Rows = Record<string, unknown[]>;

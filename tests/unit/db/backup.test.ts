@@ -5,23 +5,21 @@ import {
   backupReminder,
 } from '../../../src/db/backup-reminder';
 import { getDb } from '../../../src/db/database';
+import { makeBackup, markBackupMade } from '../../../src/db/repositories/backup/export';
+import { readAllRecords } from '../../../src/db/repositories/backup/read-records';
+import { applyRestore, planRestore } from '../../../src/db/repositories/backup/restore';
 import {
   SAFETY_COPY_KEY,
-  applyRestore,
   deleteRestoreSafetyCopy,
   getRestoreSafetyCopy,
-  makeBackup,
-  markBackupMade,
-  planRestore,
-  readAllRecords,
-} from '../../../src/db/repositories/backup';
+} from '../../../src/db/repositories/backup/safety-copy';
 import {
   RECORD_ARRAYS,
-  parseBackupText,
   type BackupFile,
   type BackupRecords,
   type FullBackupRecords,
-} from '../../../src/domain/backup-file';
+} from '../../../src/domain/backup-format';
+import { parseBackupText } from '../../../src/domain/backup-parse';
 import {
   goal,
   rating,

@@ -1,19 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/db/database';
-import {
-  applyRestore,
-  makeCaseBackup,
-  planRestore,
-  readAllRecords,
-} from '../../../src/db/repositories/backup';
+import { makeCaseBackup } from '../../../src/db/repositories/backup/export';
+import { readAllRecords } from '../../../src/db/repositories/backup/read-records';
+import { applyRestore, planRestore } from '../../../src/db/repositories/backup/restore';
 import { ERASED_IDS_KEY, MAX_ERASED_IDS } from '../../../src/db/repositories/erased-ids';
 import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';
 import {
   RECORD_ARRAYS,
-  parseBackupText,
   type BackupFile,
   type FullBackupRecords,
-} from '../../../src/domain/backup-file';
+} from '../../../src/domain/backup-format';
+import { parseBackupText } from '../../../src/domain/backup-parse';
 import { sampleBackup, sampleRecords, seedRecords } from '../support/backup-fixtures';
 import { freshDb } from './fixtures';
 

@@ -8,7 +8,7 @@ import {
   encryptBackup,
   isEncryptedBackup,
 } from '../../../src/domain/backup-crypto';
-import { parseBackup } from '../../../src/domain/backup-file';
+import { parseBackup } from '../../../src/domain/backup-parse';
 import { MAX_KDF_ITERATIONS, fromBase64 } from '../../../src/lib/crypto';
 
 const PASSPHRASE = 'purple tide lantern';

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { backupProblems } from '../../../src/domain/backup-checks';
+import { BackupError, backupForYoungPerson, buildBackup } from '../../../src/domain/backup-file';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
-  BackupError,
-  backupForYoungPerson,
-  backupProblems,
-  buildBackup,
   type BackupRecords,
-} from '../../../src/domain/backup-file';
+} from '../../../src/domain/backup-format';
 import type { Goal, Rating, Session, YoungPerson } from '../../../src/domain/schemas';
 import { closure, resilienceMap } from '../support/backup-fixtures';
 

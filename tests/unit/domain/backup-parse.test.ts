@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { buildBackup } from '../../../src/domain/backup-file';
+import type { RecordArray } from '../../../src/domain/backup-format';
 import {
   MAX_BACKUP_BYTES,
   MAX_LISTED_PROBLEMS,
   backupTooBigMessage,
-  buildBackup,
   parseBackup,
   parseBackupText,
   type BackupParseResult,
-  type RecordArray,
-} from '../../../src/domain/backup-file';
+} from '../../../src/domain/backup-parse';
 import { asJson, sampleBackup, sampleRecords } from '../support/backup-fixtures';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { BackupFile, FullBackupRecords } from '../../../src/domain/backup-file';
+import type { BackupFile, FullBackupRecords } from '../../../src/domain/backup-format';
 import { DOMAIN_IDS, MOVE_IDS, NOBLE_TRUTH_IDS } from '../../../src/domain/framework';
 import {
   CASE_STATUSES,

@@ -1,5 +1,5 @@
 import { getDb } from '../../../src/db/database';
-import type { BackupFile, FullBackupRecords } from '../../../src/domain/backup-file';
+import type { BackupFile, FullBackupRecords } from '../../../src/domain/backup-format';
 import type {
   Closure,
   Goal,

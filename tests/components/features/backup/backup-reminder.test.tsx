@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { format, subDays } from 'date-fns';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
-import { markBackupMade } from '../../../../src/db/repositories/backup';
+import { markBackupMade } from '../../../../src/db/repositories/backup/export';
 import { BackupReminder } from '../../../../src/features/backup/backup-reminder';
 import { resetApp, seedYoungPerson } from './backup-test-utils';
 

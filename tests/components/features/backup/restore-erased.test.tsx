@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
-import { makeBackup } from '../../../../src/db/repositories/backup';
+import { makeBackup } from '../../../../src/db/repositories/backup/export';
 import { deleteYoungPersonWithRecords } from '../../../../src/db/repositories/young-people';
 import {
   jsonFile,

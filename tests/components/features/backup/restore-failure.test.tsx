@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { applyRestore, makeBackup } from '../../../../src/db/repositories/backup';
+import { makeBackup } from '../../../../src/db/repositories/backup/export';
+import { applyRestore } from '../../../../src/db/repositories/backup/restore';
 import {
   jsonFile,
   namesOnDevice,
@@ -12,8 +13,8 @@ import {
 } from './backup-test-utils';
 
 // The real repository, except that applying a restore waits for the test to say how it ends.
-vi.mock('../../../../src/db/repositories/backup', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../../src/db/repositories/backup')>()),
+vi.mock('../../../../src/db/repositories/backup/restore', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../../src/db/repositories/backup/restore')>()),
   applyRestore: vi.fn(),
 }));
 

@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
-import { getRestoreSafetyCopy, makeBackup } from '../../../../src/db/repositories/backup';
+import { makeBackup } from '../../../../src/db/repositories/backup/export';
+import { getRestoreSafetyCopy } from '../../../../src/db/repositories/backup/safety-copy';
 import { updateYoungPerson } from '../../../../src/db/repositories/young-people';
-import { MAX_BACKUP_BYTES } from '../../../../src/domain/backup-file';
+import { MAX_BACKUP_BYTES } from '../../../../src/domain/backup-parse';
 import { downloadText } from '../../../../src/lib/download';
 import {
   DAY_ONE,

@@ -3,13 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
-import {
-  applyRestore,
-  getRestoreSafetyCopy,
-  makeBackup,
-  readAllRecords,
-} from '../../../../src/db/repositories/backup';
-import { parseBackupText } from '../../../../src/domain/backup-file';
+import { makeBackup } from '../../../../src/db/repositories/backup/export';
+import { readAllRecords } from '../../../../src/db/repositories/backup/read-records';
+import { applyRestore } from '../../../../src/db/repositories/backup/restore';
+import { getRestoreSafetyCopy } from '../../../../src/db/repositories/backup/safety-copy';
+import { parseBackupText } from '../../../../src/domain/backup-parse';
 import { downloadText } from '../../../../src/lib/download';
 import { QUOTA_MESSAGE } from '../../../../src/lib/errors';
 import {

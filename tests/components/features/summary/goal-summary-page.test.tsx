@@ -3,7 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setReliableChangeThreshold } from '../../../../src/db/repositories/settings';
 import { GoalSummaryPage } from '../../../../src/features/summary/goal-summary-page';
-import { BACKUP_FORMAT, backupProblems, type BackupFile } from '../../../../src/domain/backup-file';
+import { backupProblems } from '../../../../src/domain/backup-checks';
+import { BACKUP_FORMAT, type BackupFile } from '../../../../src/domain/backup-format';
 import { SUMMARY_CSV_COLUMNS } from '../../../../src/domain/summary';
 import { toIsoDate } from '../../../../src/lib/dates';
 import {

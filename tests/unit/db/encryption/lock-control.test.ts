@@ -23,7 +23,7 @@ import { createKeyring } from '../../../../src/db/encryption/keyring';
 import { ENCRYPTED_FIELDS } from '../../../../src/db/encryption/encrypted-fields';
 import { ENCRYPTED_FIELDS_KEY } from '../../../../src/db/encryption/re-encrypt';
 import { getCaseload } from '../../../support/caseload';
-import { applyRestore } from '../../../../src/db/repositories/backup';
+import { applyRestore } from '../../../../src/db/repositories/backup/restore';
 import { loadDemoData } from '../../../../src/db/repositories/demo';
 import { createYoungPerson } from '../../../../src/db/repositories/young-people';
 import { DATABASE_NAME } from '../../../../src/db/schema';

@@ -1,0 +1,101 @@
+/**
+ * Making a backup: of every record on the device, or of one young person's (their case
+ * export), as a file to download; and noting when the last one was made.
+ */
+import { format } from 'date-fns';
+import { backupForYoungPerson, buildBackup } from '../../../domain/backup-file';
+import type { BackupFile } from '../../../domain/backup-format';
+import type { Rating } from '../../../domain/schemas';
+import { toInstant } from '../../../lib/dates';
+import { LAST_BACKUP_KEY } from '../../backup-reminder';
+import { getDb } from '../../database';
+import { dataTables, readAllRecords } from './read-records';
+
+/** "resilience-coaching-backup-2026-11-23-1405.json", in local time. */
+export function backupFileName(now: Date, kind = 'backup'): string {
+  return `resilience-coaching-${kind}-${format(now, 'yyyy-MM-dd-HHmm')}.json`;
+}
+
+/**
+ * A backup file of every record on the device, as JSON text, and its file name. Throws a
+ * BackupError if the records would not restore (which the repositories never allow).
+ * Call markBackupMade once the file has been offered for download.
+ */
+export async function makeBackup(
+  now: Date = new Date(),
+): Promise<{ file: BackupFile; json: string; fileName: string }> {
+  const file = buildBackup(await readAllRecords(), now);
+  return { file, json: JSON.stringify(file), fileName: backupFileName(now) };
+}
+
+/** Records that a backup was made now (for the reminder and "Last backup"). */
+export async function markBackupMade(now: Date = new Date()): Promise<void> {
+  await getDb().settings.put({ key: LAST_BACKUP_KEY, value: toInstant(now) });
+}
+
+/**
+ * Every record of one young person (their record, goals, sessions, ratings, closures and
+ * resilience maps), read in one transaction, or null when they are not on the device.
+ */
+async function readCaseRecords(id: string) {
+  const db = getDb();
+  return db.transaction('r', dataTables(db), async () => {
+    const youngPerson = await db.youngPeople.get(id);
+    if (!youngPerson) return null;
+    const [goals, sessions, closures, resilienceMaps] = await Promise.all([
+      db.goals.where('youngPersonId').equals(id).toArray(),
+      db.sessions.where('youngPersonId').equals(id).toArray(),
+      db.closures.where('youngPersonId').equals(id).toArray(),
+      db.resilienceMaps.where('youngPersonId').equals(id).toArray(),
+    ]);
+    goals.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const ratings = await db.ratings
+      .where('goalId')
+      .anyOf(goals.map((g) => g.id))
+      .toArray();
+    const byGoal = new Map<string, Rating[]>(goals.map((g) => [g.id, []]));
+    for (const rating of ratings) byGoal.get(rating.goalId)?.push(rating);
+    return {
+      youngPerson,
+      goals: goals.map((goal) => ({ goal, ratings: byGoal.get(goal.id) ?? [] })),
+      sessions,
+      closures,
+      resilienceMaps,
+    };
+  });
+}
+
+/**
+ * One young person's case export: a backup file (format version 1) of every record of
+ * theirs, closures and resilience maps included, so that it restores to all of them. Null
+ * when they are not on the device.
+ */
+export async function makeCaseBackup(
+  youngPersonId: string,
+  now: Date = new Date(),
+): Promise<BackupFile | null> {
+  const records = await readCaseRecords(youngPersonId);
+  return records ? backupForYoungPerson(records, now) : null;
+}
+
+/** Thrown by requireCaseBackup when the young person is no longer on this device. */
+export class CaseNotOnDeviceError extends Error {
+  constructor() {
+    super('This young person is no longer on this device.');
+    this.name = 'CaseNotOnDeviceError';
+  }
+}
+
+/**
+ * Every record of one young person (closures and resilience maps included) as a backup file,
+ * for the case exports. Throws CaseNotOnDeviceError when they are not on the device, and
+ * whatever reading the records throws.
+ */
+export async function requireCaseBackup(
+  youngPersonId: string,
+  now: Date = new Date(),
+): Promise<BackupFile> {
+  const file = await makeCaseBackup(youngPersonId, now);
+  if (!file) throw new CaseNotOnDeviceError();
+  return file;
+}
