@@ -1,3 +1,5 @@
+// rating-order rather than rating-rules: this module is on the first screen, which loads no zod.
+import { sortRatings } from '../domain/rating-order';
 import type { Goal, Rating, Session, YoungPerson } from '../domain/schemas';
 import { getDb } from './database';
 
@@ -41,9 +43,8 @@ export async function getYoungPersonDetail(id: string): Promise<YoungPersonDetai
       )
       .map((goal) => ({
         goal,
-        ratings: (byGoal.get(goal.id) ?? []).sort(
-          (a, b) => a.ratedAt.localeCompare(b.ratedAt) || a.id.localeCompare(b.id),
-        ),
+        // Compared as instants: ISO strings with other offsets or precision do not sort as text.
+        ratings: sortRatings(byGoal.get(goal.id) ?? []),
       }));
     sessions.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
     return { youngPerson, goals: sortedGoals, sessions };

@@ -6,7 +6,12 @@
  * Dexie, no clock.
  */
 import { formatDate, instantToIsoDate, type IsoDate } from '../lib/dates';
+import { baselineOf, latestOf, sortRatings } from './rating-rules';
 import { RATER_LABELS, type Rater, type Rating, type Session } from './schemas';
+
+// Which rating is a goal's baseline and which its latest is a rating rule (./rating-rules);
+// re-exported because this is where the GBO maths is looked for.
+export { baselineOf, latestOf, sortRatings };
 
 /** NHS England's CYP outcomes threshold: a change of 3 points or more is reliable. */
 export const RELIABLE_CHANGE_THRESHOLD = 3;
@@ -56,59 +61,6 @@ const RATER_PHRASES: Record<Rater, string> = {
 /** Who rated, for the middle of a sentence: "the young person", "a parent or carer". */
 export function raterPhrase(rater: Rater): string {
   return RATER_PHRASES[rater];
-}
-
-function instantValue(instant: string): number {
-  const value = Date.parse(instant);
-  return Number.isNaN(value) ? 0 : value;
-}
-
-/**
- * Orders two ratings given their instants as numbers: earlier first, then by id. Compared as
- * instants, not strings: ISO strings with different offsets do not sort as text.
- */
-function compareTimed(aTime: number, a: Rating, bTime: number, b: Rating): number {
-  const byTime = aTime - bTime;
-  if (byTime !== 0) return byTime;
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
-}
-
-/** A new array of the ratings, earliest first; ratings at the same instant are ordered by id. */
-export function sortRatings(ratings: readonly Rating[]): Rating[] {
-  // Each instant is read once, not at every comparison.
-  return ratings
-    .map((rating) => ({ rating, time: instantValue(rating.ratedAt) }))
-    .sort((a, b) => compareTimed(a.time, a.rating, b.time, b.rating))
-    .map(({ rating }) => rating);
-}
-
-/** The baseline: the earliest rating (lowest id on a tie), or null with no ratings. */
-export function baselineOf(ratings: readonly Rating[]): Rating | null {
-  let first: Rating | null = null;
-  let firstTime = 0;
-  for (const rating of ratings) {
-    const time = instantValue(rating.ratedAt);
-    if (first === null || compareTimed(time, rating, firstTime, first) < 0) {
-      first = rating;
-      firstTime = time;
-    }
-  }
-  return first;
-}
-
-/** The latest rating: greatest ratedAt (highest id on a tie), or null with no ratings. */
-export function latestOf(ratings: readonly Rating[]): Rating | null {
-  let last: Rating | null = null;
-  let lastTime = 0;
-  for (const rating of ratings) {
-    const time = instantValue(rating.ratedAt);
-    if (last === null || compareTimed(time, rating, lastTime, last) > 0) {
-      last = rating;
-      lastTime = time;
-    }
-  }
-  return last;
 }
 
 /**

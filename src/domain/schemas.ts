@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../lib/dates';
 import { DOMAIN_IDS, NOBLE_TRUTH_IDS, isMoveId } from './framework';
+import { scoreSchema } from './rating-rules';
 import {
   CASE_STATUSES,
   CLOSURE_REASONS,
@@ -41,13 +42,6 @@ export const domainIdSchema = z.enum(DOMAIN_IDS, { message: 'Unknown domain.' })
 export const moveIdSchema = z.string().refine(isMoveId, { message: 'Unknown resilient move.' });
 
 export const nobleTruthIdSchema = z.enum(NOBLE_TRUTH_IDS, { message: 'Unknown noble truth.' });
-
-/** A Goal Based Outcomes score: a whole number from 0 to 10. */
-export const scoreSchema = z
-  .number({ message: 'Choose a score from 0 to 10.' })
-  .int({ message: 'A score is a whole number from 0 to 10.' })
-  .min(0, { message: 'A score is a whole number from 0 to 10.' })
-  .max(10, { message: 'A score is a whole number from 0 to 10.' });
 
 const timestamps = { createdAt: instantSchema, updatedAt: instantSchema };
 

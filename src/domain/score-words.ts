@@ -3,14 +3,10 @@
  *
  * The wording is warm and describes a journey, not a grade: "nearly there", not "8/10".
  */
+// The bounds of a score are rating rules, kept with the others.
+import { MAX_SCORE, isScore } from './rating-rules';
 
 export type ScoreWording = 'coach' | 'young-person';
-
-export const MIN_SCORE = 0;
-export const MAX_SCORE = 10;
-
-/** The scores a person can choose, 0 to 10, in order. */
-export const SCORES: readonly number[] = Array.from({ length: MAX_SCORE + 1 }, (_, i) => i);
 
 const PHRASES = [
   'not started',
@@ -25,13 +21,6 @@ const PHRASES = [
   'nearly there',
   'reached it',
 ] as const;
-
-/** True for a whole number from 0 to 10: the only scores a rating may hold. */
-export function isScore(value: unknown): value is number {
-  return (
-    typeof value === 'number' && Number.isInteger(value) && value >= MIN_SCORE && value <= MAX_SCORE
-  );
-}
 
 /**
  * The short phrase for a score, e.g. 6 -> "more than half way".

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
 import { useYoungPersonDetail } from '../../db/hooks/core';
+import { countRatingsBySession } from '../../domain/rating-rules';
 import { GoalList } from '../../features/goals/goal-list';
 import { GoalCharts } from '../../features/progress/goal-charts';
 import { SessionList } from '../../features/sessions/session-list';
@@ -27,13 +28,7 @@ export function YoungPersonRoute() {
   const { youngPerson: yp, goals, sessions } = detail;
   const base = `/young-people/${yp.id}`;
   const isOpen = yp.status === 'open';
-  const ratingsBySession = new Map<string, number>();
-  for (const { ratings } of goals) {
-    for (const r of ratings) {
-      if (r.sessionId)
-        ratingsBySession.set(r.sessionId, (ratingsBySession.get(r.sessionId) ?? 0) + 1);
-    }
-  }
+  const ratingsBySession = countRatingsBySession(goals);
   const chartGoals = goals
     .filter(({ goal }) => goal.status !== 'stopped')
     .map(({ goal, ratings }) => ({ id: goal.id, text: goal.text, domains: goal.domains, ratings }));

@@ -1,13 +1,6 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
-import {
-  MAX_SCORE,
-  MIN_SCORE,
-  SCORES,
-  isScore,
-  scoreInWords,
-  scorePhrase,
-  type ScoreWording,
-} from '../../domain/score-words';
+import { MAX_SCORE, MIN_SCORE, SCORES, isScore } from '../../domain/rating-rules';
+import { scoreInWords, scorePhrase, type ScoreWording } from '../../domain/score-words';
 import './rating-control.css';
 
 export interface RatingControlProps {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { formatDate, fromIsoDate, instantToIsoDate, toInstant, toIsoDate } from '../../lib/dates';
+import { formatDate, instantToIsoDate, toInstant, toIsoDate } from '../../lib/dates';
 import { newId } from '../../lib/ids';
+import { isScore, latestOf, ratedAtFor } from '../../domain/rating-rules';
 import {
   CLOSURE_REASON_LABELS,
   CLOSURE_REASONS,
@@ -94,27 +95,8 @@ const STATUS_FOR_OUTCOME: Record<GoalOutcome, GoalStatus> = {
   stopped: 'stopped',
 };
 
-const isScore = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10;
 const isOutcome = (v: unknown): v is GoalOutcome => GOAL_OUTCOMES.some((o) => o === v);
 const isRater = (v: unknown): v is Rater => RATERS.some((r) => r === v);
-
-function latestRating(ratings: readonly Rating[]): Rating | undefined {
-  let latest: Rating | undefined;
-  for (const r of ratings) {
-    if (!latest || Date.parse(r.ratedAt) > Date.parse(latest.ratedAt)) latest = r;
-  }
-  return latest;
-}
-
-/** A closing rating is taken on the closing date at the time of closing, after any earlier one. */
-function closingRatedAt(closedOn: string, now: Date, latest: Rating | undefined): string {
-  const day = fromIsoDate(closedOn);
-  day.setHours(now.getHours(), now.getMinutes(), now.getSeconds(), now.getMilliseconds());
-  const candidate = closedOn === toIsoDate(now) ? now.getTime() : day.getTime();
-  const floor = latest ? Date.parse(latest.ratedAt) + 1000 : candidate;
-  return toInstant(new Date(Math.max(candidate, floor)));
-}
 
 /** Why the closing date is too early, if it is: before the referral, a session or a rating. */
 function closedOnTooEarly(
@@ -195,7 +177,7 @@ export async function closeCase(
     Object.assign(errors, goalErrors(input, active));
     if (parsed.success) {
       const { closedOn, reason, reasonDetail } = parsed.data;
-      const latest = latestRating(ratings);
+      const latest = latestOf(ratings);
       const tooEarly = closedOnTooEarly(
         closedOn,
         youngPerson.referralDate,
@@ -220,11 +202,11 @@ export async function closeCase(
           goalId: goal.id,
           sessionId: null,
           score: input.closingRatings.find((r) => r.goalId === goal.id)?.score,
-          ratedAt: closingRatedAt(
-            fields.closedOn,
-            now,
-            latestRating(ratings.filter((r) => r.goalId === goal.id)),
-          ),
+          // Taken on the closing date at the time of closing, after the goal's latest rating.
+          ratedAt: ratedAtFor(now, {
+            on: fields.closedOn,
+            after: latestOf(ratings.filter((r) => r.goalId === goal.id)),
+          }),
           ratedBy: input.closingRatedBy,
         }),
       );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { toInstant } from '../../lib/dates';
 import { newId } from '../../lib/ids';
-import { RATERS, ratingSchema, scoreSchema, type Rater, type Rating } from '../../domain/schemas';
+import { baselineOf, ratedAtFor, scoreSchema } from '../../domain/rating-rules';
+import { RATERS, ratingSchema, type Rater, type Rating } from '../../domain/schemas';
 import { parseOrThrow } from '../../domain/validation';
 import { getDb } from '../database';
 
@@ -38,15 +38,13 @@ export async function rateGoal(
       throw new Error('This goal is no longer active, so it cannot be rated.');
 
     // A rating never comes before the goal's baseline (its earliest rating), which defines it.
-    const earlier = await db.ratings.where('goalId').equals(goalId).sortBy('ratedAt');
-    const baseline = earlier[0];
-    const floor = baseline ? Date.parse(baseline.ratedAt) + 1000 : now.getTime();
+    const baseline = baselineOf(await db.ratings.where('goalId').equals(goalId).toArray());
     const rating = parseOrThrow(ratingSchema, {
       id: newId(),
       goalId,
       sessionId: null,
       score: fields.score,
-      ratedAt: toInstant(new Date(Math.max(now.getTime(), floor))),
+      ratedAt: ratedAtFor(now, { after: baseline }),
       ratedBy: fields.ratedBy,
     });
     await db.ratings.add(rating);

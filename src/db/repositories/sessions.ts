@@ -1,11 +1,11 @@
-import { fromIsoDate, instantToIsoDate, toInstant, toIsoDate } from '../../lib/dates';
+import { toInstant, toIsoDate } from '../../lib/dates';
 import { newId } from '../../lib/ids';
 import { sortMoveIds } from '../../domain/framework';
+import { baselinesByGoal, goalsToRate, ratedAtFor } from '../../domain/rating-rules';
 import {
   ratingSchema,
   sessionInputSchema,
   sessionSchema,
-  type Goal,
   type Rating,
   type Session,
   type SessionInput,
@@ -15,43 +15,9 @@ import { assertUnchanged } from '../conflict';
 import { getDb } from '../database';
 import { assertCaseOpen } from './closure';
 
-/** When a rating made in a session dated `date` is stamped. */
-function ratedAtFor(date: string, now: Date, baseline: Rating | undefined): string {
-  // Ratings in a session logged today carry the real time. Back-dated ones take the time of
-  // day they are logged at on the session's date, so two sessions on one date keep their order.
-  const day = fromIsoDate(date);
-  day.setHours(now.getHours(), now.getMinutes(), now.getSeconds(), now.getMilliseconds());
-  const candidate = date === toIsoDate(now) ? now : day;
-  // A rating never comes before the goal's baseline, which defines the baseline.
-  const floor = baseline ? new Date(Date.parse(baseline.ratedAt) + 1000) : candidate;
-  return toInstant(candidate < floor ? floor : candidate);
-}
-
+/** Each goal's baseline rating, by goal id, for the goals given. */
 async function baselinesOf(goalIds: string[]): Promise<Map<string, Rating>> {
-  const ratings = await getDb().ratings.where('goalId').anyOf(goalIds).toArray();
-  const byGoal = new Map<string, Rating>();
-  for (const r of ratings) {
-    const current = byGoal.get(r.goalId);
-    if (!current || r.ratedAt < current.ratedAt) byGoal.set(r.goalId, r);
-  }
-  return byGoal;
-}
-
-/**
- * The goals a session on `date` asks a score for: active goals whose baseline was taken on or
- * before that date, plus any goal already rated in this session (when editing it).
- */
-export function goalsToRate(
-  goals: Goal[],
-  baselines: Map<string, Rating>,
-  date: string,
-  alreadyRated: ReadonlySet<string> = new Set(),
-): Goal[] {
-  return goals.filter((g) => {
-    if (alreadyRated.has(g.id)) return true;
-    const baseline = baselines.get(g.id);
-    return g.status === 'active' && !!baseline && instantToIsoDate(baseline.ratedAt) <= date;
-  });
+  return baselinesByGoal(await getDb().ratings.where('goalId').anyOf(goalIds).toArray());
 }
 
 interface Prepared {
@@ -111,7 +77,10 @@ async function prepare(
       goalId,
       sessionId: session.id,
       score,
-      ratedAt: old && sameDate ? old.ratedAt : ratedAtFor(fields.date, now, baselines.get(goalId)),
+      ratedAt:
+        old && sameDate
+          ? old.ratedAt
+          : ratedAtFor(now, { on: fields.date, after: baselines.get(goalId) }),
       ratedBy: fields.ratedBy,
     });
   });

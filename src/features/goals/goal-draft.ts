@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DOMAIN_IDS } from '../../domain/framework';
 import { valuesFromDraft } from '../../domain/draft';
+import { scoreSchema } from '../../domain/rating-rules';
 import { RATERS, SET_BY } from '../../domain/schemas';
 import type { GoalFormValues } from './goal-model';
 
@@ -10,7 +11,7 @@ const shape = {
   domains: z.array(z.enum(DOMAIN_IDS)),
   moves: z.array(z.string()),
   setBy: z.enum(SET_BY).nullable(),
-  baseline: z.number().int().min(0).max(10).nullable(),
+  baseline: scoreSchema.nullable(),
   baselineRatedBy: z.enum(RATERS),
 } satisfies { [K in keyof GoalFormValues]: z.ZodType<GoalFormValues[K]> };
 

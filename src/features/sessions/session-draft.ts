@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { valuesFromDraft } from '../../domain/draft';
 import { NOBLE_TRUTH_IDS } from '../../domain/framework';
+import { scoreSchema } from '../../domain/rating-rules';
 import { LOCATIONS, RATERS } from '../../domain/schemas';
 import type { SessionFormValues } from './session-model';
 
@@ -13,7 +14,7 @@ const shape = {
   nobleTruths: z.array(z.enum(NOBLE_TRUTH_IDS)),
   notes: z.string(),
   ratedBy: z.enum(RATERS),
-  scores: z.record(z.string(), z.number().int().min(0).max(10)),
+  scores: z.record(z.string(), scoreSchema),
 } satisfies { [K in keyof SessionFormValues]: z.ZodType<SessionFormValues[K]> };
 
 /** The session form as it was when its draft was last kept. */

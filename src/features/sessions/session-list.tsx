@@ -13,7 +13,10 @@ export interface SessionListProps {
   youngPersonId: string;
   /** Newest first, as the detail query returns them. */
   sessions: readonly Session[];
-  /** Goals rated per session id (see countRatingsBySession); the count is left out without it. */
+  /**
+   * Goals rated per session id (countRatingsBySession in domain/rating-rules); the count is
+   * left out without it.
+   */
   ratingsBySession?: ReadonlyMap<string, number>;
 }
 

@@ -2,9 +2,8 @@
  * Pure helpers behind the session form, page and list: which goals a session asks about,
  * each goal's last score before the session, and turning form values into SessionInput.
  */
-import { goalsToRate } from '../../db/repositories/sessions';
 import type { GoalWithRatings } from '../../db/queries';
-import { baselineOf, latestOf } from '../../domain/progress';
+import { baselineOf, goalsToRate, latestOf } from '../../domain/rating-rules';
 import type { NobleTruthId } from '../../domain/framework';
 import { movesToTry } from '../../domain/resilience-map';
 import type {
@@ -133,17 +132,6 @@ export function toSessionInput(values: SessionFormValues, asked: readonly Goal[]
     ratedBy: values.ratedBy,
     ratings,
   };
-}
-
-/** How many goals were rated in each session, for the session list. */
-export function countRatingsBySession(goals: readonly GoalWithRatings[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { ratings } of goals) {
-    for (const r of ratings) {
-      if (r.sessionId !== null) counts.set(r.sessionId, (counts.get(r.sessionId) ?? 0) + 1);
-    }
-  }
-  return counts;
 }
 
 /** The moves linked to the goals, in the order they first appear, for the picker's suggestions. */

@@ -2,12 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../src/db/database';
 import { getSessionWithRatings, getYoungPersonDetail } from '../../../src/db/queries';
 import { createGoal, setGoalStatus } from '../../../src/db/repositories/goals';
-import {
-  deleteSession,
-  goalsToRate,
-  logSession,
-  updateSession,
-} from '../../../src/db/repositories/sessions';
+import { deleteSession, logSession, updateSession } from '../../../src/db/repositories/sessions';
+import { goalsToRate } from '../../../src/domain/rating-rules';
 import type { Goal, Rating } from '../../../src/domain/schemas';
 import {
   NOW,

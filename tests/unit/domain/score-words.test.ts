@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCORES, isScore, scoreInWords, scorePhrase } from '../../../src/domain/score-words';
+import { SCORES, isScore } from '../../../src/domain/rating-rules';
+import { scoreInWords, scorePhrase } from '../../../src/domain/score-words';
 
 describe('scoreInWords', () => {
   it.each([

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getYoungPersonDetail } from '../../../../src/db/queries';
 import { sessionSchema, type Session } from '../../../../src/domain/schemas';
 import { SessionList } from '../../../../src/features/sessions/session-list';
-import { countRatingsBySession } from '../../../../src/features/sessions/session-model';
+import { countRatingsBySession } from '../../../../src/domain/rating-rules';
 import { formatLongDate } from '../../../../src/lib/dates';
 import { isoDaysAgo, resetAll, seedGoal, seedSession, seedYoungPerson } from './helpers';
 
