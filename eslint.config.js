@@ -1,8 +1,70 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { noImportCycle } from './eslint-rules/no-import-cycle.js';
+
+const root = import.meta.dirname;
+
+// Every feature folder, read when lint starts, so a new feature is fenced off from the others
+// without anyone remembering to list it here.
+const FEATURES = readdirSync(path.join(root, 'src/features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+// Modules in src/lib that need a browser (the DOM, navigator.storage): the domain stays
+// runnable and testable without one.
+const BROWSER_ONLY_LIB = ['src/lib/download.ts', 'src/lib/storage.ts'];
+
+// The layering of README.md ("How the code is laid out"), checked on the resolved file of
+// every import: static, `import type`, `export … from` and dynamic `import()` alike.
+// tests/unit/lint/boundaries.test.ts proves each zone, and the cycle rule below, fires.
+const BOUNDARIES = [
+  {
+    target: 'src/lib',
+    from: 'src',
+    except: ['./lib'],
+    message: 'src/lib imports nothing else from src.',
+  },
+  {
+    target: 'src/domain',
+    from: 'src',
+    except: ['./domain', './lib'],
+    message: 'src/domain imports only src/lib.',
+  },
+  {
+    target: 'src/domain',
+    from: BROWSER_ONLY_LIB,
+    message: 'src/domain is pure: no module that touches the DOM or browser storage.',
+  },
+  {
+    target: 'src/components',
+    from: ['src/db', 'src/features', 'src/app'],
+    message: 'src/components never imports src/db, src/features or src/app.',
+  },
+  {
+    target: 'src/db',
+    from: ['src/features', 'src/components', 'src/app'],
+    message: 'src/db never imports src/features, src/components or src/app.',
+  },
+  ...FEATURES.map((feature) => ({
+    target: `src/features/${feature}`,
+    from: 'src/features',
+    except: [`./${feature}`],
+    message:
+      'A feature folder does not import another feature folder: src/app composes them, or the shared piece moves down to components, domain or db.',
+  })),
+  {
+    target: 'src/stores',
+    from: 'src/db',
+    message: 'src/stores holds UI state only and imports no src/db.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'coverage', 'playwright-report', 'test-results', 'node_modules'] },
@@ -18,6 +80,40 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX, local: { rules: { 'no-import-cycle': noImportCycle } } },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: BOUNDARIES }],
+      // Type-only and dynamic imports count as edges (see the rule for why not import-x's).
+      'local/no-import-cycle': [
+        'error',
+        { within: path.join(root, 'src'), tsconfig: path.join(root, 'tsconfig.json') },
+      ],
+    },
+  },
+  {
+    // The domain is pure TypeScript: no React, no Dexie, no charts, no stores.
+    files: ['src/domain/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'dexie', 'dexie-*', 'recharts', 'zustand'],
+              message: 'src/domain is pure: no React, Dexie, charts or stores.',
+            },
+          ],
+        },
+      ],
     },
   },
 );
