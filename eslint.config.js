@@ -21,6 +21,17 @@ const FEATURES = readdirSync(path.join(root, 'src/features'), { withFileTypes: t
 // runnable and testable without one.
 const BROWSER_ONLY_LIB = ['src/lib/download.ts', 'src/lib/storage.ts'];
 
+// Globals only a browser page has: the domain is run and tested without one.
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+];
+
 // The layering of README.md ("How the code is laid out"), checked on the resolved file of
 // every import: static, `import type`, `export … from` and dynamic `import()` alike.
 // tests/unit/lint/boundaries.test.ts proves each zone, and the cycle rule below, fires.
@@ -100,9 +111,16 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure TypeScript: no React, no Dexie, no charts, no stores.
+    // The domain is pure TypeScript: no React, no Dexie, no charts, no stores, no browser.
     files: ['src/domain/**/*.{ts,tsx}'],
     rules: {
+      'no-restricted-globals': [
+        'error',
+        ...BROWSER_GLOBALS.map((name) => ({
+          name,
+          message: 'src/domain is pure: no browser globals (the DOM, storage, the address).',
+        })),
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -27,6 +27,7 @@ const MESSAGES = {
   feature: 'A feature folder does not import another feature folder',
   stores: 'src/stores holds UI state only and imports no src/db.',
   domainPackages: 'src/domain is pure: no React, Dexie, charts or stores.',
+  domainGlobals: 'src/domain is pure: no browser globals',
 };
 
 /** Every module (not a .d.ts) under a folder of src, in a stable order. */
@@ -241,6 +242,28 @@ describe('lint enforces the import boundaries', () => {
       domainFile,
     );
     expect(allowed?.messages).toEqual([]);
+  });
+
+  it('keeps browser globals out of src/domain, and allows them elsewhere', async () => {
+    const cases = [
+      'export const title = () => document.title;\n',
+      'export const width = () => window.innerWidth;\n',
+      'export const online = () => navigator.onLine;\n',
+      "export const saved = () => localStorage.getItem('x');\n",
+      "export const open = () => indexedDB.open('x');\n",
+    ];
+    for (const code of cases) {
+      const [result] = await eslint.lintText(code, { filePath: probeIn('domain') });
+      expect(result?.messages, code).toEqual([
+        expect.objectContaining({
+          ruleId: 'no-restricted-globals',
+          severity: 2,
+          message: expect.stringContaining(MESSAGES.domainGlobals),
+        }),
+      ]);
+      const [elsewhere] = await eslint.lintText(code, { filePath: probeIn('lib') });
+      expect(elsewhere?.messages, code).toEqual([]);
+    }
   });
 });
 
