@@ -4,10 +4,7 @@
  */
 import { readIdList } from '../lib/objects';
 import { getDb } from './database';
-import { DEMO_IDS_KEY } from './repositories/demo-ids';
-
-/** Settings key: the instant (ISO 8601) the last backup file was made. */
-export const LAST_BACKUP_KEY = 'lastBackupAt';
+import { DEMO_IDS_KEY, LAST_BACKUP_KEY } from './settings-keys';
 
 /** Remind when nothing has been backed up for this many days (and records have changed). */
 export const BACKUP_REMINDER_DAYS = 7;

@@ -6,6 +6,7 @@
  */
 import type { Draft } from '../../domain/draft';
 import type { Closure, Goal, ResilienceMap, Session, YoungPerson } from '../../domain/schemas';
+import { SAFETY_COPY_KEY } from '../settings-keys';
 
 /** 'text': a string, encrypted as it is. 'json': any value, as JSON text. */
 export type EncryptedFieldKind = 'text' | 'json';
@@ -57,7 +58,7 @@ export type EncryptedTableName = keyof typeof ENCRYPTED_FIELDS;
  * (the keyring, wrong tries, the PIN's hash, the handover, numbers and dates) stays plain,
  * since the app needs some of them while locked.
  */
-export const ENCRYPTED_SETTINGS: ReadonlySet<string> = new Set(['restoreSafetyCopy']);
+export const ENCRYPTED_SETTINGS: ReadonlySet<string> = new Set([SAFETY_COPY_KEY]);
 
 /** A record as stored or read, fields by name (the middleware adds a symbol: see STORED). */
 export type PlainRecord = Record<string | symbol, unknown>;

@@ -33,17 +33,16 @@ import {
 import { toInstant } from '../../lib/instant';
 import { getDb } from '../database';
 import { DATA_KEY_BYTES } from './session-key';
-import { KEYRING_KEY } from './lock-settings';
 import type { Keyring, Kdf, WrappedKey } from './lock-schemas';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import {
-  ATTEMPTS_KEY,
   NO_ATTEMPTS,
   clearFailures,
   describeWait,
   recordFailure,
   refuseWhileWaiting,
 } from './unlock-attempts';
+import { KEYRING_KEY, UNLOCK_ATTEMPTS_KEY } from '../settings-keys';
 export type { Keyring } from './lock-schemas';
 
 /**
@@ -177,7 +176,7 @@ async function replaceKeyring(expected: Keyring, next: Keyring): Promise<void> {
       );
     }
     await db.settings.put({ key: KEYRING_KEY, value });
-    await db.settings.put({ key: ATTEMPTS_KEY, value: NO_ATTEMPTS });
+    await db.settings.put({ key: UNLOCK_ATTEMPTS_KEY, value: NO_ATTEMPTS });
   });
 }
 
@@ -191,7 +190,7 @@ export async function removeNewKeyring(made: { createdAt: string }): Promise<voi
   await db.transaction('rw', db.settings, async () => {
     const current = await readKeyring(schemas);
     if (current?.createdAt !== made.createdAt) return;
-    await db.settings.bulkDelete([KEYRING_KEY, ATTEMPTS_KEY]);
+    await db.settings.bulkDelete([KEYRING_KEY, UNLOCK_ATTEMPTS_KEY]);
   });
 }
 
@@ -274,7 +273,7 @@ export async function createKeyring(
       throw new KeyringError('Encryption is already set up on this device.');
     }
     await db.settings.put({ key: KEYRING_KEY, value: keyring });
-    await db.settings.put({ key: ATTEMPTS_KEY, value: NO_ATTEMPTS });
+    await db.settings.put({ key: UNLOCK_ATTEMPTS_KEY, value: NO_ATTEMPTS });
   });
   return { dataKey, recoveryKey, createdAt: keyring.createdAt };
 }

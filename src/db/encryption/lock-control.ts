@@ -11,7 +11,7 @@ import {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './keyring';
-import { AUTO_LOCK_CHANGE_EVENT, AUTO_LOCK_KEY } from './lock-settings';
+import { AUTO_LOCK_CHANGE_EVENT } from './lock-settings';
 import { loadFieldCipher } from './field-crypto';
 import { encryptExistingRecords, encryptPlainValues } from './re-encrypt';
 import { lock, setDataKey, setEncryptionSetUp } from './session-key';
@@ -30,6 +30,7 @@ export {
   MAX_AUTO_LOCK_MINUTES,
   MIN_AUTO_LOCK_MINUTES,
 } from './lock-settings';
+import { AUTO_LOCK_KEY } from '../settings-keys';
 
 /** Thrown when the records already on the device could not be encrypted: nothing changed. */
 export class EncryptionSetUpError extends Error {

@@ -6,11 +6,8 @@
 import { getDb } from '../database';
 import { getSetting } from '../queries';
 import { setEncryptionSetUp } from './session-key';
+import { KEYRING_KEY, AUTO_LOCK_KEY } from '../settings-keys';
 
-/** Settings key of the keyring (see ./keyring.ts). */
-export const KEYRING_KEY = 'keyring';
-
-export const AUTO_LOCK_KEY = 'autoLockMinutes';
 export const DEFAULT_AUTO_LOCK_MINUTES = 5;
 export const MIN_AUTO_LOCK_MINUTES = 1;
 export const MAX_AUTO_LOCK_MINUTES = 60;

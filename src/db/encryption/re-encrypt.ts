@@ -19,13 +19,7 @@ import {
 } from './encrypted-fields';
 import { isEncryptedField } from './field-crypto';
 import { isEncryptionInstalled, storedForm } from './middleware';
-
-/**
- * Settings key: the encrypted fields ("youngPeople.name", …, "settings.restoreSafetyCopy")
- * whose every stored value is known to be encrypted. Written in the same transaction as the
- * values, so an unlock can skip encryptPlainValues' scan once it lists every current field.
- */
-export const ENCRYPTED_FIELDS_KEY = 'encryptedFields';
+import { ENCRYPTED_FIELDS_KEY } from '../settings-keys';
 
 /** Every stored row of an encrypted setting, parts included. */
 async function encryptedSettingRows(settings: Dexie['tables'][number]): Promise<PlainRecord[]> {

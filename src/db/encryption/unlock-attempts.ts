@@ -11,9 +11,7 @@
 import { ValidationError } from '../../domain/validation';
 import { toInstant } from '../../lib/instant';
 import { getDb } from '../database';
-
-/** Settings key of the wrong-try count. */
-export const ATTEMPTS_KEY = 'unlockAttempts';
+import { UNLOCK_ATTEMPTS_KEY } from '../settings-keys';
 
 /** Wrong passphrases in a row before each try must wait. */
 export const FREE_TRIES = 5;
@@ -77,7 +75,7 @@ export function toAttempts(value: unknown): Attempts {
 }
 
 async function readAttempts(): Promise<Attempts> {
-  return toAttempts((await getDb().settings.get(ATTEMPTS_KEY))?.value);
+  return toAttempts((await getDb().settings.get(UNLOCK_ATTEMPTS_KEY))?.value);
 }
 
 /**
@@ -103,12 +101,12 @@ export async function recordFailure(now: Date): Promise<number> {
     const failures = (await readAttempts()).failures + 1;
     const wait = waitAfterFailures(failures);
     const lockedUntil = wait > 0 ? toInstant(new Date(now.getTime() + wait)) : null;
-    await db.settings.put({ key: ATTEMPTS_KEY, value: { failures, lockedUntil } });
+    await db.settings.put({ key: UNLOCK_ATTEMPTS_KEY, value: { failures, lockedUntil } });
     return wait;
   });
 }
 
 /** After a right passphrase: no wrong try counted any more. */
 export async function clearFailures(): Promise<void> {
-  await getDb().settings.put({ key: ATTEMPTS_KEY, value: NO_ATTEMPTS });
+  await getDb().settings.put({ key: UNLOCK_ATTEMPTS_KEY, value: NO_ATTEMPTS });
 }

@@ -3,15 +3,13 @@ import { hashPin, isValidPin, verifyPin, type PinCheckResult, type StoredPin } f
 import { toInstant } from '../../lib/dates';
 import { ValidationError } from '../../domain/validation';
 import { getDb } from '../database';
+import { COACH_PIN_KEY, PIN_ATTEMPTS_KEY } from '../settings-keys';
 
 export type { PinCheckResult, StoredPin } from '../../lib/pin';
 
 /** Wrong tries in a row before the PIN locks, and for how long. */
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 60_000;
-
-const PIN_KEY = 'coachPin';
-const ATTEMPTS_KEY = 'pinAttempts';
 
 const storedPinSchema = z.object({
   algorithm: z.literal('PBKDF2-SHA-256'),
@@ -37,14 +35,14 @@ export interface PinState {
 }
 
 async function readPin(): Promise<StoredPin | null> {
-  const row = await getDb().settings.get(PIN_KEY);
+  const row = await getDb().settings.get(COACH_PIN_KEY);
   const parsed = storedPinSchema.safeParse(row?.value);
   return parsed.success ? parsed.data : null;
 }
 
 /** The stored attempts, with an ended lock already cleared so the next try starts afresh. */
 async function readAttempts(now: Date): Promise<PinAttempts> {
-  const row = await getDb().settings.get(ATTEMPTS_KEY);
+  const row = await getDb().settings.get(PIN_ATTEMPTS_KEY);
   const parsed = attemptsSchema.safeParse(row?.value);
   if (!parsed.success) return NO_ATTEMPTS;
   const { lockedUntil } = parsed.data;
@@ -92,16 +90,16 @@ async function recordTry(right: boolean, checked: StoredPin, now: Date): Promise
         : { ok: false, reason: 'not-set' };
     }
     if (right) {
-      await db.settings.put({ key: ATTEMPTS_KEY, value: NO_ATTEMPTS });
+      await db.settings.put({ key: PIN_ATTEMPTS_KEY, value: NO_ATTEMPTS });
       return { ok: true };
     }
     const failures = attempts.failures + 1;
     if (failures >= MAX_PIN_FAILURES) {
       const lockedUntil = toInstant(new Date(now.getTime() + PIN_LOCK_MS));
-      await db.settings.put({ key: ATTEMPTS_KEY, value: { failures, lockedUntil } });
+      await db.settings.put({ key: PIN_ATTEMPTS_KEY, value: { failures, lockedUntil } });
       return { ok: false, reason: 'locked', lockedUntil };
     }
-    await db.settings.put({ key: ATTEMPTS_KEY, value: { failures, lockedUntil: null } });
+    await db.settings.put({ key: PIN_ATTEMPTS_KEY, value: { failures, lockedUntil: null } });
     return { ok: false, reason: 'wrong', triesLeft: MAX_PIN_FAILURES - failures };
   });
 }
@@ -162,7 +160,7 @@ export async function setCoachPin(
     if (latest?.hash !== existing?.hash) {
       throw new Error('The PIN was changed somewhere else just now. Please try again.');
     }
-    await db.settings.put({ key: PIN_KEY, value: stored });
-    await db.settings.put({ key: ATTEMPTS_KEY, value: NO_ATTEMPTS });
+    await db.settings.put({ key: COACH_PIN_KEY, value: stored });
+    await db.settings.put({ key: PIN_ATTEMPTS_KEY, value: NO_ATTEMPTS });
   });
 }

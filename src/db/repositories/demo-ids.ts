@@ -1,13 +1,11 @@
 import { readIdList } from '../../lib/objects';
 import { getSetting } from '../queries';
+import { DEMO_IDS_KEY } from '../settings-keys';
 
 /**
  * Which young people are demo data. Kept apart from ./demo (which builds and validates the
  * demo records) so the caseload can show its demo banner without loading that code.
  */
-
-/** Settings key listing the ids of the demo young people, so they can be removed later. */
-export const DEMO_IDS_KEY = 'demoYoungPersonIds';
 
 /** The ids of demo young people still in the caseload. */
 export async function getDemoIds(): Promise<string[]> {

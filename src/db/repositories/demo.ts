@@ -9,8 +9,9 @@ import {
 import { parseOrThrow } from '../../domain/validation';
 import { newId } from '../../lib/ids';
 import { getDb } from '../database';
-import { DEMO_IDS_KEY, getDemoIds } from './demo-ids';
+import { getDemoIds } from './demo-ids';
 import { deleteYoungPersonWithRecords } from './young-people';
+import { DEMO_IDS_KEY } from '../settings-keys';
 
 export { DEMO_IDS_KEY, getDemoIds };
 

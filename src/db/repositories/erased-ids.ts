@@ -5,9 +5,7 @@
  */
 import { readIdList } from '../../lib/objects';
 import type { CoachingDatabase } from '../database';
-
-/** Settings key of the list of erased young people's ids, oldest erasure first. */
-export const ERASED_IDS_KEY = 'erasedYoungPersonIds';
+import { ERASED_IDS_KEY } from '../settings-keys';
 
 /** The most ids the list keeps; the oldest erasures are dropped first. */
 export const MAX_ERASED_IDS = 10_000;

@@ -1,13 +1,11 @@
 import { getDb } from '../database';
+import { HANDOVER_KEY } from '../settings-keys';
 
 /**
  * Reading the handover in progress. Kept apart from ./handover (which validates with zod when
  * it writes) because the handover gate reads it before the first screen is shown, and that
  * screen loads no validation code.
  */
-
-/** The settings key the handover is stored under. */
-export const HANDOVER_KEY = 'handover';
 
 /** The device has been handed to this young person, at this instant. */
 export interface Handover {

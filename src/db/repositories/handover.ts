@@ -3,7 +3,8 @@ import { toInstant } from '../../lib/dates';
 import { idSchema, instantSchema } from '../../domain/schemas';
 import { getDb } from '../database';
 import { checkCoachPin, type PinCheckResult } from './coach-pin';
-import { getHandover, HANDOVER_KEY } from './handover-state';
+import { getHandover } from './handover-state';
+import { COACH_PIN_KEY, HANDOVER_KEY } from '../settings-keys';
 
 export { getHandover };
 
@@ -28,7 +29,7 @@ export async function startHandover(
 ): Promise<Handover> {
   const db = getDb();
   return db.transaction('rw', [db.settings, db.youngPeople], async () => {
-    const pin = await db.settings.get('coachPin');
+    const pin = await db.settings.get(COACH_PIN_KEY);
     if (!pin) throw new Error('Set a coach PIN in Settings before handing over.');
     const youngPerson = await db.youngPeople.get(youngPersonId);
     if (!youngPerson) throw new Error('This young person is no longer in the caseload.');

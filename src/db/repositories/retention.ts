@@ -3,8 +3,7 @@ import type { YoungPerson } from '../../domain/schemas';
 import { ValidationError } from '../../domain/validation';
 import { fromIsoDate } from '../../lib/dates';
 import { getDb } from '../database';
-
-const RETENTION_KEY = 'retentionMonths';
+import { RETENTION_MONTHS_KEY } from '../settings-keys';
 
 /** Closed cases are kept this many months after closure unless the service sets otherwise. */
 export const DEFAULT_RETENTION_MONTHS = 12;
@@ -22,7 +21,7 @@ function isRetention(value: unknown): value is number {
 
 /** How many months after closure a closed case is kept: the service's setting, or 12. */
 export async function getRetentionMonths(): Promise<number> {
-  const stored = (await getDb().settings.get(RETENTION_KEY))?.value;
+  const stored = (await getDb().settings.get(RETENTION_MONTHS_KEY))?.value;
   return isRetention(stored) ? stored : DEFAULT_RETENTION_MONTHS;
 }
 
@@ -33,7 +32,7 @@ export async function setRetentionMonths(months: number): Promise<number> {
       months: `Enter a whole number of months from ${MIN_RETENTION_MONTHS} to ${MAX_RETENTION_MONTHS}.`,
     });
   }
-  await getDb().settings.put({ key: RETENTION_KEY, value: months });
+  await getDb().settings.put({ key: RETENTION_MONTHS_KEY, value: months });
   return months;
 }
 

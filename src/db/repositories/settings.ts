@@ -1,8 +1,7 @@
 import { RELIABLE_CHANGE_THRESHOLD } from '../../domain/progress';
 import { ValidationError } from '../../domain/validation';
 import { getDb } from '../database';
-
-const THRESHOLD_KEY = 'reliableChangeThreshold';
+import { RELIABLE_CHANGE_THRESHOLD_KEY } from '../settings-keys';
 
 /** The range a service may set the reliable change threshold in, in points on the 0-10 scale. */
 export const MIN_RELIABLE_CHANGE_THRESHOLD = 1;
@@ -22,7 +21,7 @@ function isThreshold(value: unknown): value is number {
  * setting, or 3 (NHS England's figure) when none is set or the stored value is unusable.
  */
 export async function getReliableChangeThreshold(): Promise<number> {
-  const stored = (await getDb().settings.get(THRESHOLD_KEY))?.value;
+  const stored = (await getDb().settings.get(RELIABLE_CHANGE_THRESHOLD_KEY))?.value;
   return isThreshold(stored) ? stored : RELIABLE_CHANGE_THRESHOLD;
 }
 
@@ -36,6 +35,6 @@ export async function setReliableChangeThreshold(value: number): Promise<number>
       threshold: 'Enter a number from 1 to 10, such as 3 or 2.45.',
     });
   }
-  await getDb().settings.put({ key: THRESHOLD_KEY, value });
+  await getDb().settings.put({ key: RELIABLE_CHANGE_THRESHOLD_KEY, value });
   return value;
 }

@@ -4,8 +4,8 @@
  */
 import { readIdList } from '../../lib/objects';
 import type { CoachingDatabase } from '../database';
-import { DEMO_IDS_KEY } from './demo-ids';
-import { HANDOVER_KEY, readHandover } from './handover-state';
+import { readHandover } from './handover-state';
+import { HANDOVER_KEY, DEMO_IDS_KEY } from '../settings-keys';
 
 /**
  * Once young people have gone (a replace, an erasure): the settings that name young people

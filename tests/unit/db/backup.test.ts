@@ -1,15 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  BACKUP_REMINDER_DAYS,
-  LAST_BACKUP_KEY,
-  backupReminder,
-} from '../../../src/db/backup-reminder';
+import { BACKUP_REMINDER_DAYS, backupReminder } from '../../../src/db/backup-reminder';
 import { getDb } from '../../../src/db/database';
 import { makeBackup, markBackupMade } from '../../../src/db/repositories/backup/export';
 import { readAllRecords } from '../../../src/db/repositories/backup/read-records';
 import { applyRestore, planRestore } from '../../../src/db/repositories/backup/restore';
 import {
-  SAFETY_COPY_KEY,
   deleteRestoreSafetyCopy,
   getRestoreSafetyCopy,
 } from '../../../src/db/repositories/backup/safety-copy';
@@ -34,6 +29,7 @@ import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young
 import { at, freshDb } from './fixtures';
 import { rawStores } from './encryption/raw-idb';
 import { DATABASE_NAME } from '../../../src/db/schema';
+import { LAST_BACKUP_KEY, SAFETY_COPY_KEY } from '../../../src/db/settings-keys';
 
 const NOW = new Date(2026, 10, 23, 14, 5, 0);
 

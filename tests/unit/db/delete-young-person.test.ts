@@ -4,18 +4,15 @@ import { getYoungPersonDetail } from '../../../src/db/queries';
 import { makeBackup } from '../../../src/db/repositories/backup/export';
 import { readAllRecords } from '../../../src/db/repositories/backup/read-records';
 import { applyRestore } from '../../../src/db/repositories/backup/restore';
-import {
-  SAFETY_COPY_KEY,
-  getRestoreSafetyCopy,
-} from '../../../src/db/repositories/backup/safety-copy';
+import { getRestoreSafetyCopy } from '../../../src/db/repositories/backup/safety-copy';
 import { closeCase } from '../../../src/db/repositories/closure';
 import { saveDraft } from '../../../src/db/repositories/drafts';
 import { saveResilienceMap } from '../../../src/db/repositories/resilience-map';
 import { logSession } from '../../../src/db/repositories/sessions';
-import { ERASED_IDS_KEY } from '../../../src/db/repositories/erased-ids';
 import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';
 import { RECORD_ARRAYS, type FullBackupRecords } from '../../../src/domain/backup-format';
 import { NOW, TODAY, addGoal, addYoungPerson, at, counts, freshDb, sessionInput } from './fixtures';
+import { ERASED_IDS_KEY, SAFETY_COPY_KEY } from '../../../src/db/settings-keys';
 
 beforeEach(freshDb);
 

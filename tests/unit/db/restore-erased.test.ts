@@ -3,7 +3,7 @@ import { getDb } from '../../../src/db/database';
 import { makeCaseBackup } from '../../../src/db/repositories/backup/export';
 import { readAllRecords } from '../../../src/db/repositories/backup/read-records';
 import { applyRestore, planRestore } from '../../../src/db/repositories/backup/restore';
-import { ERASED_IDS_KEY, MAX_ERASED_IDS } from '../../../src/db/repositories/erased-ids';
+import { MAX_ERASED_IDS } from '../../../src/db/repositories/erased-ids';
 import { deleteYoungPersonWithRecords } from '../../../src/db/repositories/young-people';
 import {
   RECORD_ARRAYS,
@@ -13,6 +13,7 @@ import {
 import { parseBackupText } from '../../../src/domain/backup-parse';
 import { sampleBackup, sampleRecords, seedRecords } from '../support/backup-fixtures';
 import { freshDb } from './fixtures';
+import { ERASED_IDS_KEY } from '../../../src/db/settings-keys';
 
 const NOW = new Date(2026, 10, 23, 14, 5, 0);
 

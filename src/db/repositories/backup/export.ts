@@ -7,9 +7,9 @@ import { backupForYoungPerson, buildBackup } from '../../../domain/backup-file';
 import type { BackupFile } from '../../../domain/backup-format';
 import type { Rating } from '../../../domain/schemas';
 import { toInstant } from '../../../lib/dates';
-import { LAST_BACKUP_KEY } from '../../backup-reminder';
 import { getDb } from '../../database';
 import { dataTables, readAllRecords } from './read-records';
+import { LAST_BACKUP_KEY } from '../../settings-keys';
 
 /** "resilience-coaching-backup-2026-11-23-1405.json", in local time. */
 export function backupFileName(now: Date, kind = 'backup'): string {

@@ -5,9 +5,7 @@
 import Dexie from 'dexie';
 import type { Pace } from '../../../domain/slices';
 import type { CoachingDatabase } from '../../database';
-
-/** A settings key never stored: reading it is the smallest request there is. */
-const PACE_KEY = 'restorePace';
+import { RESTORE_PACE_KEY } from '../../settings-keys';
 
 /**
  * Restoring 100,000 records must not freeze the page, yet runs in one transaction, which
@@ -23,7 +21,7 @@ export function pacer(db: CoachingDatabase, everyMs = 30): Pace {
   // transaction loses it (Dexie then commits it early).
   return () => {
     if (performance.now() - since < everyMs) return Dexie.Promise.resolve();
-    return db.settings.get(PACE_KEY).then(() => {
+    return db.settings.get(RESTORE_PACE_KEY).then(() => {
       since = performance.now();
     });
   };

@@ -16,9 +16,7 @@ import { toInstant } from '../../../lib/dates';
 import { fieldOf, isObject } from '../../../lib/objects';
 import { getDb, type CoachingDatabase } from '../../database';
 import { backupFileName } from './export';
-
-/** Settings key of the copy kept from before the last "replace everything". */
-export const SAFETY_COPY_KEY = 'restoreSafetyCopy';
+import { SAFETY_COPY_KEY, safetyCopyPartKey } from '../../settings-keys';
 
 /** The safety copy of a restore, to download. */
 export interface SafetyCopyFile {
@@ -82,7 +80,6 @@ export async function keepSafetyCopy(
  * for over a second. A copy stored before parts (no `parts`) is one value, read as it is.
  */
 const SAFETY_COPY_PART_CHARS = 256 * 1024;
-const partKey = (n: number) => `${SAFETY_COPY_KEY}:${n}`;
 
 /** Every row of the safety copy, its parts included (for erasing a damaged one). */
 function safetyCopyRows(db: CoachingDatabase) {
@@ -105,7 +102,7 @@ async function writeSafetyCopy(db: CoachingDatabase, copy: StoredSafetyCopy): Pr
   await db.settings.put({ key: SAFETY_COPY_KEY, value: head });
   // One part a write: each is encrypted on its way in, with the page's turn between.
   for (const [index, json] of rest.entries()) {
-    await db.settings.put({ key: partKey(index + 1), value: { json } });
+    await db.settings.put({ key: safetyCopyPartKey(index + 1), value: { json } });
   }
 }
 
@@ -118,7 +115,7 @@ async function readSafetyCopyIn(db: CoachingDatabase): Promise<StoredSafetyCopy 
   if (typeof parts !== 'number' || !Number.isSafeInteger(parts) || parts < 0) return null;
   const pieces = [json];
   for (let n = 1; n <= parts; n += 1) {
-    const part: unknown = (await db.settings.get(partKey(n)))?.value;
+    const part: unknown = (await db.settings.get(safetyCopyPartKey(n)))?.value;
     const piece = isObject(part) ? part.json : undefined;
     if (typeof piece !== 'string') return null;
     pieces.push(piece);

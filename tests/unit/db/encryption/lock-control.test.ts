@@ -21,7 +21,6 @@ import {
 import { isEncryptedField } from '../../../../src/db/encryption/field-crypto';
 import { createKeyring } from '../../../../src/db/encryption/keyring';
 import { ENCRYPTED_FIELDS } from '../../../../src/db/encryption/encrypted-fields';
-import { ENCRYPTED_FIELDS_KEY } from '../../../../src/db/encryption/re-encrypt';
 import { getCaseload } from '../../../support/caseload';
 import { applyRestore } from '../../../../src/db/repositories/backup/restore';
 import { loadDemoData } from '../../../../src/db/repositories/demo';
@@ -32,6 +31,7 @@ import { ValidationError } from '../../../../src/domain/validation';
 import { NOW, freshDb } from '../fixtures';
 import { rawPut, rawStores, rawText } from './raw-idb';
 import { youngPerson } from './records';
+import { ENCRYPTED_FIELDS_KEY } from '../../../../src/db/settings-keys';
 
 // Fewer iterations keep these tests quick; keyring-real-kdf.test.ts checks the real figure.
 vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({

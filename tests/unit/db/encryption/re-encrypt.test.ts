@@ -4,7 +4,6 @@ import { ENCRYPTED_FIELDS } from '../../../../src/db/encryption/encrypted-fields
 import { isEncryptedField } from '../../../../src/db/encryption/field-crypto';
 import { installEncryption } from '../../../../src/db/encryption/middleware';
 import {
-  ENCRYPTED_FIELDS_KEY,
   encryptExistingRecords,
   encryptPlainValues,
 } from '../../../../src/db/encryption/re-encrypt';
@@ -14,6 +13,7 @@ import { BO, seedEveryTable } from './encrypting-db';
 import { rawPut, rawStores, rawText } from './raw-idb';
 import { SECRET_WORDS, closure, draft, goal, resilienceMap, session, youngPerson } from './records';
 import { rejection } from './rejection';
+import { ENCRYPTED_FIELDS_KEY } from '../../../../src/db/settings-keys';
 
 const NAME = 'enc-test-re-encrypt';
 let key: Uint8Array | typeof NOT_SET_UP | null = null;

@@ -1,0 +1,56 @@
+/**
+ * Every key of the settings table (a key-value store beside the records), in one place, with
+ * what its row holds. Plain strings only, so that any module may import them, the first
+ * screen's included. Which rows a backup carries, which are encrypted and which a restore or
+ * an erasure tidies are decided where those happen (backup/, encryption/encrypted-fields.ts,
+ * tidy-settings.ts); this module only names them.
+ */
+
+// The coach's lock
+
+/** The keyring: the data key wrapped by the passphrase and by the recovery key. */
+export const KEYRING_KEY = 'keyring';
+/** Wrong passphrase or recovery key tries in a row, and when the next may be made. */
+export const UNLOCK_ATTEMPTS_KEY = 'unlockAttempts';
+/** Minutes without use before the app locks itself. */
+export const AUTO_LOCK_KEY = 'autoLockMinutes';
+/** The encrypted fields whose every stored value is known to be encrypted. */
+export const ENCRYPTED_FIELDS_KEY = 'encryptedFields';
+
+// Handing over to a young person
+
+/** The coach's PIN: its PBKDF2 hash and salt, never the PIN. */
+export const COACH_PIN_KEY = 'coachPin';
+/** Wrong PIN tries in a row, and until when the PIN is locked. */
+export const PIN_ATTEMPTS_KEY = 'pinAttempts';
+/** The handover in progress: whose space the device is in. */
+export const HANDOVER_KEY = 'handover';
+
+// The service's choices
+
+/** The reliable change threshold in points. */
+export const RELIABLE_CHANGE_THRESHOLD_KEY = 'reliableChangeThreshold';
+/** How many months after closure a closed case is kept. */
+export const RETENTION_MONTHS_KEY = 'retentionMonths';
+
+// Records about the records
+
+/** The ids of the demo young people, so they can be removed later. */
+export const DEMO_IDS_KEY = 'demoYoungPersonIds';
+/** The ids of erased young people (no names), oldest erasure first. */
+export const ERASED_IDS_KEY = 'erasedYoungPersonIds';
+/** The instant (ISO 8601) the last backup file was made. */
+export const LAST_BACKUP_KEY = 'lastBackupAt';
+
+// Restoring
+
+/**
+ * The copy kept from before the last "replace everything": its head row under this key, its
+ * parts under `${SAFETY_COPY_KEY}:1`, `:2`, … (see safetyCopyPartKey).
+ */
+export const SAFETY_COPY_KEY = 'restoreSafetyCopy';
+/** A key never stored: reading it is the smallest request there is (restore's pauses). */
+export const RESTORE_PACE_KEY = 'restorePace';
+
+/** The key of the safety copy's part `n` (from 1). */
+export const safetyCopyPartKey = (n: number): string => `${SAFETY_COPY_KEY}:${n}`;
