@@ -1,4 +1,13 @@
-import { differenceInCalendarDays, format, isValid, parse, parseISO } from 'date-fns';
+// The app's one door to date-fns: every other module asks this one for dates and their words.
+import {
+  addMonths,
+  differenceInCalendarDays,
+  format,
+  formatDistance,
+  isValid,
+  parse,
+  parseISO,
+} from 'date-fns';
 import type { Instant } from './instant';
 export { toInstant, type Instant } from './instant';
 
@@ -40,6 +49,26 @@ export function fromIsoDate(value: IsoDate): Date {
     year > 0 && date.getFullYear() === year && date.getMonth() === month && date.getDate() === day;
   // Dates that do not exist (or a day skipped by a time zone change) go to date-fns.
   return plain ? date : parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
+}
+
+/** The Date of an ISO 8601 instant (an invalid Date when it cannot be read). */
+export function parseInstant(instant: Instant): Date {
+  return parseISO(instant);
+}
+
+/** The date `months` calendar months after `date` (31 Jan + 1 month is 28 or 29 Feb). */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  return toIsoDate(addMonths(fromIsoDate(date), months));
+}
+
+/** "2026-11-23-1405": a local date and time for file names. */
+export function fileTimestamp(at: Date): string {
+  return format(at, 'yyyy-MM-dd-HHmm');
+}
+
+/** "3 days ago", "about 1 hour ago": how long before `now` an instant was. */
+export function formatTimeAgo(instant: Instant, now: Date): string {
+  return formatDistance(parseISO(instant), now, { addSuffix: true });
 }
 
 /** The local calendar date an instant falls on. */

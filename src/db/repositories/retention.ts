@@ -1,7 +1,6 @@
-import { addMonths, format } from 'date-fns';
 import type { YoungPerson } from '../../domain/schemas';
 import { ValidationError } from '../../domain/validation';
-import { fromIsoDate } from '../../lib/dates';
+import { addCalendarMonths } from '../../lib/dates';
 import { getDb } from '../database';
 import { RETENTION_MONTHS_KEY } from '../settings-keys';
 
@@ -46,7 +45,7 @@ export interface CasePastRetention {
 
 /** The date a case closed on `closedOn` passes a retention period of `months`. */
 export function retentionDueOn(closedOn: string, months: number): string {
-  return format(addMonths(fromIsoDate(closedOn), months), 'yyyy-MM-dd');
+  return addCalendarMonths(closedOn, months);
 }
 
 /**

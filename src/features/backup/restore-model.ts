@@ -1,10 +1,10 @@
 /** Pure wording and shapes for the restore screens. */
-import { parseISO } from 'date-fns';
 import { backupFileName } from '../../db/repositories/backup/export';
 import type { RestoreResult } from '../../db/repositories/backup/restore';
 import { describeBackupProblem, type BackupProblem } from '../../domain/backup-checks';
 import type { RecordArray } from '../../domain/backup-format';
 import type { RestorePlan } from '../../domain/restore-plan';
+import { parseInstant } from '../../lib/dates';
 import type { CheckedBackup } from './check-backup';
 
 /** Where the restore has got to. */
@@ -175,5 +175,5 @@ export function resultLines(result: RestoreResult): string[] {
 
 /** The safety copy's file name, from when it was saved. */
 export function safetyCopyFileName(savedAt: string): string {
-  return backupFileName(parseISO(savedAt), 'safety-copy');
+  return backupFileName(parseInstant(savedAt), 'safety-copy');
 }

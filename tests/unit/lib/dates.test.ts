@@ -1,8 +1,12 @@
 import { parse } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
+  addCalendarMonths,
   ageOn,
   daysBetween,
+  fileTimestamp,
+  formatTimeAgo,
+  parseInstant,
   formatDate,
   formatLongDate,
   fromIsoDate,
@@ -113,5 +117,34 @@ describe('conversions', () => {
     expect(formatDate(null)).toBe('');
     expect(formatDate('')).toBe('');
     expect(formatLongDate('2026-11-05')).toBe('Thursday 5 November 2026');
+  });
+});
+
+describe('addCalendarMonths', () => {
+  it.each([
+    ['2026-03-01', 12, '2027-03-01'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2026-11-30', 3, '2027-02-28'],
+    ['2026-06-15', 0, '2026-06-15'],
+  ])('%s plus %i months is %s', (date, months, expected) => {
+    expect(addCalendarMonths(date, months)).toBe(expected);
+  });
+});
+
+describe('instants for people and file names', () => {
+  it('reads an instant, and gives an invalid Date for one it cannot read', () => {
+    expect(parseInstant('2026-11-23T14:05:00.000Z').getTime()).toBe(Date.UTC(2026, 10, 23, 14, 5));
+    expect(Number.isNaN(parseInstant('not a time').getTime())).toBe(true);
+  });
+
+  it('stamps a file name with the local date and time to the minute', () => {
+    expect(fileTimestamp(new Date(2026, 10, 3, 9, 7, 59))).toBe('2026-11-03-0907');
+  });
+
+  it('says how long ago an instant was, in words', () => {
+    const now = new Date('2026-11-23T14:05:00.000Z');
+    expect(formatTimeAgo('2026-11-20T14:05:00.000Z', now)).toBe('3 days ago');
+    expect(formatTimeAgo('2026-11-23T13:05:00.000Z', now)).toBe('about 1 hour ago');
   });
 });

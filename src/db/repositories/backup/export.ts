@@ -2,18 +2,17 @@
  * Making a backup: of every record on the device, or of one young person's (their case
  * export), as a file to download; and noting when the last one was made.
  */
-import { format } from 'date-fns';
 import { backupForYoungPerson, buildBackup } from '../../../domain/backup-file';
 import type { BackupFile } from '../../../domain/backup-format';
 import type { Rating } from '../../../domain/schemas';
-import { toInstant } from '../../../lib/dates';
+import { fileTimestamp, toInstant } from '../../../lib/dates';
 import { getDb } from '../../database';
 import { dataTables, readAllRecords } from './read-records';
 import { LAST_BACKUP_KEY } from '../../settings-keys';
 
 /** "resilience-coaching-backup-2026-11-23-1405.json", in local time. */
 export function backupFileName(now: Date, kind = 'backup'): string {
-  return `resilience-coaching-${kind}-${format(now, 'yyyy-MM-dd-HHmm')}.json`;
+  return `resilience-coaching-${kind}-${fileTimestamp(now)}.json`;
 }
 
 /**
