@@ -34,6 +34,7 @@ import { toInstant } from '../../lib/instant';
 import { getDb } from '../database';
 import { DATA_KEY_BYTES } from './session-key';
 import type { Keyring, Kdf, WrappedKey } from './lock-schemas';
+import { isKeyringStored } from './lock-settings';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import {
   NO_ATTEMPTS,
@@ -194,11 +195,6 @@ export async function removeNewKeyring(made: { createdAt: string }): Promise<voi
   });
 }
 
-/** True once encryption has been set up on this device (even if the keyring is damaged). */
-export async function hasKeyring(): Promise<boolean> {
-  return (await getDb().settings.get(KEYRING_KEY)) !== undefined;
-}
-
 // ---------------------------------------------------------------------------
 // Passphrases.
 
@@ -245,7 +241,7 @@ export async function createKeyring(
 ): Promise<{ dataKey: Uint8Array; recoveryKey: string; createdAt: string }> {
   const problem = passphraseProblem(passphrase);
   if (problem) throw new ValidationError({ passphrase: problem }, problem);
-  if (await hasKeyring()) throw new KeyringError('Encryption is already set up on this device.');
+  if (await isKeyringStored()) throw new KeyringError('Encryption is already set up on this device.');
 
   const dataKey = randomBytes(DATA_KEY_BYTES);
   const recoveryKey = generateRecoveryKey();

@@ -6,11 +6,11 @@ import {
   WrongRecoveryKeyError,
   changePassphrase,
   createKeyring,
-  hasKeyring,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from '../../../../src/db/encryption/keyring';
 import { keyringSchema } from '../../../../src/db/encryption/lock-schemas';
+import { isKeyringStored } from '../../../../src/db/encryption/lock-settings';
 import { FIRST_WAIT_MS, unlockWait } from '../../../../src/db/encryption/unlock-attempts';
 import { ValidationError } from '../../../../src/domain/validation';
 import { fromBase64, toBase64 } from '../../../../src/lib/crypto';
@@ -51,7 +51,7 @@ describe('createKeyring', () => {
     expect((await errorOf(createKeyring('            '))) as ValidationError).toMatchObject({
       fieldErrors: { passphrase: 'Enter a passphrase.' },
     });
-    expect(await hasKeyring()).toBe(false);
+    expect(await isKeyringStored()).toBe(false);
   });
 
   it('counts characters, not bytes: 10 emoji are enough', async () => {
@@ -64,7 +64,7 @@ describe('createKeyring', () => {
     expect(dataKey).toBeInstanceOf(Uint8Array);
     expect(dataKey).toHaveLength(32);
     expect(recoveryKey).toMatch(RECOVERY_KEY_FORMAT);
-    expect(await hasKeyring()).toBe(true);
+    expect(await isKeyringStored()).toBe(true);
 
     const keyring = await storedKeyring();
     expect(keyring).toMatchObject({
@@ -132,7 +132,7 @@ describe('unlocking', () => {
   it('says when encryption is not set up, or its keyring is damaged', async () => {
     expect(await errorOf(unlockWithPassphrase(PASSPHRASE, NOW))).toBeInstanceOf(KeyringError);
     await getDb().settings.put({ key: 'keyring', value: { version: 1, kdf: 'nonsense' } });
-    expect(await hasKeyring()).toBe(true);
+    expect(await isKeyringStored()).toBe(true);
     const error = await errorOf(unlockWithPassphrase(PASSPHRASE, NOW));
     expect(error).toBeInstanceOf(KeyringError);
     expect((error as Error).message).toMatch(/damaged/);
