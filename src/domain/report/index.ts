@@ -2,8 +2,8 @@
  * The service report: what changed across a service's cases over a date range.
  *
  * Every figure follows "Definitions the app's figures use" in
- * shared/reference/goal-based-outcomes.md; the words for each figure are in
- * docs/report-definitions.md (and, in the app, src/features/reports/definitions.ts). One builder per section of the report, each in its own
+ * shared/reference/goal-based-outcomes.md; the words for each figure are in ./figures.ts
+ * (and docs/report-definitions.md). One builder per section of the report, each in its own
  * module, works from the cases counted (./cases.ts). Pure TypeScript: no React, no Dexie,
  * no clock.
  */
@@ -43,6 +43,22 @@ export {
 } from './cases';
 export { goalsPerDomain } from './domains';
 export { FEW_CLOSED_CASES, restsOnFewClosedCases } from './figure-helpers';
+export {
+  FEW_CASES_NOTE,
+  FIGURE_ORDER,
+  REPORT_FIGURES,
+  REPORT_SECTIONS,
+  WHICH_CASES,
+  figuresOfSection,
+  isListFigure,
+  isScalarFigure,
+  type FigureListItem,
+  type FigureSpec,
+  type ListFigureSpec,
+  type ReportSectionId,
+  type ScalarFigureSpec,
+  type ValueKind,
+} from './figures';
 export { TOP_MOVES, nobleTruthCounts, topMoves } from './practice';
 export { sessionLocations } from './sessions';
 export { SHORT_SUPPORT_SESSIONS, WAITING_DAYS } from './support';

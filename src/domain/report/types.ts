@@ -1,7 +1,7 @@
 /**
  * The shapes of the service report: what it is built from, its options, and its figures.
  * Every figure follows "Definitions the app's figures use" in
- * shared/reference/goal-based-outcomes.md; the words for each are in docs/report-definitions.md.
+ * shared/reference/goal-based-outcomes.md; the words for each are in ./figures.ts.
  */
 import type { IsoDate } from '../../lib/dates';
 import type { DomainId, MarkerShape, NobleTruthId } from '../framework';
