@@ -1,6 +1,10 @@
 import { useId, type ReactNode } from 'react';
-import { restsOnFewClosedCases, type Figure } from '../../domain/report';
-import { FIGURE_DEFINITIONS, type FigureId } from './definitions';
+import {
+  REPORT_FIGURES,
+  restsOnFewClosedCases,
+  type Figure,
+  type FigureId,
+} from '../../domain/report';
 import { describeBasis } from './report-format';
 
 interface FigureItemProps {
@@ -8,18 +12,16 @@ interface FigureItemProps {
   figure: Figure<unknown>;
   /** The value as it reads; leave out for a figure shown as a table or chart (children). */
   value?: string;
-  /** Say what the figure is worked out from (left out for plain counts). */
-  showBasis?: boolean;
   children?: ReactNode;
 }
 
 /**
- * One figure: its label and value, what it rests on, a note when it rests on fewer than 10
- * closed cases, and "How is this worked out?" with its definition.
+ * One figure: its label and value, what it rests on (unless a plain count), a note when it
+ * rests on fewer than 10 closed cases, and "How is this worked out?" with its definition.
  */
-export function FigureItem({ id, figure, value, showBasis = true, children }: FigureItemProps) {
+export function FigureItem({ id, figure, value, children }: FigureItemProps) {
   const labelId = useId();
-  const { label, definition } = FIGURE_DEFINITIONS[id];
+  const { label, definition, showBasis } = REPORT_FIGURES[id];
   const few = restsOnFewClosedCases(figure);
   return (
     <div className="report-figure" role="group" aria-labelledby={labelId}>

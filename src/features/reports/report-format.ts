@@ -1,5 +1,5 @@
 /** How the report's figures read on the page. Values arrive unrounded from the domain. */
-import type { Basis } from '../../domain/report';
+import type { Basis, ValueKind } from '../../domain/report';
 
 const NOTHING = 'No data yet';
 
@@ -53,10 +53,31 @@ export function describeBasis(basis: Basis): string {
   return `From ${countWithUnit(basis.count, basis.unit)}`;
 }
 
-/** Rounds for the CSV: shares become percentages with one decimal place. */
-export function roundForCsv(value: number | null, kind: 'share' | 'mean' | 'count'): number | null {
+/** A figure's value as the page writes it, by what kind of number it is. */
+export function formatValue(value: number | null, kind: ValueKind): string {
+  switch (kind) {
+    case 'count':
+      return value === null ? NOTHING : String(value);
+    case 'mean':
+      return formatMean(value);
+    case 'change':
+      return formatMeanChange(value);
+    case 'share':
+      return formatShare(value);
+    case 'days':
+      return formatDays(value);
+    case 'out-of-ten':
+      return formatOutOfTen(value);
+  }
+}
+
+/**
+ * Rounds for the CSV: shares become percentages with one decimal place, counts stay as they
+ * are, and every other kind of number is a mean, to two decimal places.
+ */
+export function roundForCsv(value: number | null, kind: ValueKind): number | null {
   if (value === null) return null;
   if (kind === 'share') return Math.round(value * 1000) / 10;
-  if (kind === 'mean') return Math.round(value * 100) / 100;
-  return value;
+  if (kind === 'count') return value;
+  return Math.round(value * 100) / 100;
 }

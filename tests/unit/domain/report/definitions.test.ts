@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   FEW_CASES_NOTE,
-  FIGURE_DEFINITIONS,
+  REPORT_FIGURES as FIGURE_DEFINITIONS,
   FIGURE_ORDER,
+  REPORT_SECTIONS,
   WHICH_CASES,
-} from '../../../../src/features/reports/definitions';
+} from '../../../../src/domain/report/figures';
 
 const doc = readFileSync(resolve(__dirname, '../../../../docs/report-definitions.md'), 'utf8');
 
@@ -22,5 +23,13 @@ describe('docs/report-definitions.md', () => {
   it('says which cases count and when a figure rests on few closed cases', () => {
     expect(doc).toContain(WHICH_CASES);
     expect(doc).toContain(FEW_CASES_NOTE);
+  });
+});
+
+describe('the sections of docs/report-definitions.md', () => {
+  it('are the report sections, in the same order', () => {
+    const figures = doc.slice(doc.indexOf('## The figures'), doc.indexOf('## Choices'));
+    const headings = [...figures.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(REPORT_SECTIONS.map((s) => s.title));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_SIZE, buildFakeService } from '../../support/fake-data';
-import type { DomainId, NobleTruthId } from '../../../src/domain/framework';
+import { SERVICE_SIZE, buildFakeService } from '../../../support/fake-data';
+import type { DomainId, NobleTruthId } from '../../../../src/domain/framework';
 import {
   buildServiceReport,
   casesInReport,
@@ -12,7 +12,7 @@ import {
   topMoves,
   type ServiceReportOptions,
   type ServiceReportRecords,
-} from '../../../src/domain/report';
+} from '../../../../src/domain/report';
 import {
   closureSchema,
   goalSchema,
@@ -26,7 +26,7 @@ import {
   type Rating,
   type Session,
   type YoungPerson,
-} from '../../../src/domain/schemas';
+} from '../../../../src/domain/schemas';
 
 // A small caseload with every figure worked out by hand below. Instants are made from local
 // times, so the tests pass in any time zone.
