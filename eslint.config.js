@@ -32,6 +32,11 @@ const BROWSER_GLOBALS = [
   'indexedDB',
 ];
 
+const DATE_FNS = {
+  group: ['date-fns', 'date-fns/*'],
+  message: 'Only src/lib/dates.ts imports date-fns: add what you need there.',
+};
+
 // The layering of README.md ("How the code is laid out"), checked on the resolved file of
 // every import: static, `import type`, `export … from` and dynamic `import()` alike.
 // tests/unit/lint/boundaries.test.ts proves each zone, and the cycle rule below, fires.
@@ -111,6 +116,12 @@ export default tseslint.config(
     },
   },
   {
+    // Dates go through src/lib/dates (one date module, as the house style has it).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/lib/dates.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DATE_FNS] }] },
+  },
+  {
     // The domain is pure TypeScript: no React, no Dexie, no charts, no stores, no browser.
     files: ['src/domain/**/*.{ts,tsx}'],
     rules: {
@@ -125,6 +136,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            DATE_FNS,
             {
               group: ['react', 'react-*', 'dexie', 'dexie-*', 'recharts', 'zustand'],
               message: 'src/domain is pure: no React, Dexie, charts or stores.',

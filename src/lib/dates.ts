@@ -1,5 +1,6 @@
 // The app's one door to date-fns: every other module asks this one for dates and their words.
 import {
+  addDays,
   addMonths,
   differenceInCalendarDays,
   format,
@@ -7,6 +8,7 @@ import {
   isValid,
   parse,
   parseISO,
+  subYears,
 } from 'date-fns';
 import type { Instant } from './instant';
 export { toInstant, type Instant } from './instant';
@@ -59,6 +61,16 @@ export function parseInstant(instant: Instant): Date {
 /** The date `months` calendar months after `date` (31 Jan + 1 month is 28 or 29 Feb). */
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   return toIsoDate(addMonths(fromIsoDate(date), months));
+}
+
+/** The instant a calendar date ends: the local midnight that starts the next day. */
+export function endOfDay(date: IsoDate): Date {
+  return addDays(fromIsoDate(date), 1);
+}
+
+/** The twelve months that end on `today`: from the day after the same date a year before. */
+export function yearEndingOn(today: Date): { from: IsoDate; to: IsoDate } {
+  return { from: toIsoDate(addDays(subYears(today, 1), 1)), to: toIsoDate(today) };
 }
 
 /** "2026-11-23-1405": a local date and time for file names. */

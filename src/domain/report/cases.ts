@@ -2,8 +2,7 @@
  * Which cases a report counts, and which of their ratings count towards a goal's scores.
  * Pure TypeScript: no React, no Dexie, no clock.
  */
-import { addDays } from 'date-fns';
-import { fromIsoDate, type IsoDate } from '../../lib/dates';
+import { endOfDay, type IsoDate } from '../../lib/dates';
 import { compareNames } from '../../lib/compare-text';
 import { baselineOf, latestOf } from '../progress';
 import type { Closure, Rating, YoungPerson } from '../schemas';
@@ -102,7 +101,7 @@ export function casesInReport(
  */
 export function ratingsUpToClosing(ratings: readonly Rating[], closedOn: IsoDate | null): Rating[] {
   if (closedOn === null) return [...ratings];
-  const endOfClosingDay = addDays(fromIsoDate(closedOn), 1).getTime();
+  const endOfClosingDay = endOfDay(closedOn).getTime();
   return ratings.filter((r) => Date.parse(r.ratedAt) < endOfClosingDay);
 }
 

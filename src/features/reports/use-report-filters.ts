@@ -1,7 +1,6 @@
-import { addDays, subYears } from 'date-fns';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { isIsoDate, toIsoDate, type IsoDate } from '../../lib/dates';
+import { isIsoDate, yearEndingOn, type IsoDate } from '../../lib/dates';
 
 export interface ReportFilters {
   from: IsoDate;
@@ -14,7 +13,7 @@ export type FilterErrors = Partial<Record<'from' | 'to', string>>;
 
 /** The last twelve months up to today: the range the report opens on. */
 export function defaultRange(today: Date): { from: IsoDate; to: IsoDate } {
-  return { from: toIsoDate(addDays(subYears(today, 1), 1)), to: toIsoDate(today) };
+  return yearEndingOn(today);
 }
 
 /** Messages for dates that cannot make a report, by field. */

@@ -4,6 +4,8 @@ import {
   addCalendarMonths,
   ageOn,
   daysBetween,
+  endOfDay,
+  yearEndingOn,
   fileTimestamp,
   formatTimeAgo,
   parseInstant,
@@ -146,5 +148,20 @@ describe('instants for people and file names', () => {
     const now = new Date('2026-11-23T14:05:00.000Z');
     expect(formatTimeAgo('2026-11-20T14:05:00.000Z', now)).toBe('3 days ago');
     expect(formatTimeAgo('2026-11-23T13:05:00.000Z', now)).toBe('about 1 hour ago');
+  });
+});
+
+describe('ranges of days', () => {
+  it('ends a day at the next local midnight', () => {
+    expect(endOfDay('2026-11-23').getTime()).toBe(new Date(2026, 10, 24).getTime());
+    expect(endOfDay('2026-12-31').getTime()).toBe(new Date(2027, 0, 1).getTime());
+  });
+
+  it('gives the twelve months ending on a day', () => {
+    expect(yearEndingOn(new Date(2026, 10, 23, 15, 0))).toEqual({
+      from: '2025-11-24',
+      to: '2026-11-23',
+    });
+    expect(yearEndingOn(new Date(2028, 1, 29))).toEqual({ from: '2027-03-01', to: '2028-02-29' });
   });
 });

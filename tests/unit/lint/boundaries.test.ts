@@ -28,6 +28,7 @@ const MESSAGES = {
   stores: 'src/stores holds UI state only and imports no src/db.',
   domainPackages: 'src/domain is pure: no React, Dexie, charts or stores.',
   domainGlobals: 'src/domain is pure: no browser globals',
+  dateFns: 'Only src/lib/dates.ts imports date-fns',
 };
 
 /** Every module (not a .d.ts) under a folder of src, in a stable order. */
@@ -242,6 +243,22 @@ describe('lint enforces the import boundaries', () => {
       domainFile,
     );
     expect(allowed?.messages).toEqual([]);
+  });
+
+  it('lets only src/lib/dates.ts import date-fns', async () => {
+    const code = "import { addDays } from 'date-fns';\nexport const next = addDays;\n";
+    for (const folder of ['domain', 'db', `features/${FEATURES[0]}`, 'lib', 'components/ui']) {
+      const [result] = await eslint.lintText(code, { filePath: probeIn(folder) });
+      expect(result?.messages, folder).toEqual([
+        expect.objectContaining({
+          ruleId: 'no-restricted-imports',
+          severity: 2,
+          message: expect.stringContaining(MESSAGES.dateFns),
+        }),
+      ]);
+    }
+    const [dates] = await eslint.lintText(code, { filePath: path.join(src, 'lib/dates.ts') });
+    expect(dates?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
   });
 
   it('keeps browser globals out of src/domain, and allows them elsewhere', async () => {
