@@ -1,6 +1,7 @@
 // rating-order rather than rating-rules: this module is on the first screen, which loads no zod.
 import { sortRatings } from '../domain/rating-order';
 import type { Goal, Rating, Session, YoungPerson } from '../domain/schemas';
+import { compareInstants } from '../lib/instant';
 import { getDb } from './database';
 
 /** A goal with its ratings, oldest first. */
@@ -39,14 +40,16 @@ export async function getYoungPersonDetail(id: string): Promise<YoungPersonDetai
     const sortedGoals = goals
       .sort(
         (a, b) =>
-          GOAL_ORDER[a.status] - GOAL_ORDER[b.status] || a.createdAt.localeCompare(b.createdAt),
+          GOAL_ORDER[a.status] - GOAL_ORDER[b.status] || compareInstants(a.createdAt, b.createdAt),
       )
       .map((goal) => ({
         goal,
         // Compared as instants: ISO strings with other offsets or precision do not sort as text.
         ratings: sortRatings(byGoal.get(goal.id) ?? []),
       }));
-    sessions.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+    sessions.sort(
+      (a, b) => b.date.localeCompare(a.date) || compareInstants(b.createdAt, a.createdAt),
+    );
     return { youngPerson, goals: sortedGoals, sessions };
   });
 }

@@ -12,6 +12,7 @@ import {
   type BackupRecords,
 } from './backup-format';
 import type { Closure, Goal, Rating, ResilienceMap, Session, YoungPerson } from './schemas';
+import { compareInstants } from '../lib/instant';
 
 /** Thrown when records would make a backup file that could not be restored. */
 export class BackupError extends Error {
@@ -70,13 +71,13 @@ export interface YoungPersonRecords {
  */
 export function backupForYoungPerson(detail: YoungPersonRecords, exportedAt: Date): BackupFile {
   const sessions = [...detail.sessions].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt),
+    (a, b) => a.date.localeCompare(b.date) || compareInstants(a.createdAt, b.createdAt),
   );
   const ratings = detail.goals.flatMap(({ ratings: rs }) =>
-    [...rs].sort((a, b) => a.ratedAt.localeCompare(b.ratedAt) || a.id.localeCompare(b.id)),
+    [...rs].sort((a, b) => compareInstants(a.ratedAt, b.ratedAt) || a.id.localeCompare(b.id)),
   );
   const closures = [...detail.closures].sort(
-    (a, b) => a.closedOn.localeCompare(b.closedOn) || a.createdAt.localeCompare(b.createdAt),
+    (a, b) => a.closedOn.localeCompare(b.closedOn) || compareInstants(a.createdAt, b.createdAt),
   );
   const resilienceMaps = [...detail.resilienceMaps].sort(
     (a, b) => a.savedAt.localeCompare(b.savedAt) || a.id.localeCompare(b.id),

@@ -5,6 +5,7 @@
  *
  * Pure TypeScript: no React, no Dexie, no clock.
  */
+import { instantValue } from '../lib/instant';
 import type { Rating } from './schemas';
 
 /** A difference of this many points or more is worth talking about (as for reliable change). */
@@ -28,11 +29,6 @@ export interface DisagreementOptions {
   threshold?: number;
   /** The most days apart the two ratings may be. */
   withinDays?: number;
-}
-
-function instantValue(instant: string): number {
-  const value = Date.parse(instant);
-  return Number.isNaN(value) ? 0 : value;
 }
 
 /** When the later of the pair's two ratings was made. */

@@ -4,20 +4,14 @@
  * kept apart because it imports nothing, so modules on the first screen (src/db/queries.ts)
  * can use it without loading zod or date-fns (docs/performance.md).
  */
-import type { Instant } from '../lib/instant';
+import { instantValue, type Instant } from '../lib/instant';
+
+export { instantValue };
 
 /** What ordering needs of a rating. */
 export interface TimedRating {
   id: string;
   ratedAt: Instant;
-}
-
-/**
- * An instant in milliseconds; an unreadable one counts as the epoch, so ordering never throws.
- */
-export function instantValue(instant: Instant): number {
-  const value = Date.parse(instant);
-  return Number.isNaN(value) ? 0 : value;
 }
 
 /**

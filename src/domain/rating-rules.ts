@@ -1,7 +1,8 @@
 /**
  * The rules about Goal Based Outcomes ratings, written once: what a score may be, which rating
  * is a goal's baseline (and which its latest), when a new rating is stamped, which goals a
- * session asks a score for, and how many goals each session rated.
+ * session asks a score for, each goal's score before a session, and how many goals each
+ * session rated.
  *
  * The repositories, the forms and the pages call these, so a rule cannot drift between them.
  * Pure TypeScript: no React, no Dexie, no clock (the time is passed in).
@@ -20,7 +21,7 @@ import {
   type IsoDate,
 } from '../lib/dates';
 import type { GoalStatus } from './labels';
-import { instantValue, type TimedRating } from './rating-order';
+import { baselineOf, instantValue, latestOf, type TimedRating } from './rating-order';
 
 // ---------------------------------------------------------------------------
 // Scores
@@ -123,6 +124,67 @@ export function goalsToRate<G extends { id: string; status: GoalStatus }>(
     const baseline = baselines.get(g.id);
     return g.status === 'active' && !!baseline && instantToIsoDate(baseline.ratedAt) <= date;
   });
+}
+
+/** What the session rules need of a rating. */
+interface SessionRating extends TimedRating {
+  sessionId: string | null;
+}
+
+/**
+ * goalsToRate for goals given with their ratings: each goal's baseline is taken from its own
+ * ratings. In the order the goals are given.
+ */
+export function goalsAskedAbout<G extends { id: string; status: GoalStatus }>(
+  goals: readonly { goal: G; ratings: readonly TimedRating[] }[],
+  date: IsoDate,
+  alreadyRated: ReadonlySet<string> = new Set(),
+): G[] {
+  const baselines = new Map<string, TimedRating>();
+  for (const { goal, ratings } of goals) {
+    const baseline = baselineOf(ratings);
+    if (baseline) baselines.set(goal.id, baseline);
+  }
+  return goalsToRate(
+    goals.map((g) => g.goal),
+    baselines,
+    date,
+    alreadyRated,
+  );
+}
+
+/**
+ * A goal's latest score before a session on `date`: ratings made in that session itself
+ * (when editing, `sessionId`) and ratings after its date do not count; on the session's own
+ * date, only ratings before this session's own count. Null if there is none.
+ */
+export function previousScore(
+  ratings: readonly (SessionRating & { score: number })[],
+  date: IsoDate,
+  sessionId?: string,
+): number | null {
+  const own = sessionId ? ratings.find((r) => r.sessionId === sessionId) : undefined;
+  const ownAt = own && instantToIsoDate(own.ratedAt) === date ? instantValue(own.ratedAt) : null;
+  const earlier = ratings.filter((r) => {
+    if (sessionId && r.sessionId === sessionId) return false;
+    const day = instantToIsoDate(r.ratedAt);
+    if (day > date) return false;
+    return !(ownAt !== null && day === date && instantValue(r.ratedAt) >= ownAt);
+  });
+  return latestOf(earlier)?.score ?? null;
+}
+
+/** The rating of the same goal given just before `rating`, outside its session; or null. */
+export function ratingBefore<R extends SessionRating>(ratings: readonly R[], rating: R): R | null {
+  const at = instantValue(rating.ratedAt);
+  return latestOf(
+    ratings.filter(
+      (r) =>
+        r.id !== rating.id &&
+        (r.sessionId === null || r.sessionId !== rating.sessionId) &&
+        instantValue(r.ratedAt) < at,
+    ),
+  );
 }
 
 /** How many goals were rated in each session, by session id; ratings outside a session are left out. */

@@ -11,6 +11,7 @@ import { getDomain, sortDomainIds } from './framework';
 import { baselineOf, latestOf } from './progress';
 import { casesInReport, ratingsUpToClosing, type ServiceReportRecords } from './report';
 import type { Rating, Session } from './schemas';
+import { compareInstants } from '../lib/instant';
 
 export interface SnapshotOptions {
   from: IsoDate;
@@ -78,7 +79,7 @@ export function buildEvaluationSnapshot(
     .sort(
       (a, b) =>
         (a.youngPerson.closedOn ?? '').localeCompare(b.youngPerson.closedOn ?? '') ||
-        a.youngPerson.createdAt.localeCompare(b.youngPerson.createdAt),
+        compareInstants(a.youngPerson.createdAt, b.youngPerson.createdAt),
     );
   const maxGoals = Math.max(0, ...closed.map((c) => c.goals.length));
   const header: string[] = [...SNAPSHOT_CASE_COLUMNS];
@@ -100,7 +101,7 @@ export function buildEvaluationSnapshot(
     ];
     const goals = [...c.goals].sort(
       (a, b) =>
-        a.goal.createdAt.localeCompare(b.goal.createdAt) || a.goal.id.localeCompare(b.goal.id),
+        compareInstants(a.goal.createdAt, b.goal.createdAt) || a.goal.id.localeCompare(b.goal.id),
     );
     for (let n = 0; n < maxGoals; n += 1) {
       const entry = goals[n];

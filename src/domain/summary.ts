@@ -39,6 +39,7 @@ import {
   type SetBy,
   type YoungPerson,
 } from './schemas';
+import { compareInstants } from '../lib/instant';
 
 /** How many of the most-made moves the summary lists. */
 export const TOP_MOVES = 5;
@@ -127,7 +128,9 @@ export function currentClosure(
   if (youngPerson.status !== 'closed') return null;
   const standing = closures
     .filter((c) => c.youngPersonId === youngPerson.id && c.reopenedOn === null)
-    .sort((a, b) => b.closedOn.localeCompare(a.closedOn) || b.createdAt.localeCompare(a.createdAt));
+    .sort(
+      (a, b) => b.closedOn.localeCompare(a.closedOn) || compareInstants(b.createdAt, a.createdAt),
+    );
   return standing[0] ?? null;
 }
 
@@ -242,7 +245,7 @@ export function buildGoalSummary(input: GoalSummaryInput): GoalSummary {
         : null,
     threshold,
     goals: [...input.goals]
-      .sort((a, b) => a.goal.createdAt.localeCompare(b.goal.createdAt))
+      .sort((a, b) => compareInstants(a.goal.createdAt, b.goal.createdAt))
       .map((g, i) => summariseGoal(g, i, closedOn, closure, threshold)),
     topMoves: moveCounts(sessions).slice(0, TOP_MOVES),
     nobleTruths: nobleTruthCounts(sessions),

@@ -23,6 +23,7 @@ import {
 } from '../../domain/schemas';
 import { ValidationError, toFieldErrors, type FieldErrors } from '../../domain/validation';
 import { getDb } from '../database';
+import { compareInstants } from '../../lib/instant';
 
 /** What every change to a closed case is refused with. */
 export const CASE_CLOSED_MESSAGE = 'This case is closed: reopen it to make changes.';
@@ -255,7 +256,7 @@ export async function closeCase(
 
 function newestFirst(closures: Closure[]): Closure[] {
   return [...closures].sort(
-    (a, b) => b.closedOn.localeCompare(a.closedOn) || b.createdAt.localeCompare(a.createdAt),
+    (a, b) => b.closedOn.localeCompare(a.closedOn) || compareInstants(b.createdAt, a.createdAt),
   );
 }
 

@@ -3,15 +3,14 @@ import { ErrorSummary } from '../../components/ui/error-summary';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { useValuesChange } from '../../components/ui/use-values-change';
 import { sortDomainIds } from '../../domain/framework';
+import { goalsAskedAbout, previousScore } from '../../domain/rating-rules';
 import type { SessionInput } from '../../domain/schemas';
 import type { GoalWithRatings } from '../../db/queries';
 import { isIsoDate, toIsoDate } from '../../lib/dates';
 import { GoalRatingsField } from './goal-ratings-field';
 import { SessionDetailsFields } from './session-details-fields';
 import {
-  goalsAskedAbout,
   movesOfGoals,
-  previousScore,
   sessionMovesHint,
   suggestedSessionMoves,
   toSessionInput,

@@ -1,9 +1,8 @@
 /**
- * Pure helpers behind the session form, page and list: which goals a session asks about,
- * each goal's last score before the session, and turning form values into SessionInput.
+ * Pure helpers behind the session form, page and list: the form's values from a session and
+ * back into SessionInput. Which goals a session asks about, and each goal's score before it,
+ * are rating rules (src/domain/rating-rules.ts).
  */
-import type { GoalWithRatings } from '../../db/queries';
-import { baselineOf, goalsToRate, latestOf } from '../../domain/rating-rules';
 import type { NobleTruthId } from '../../domain/framework';
 import { movesToTry } from '../../domain/resilience-map';
 import type {
@@ -15,7 +14,6 @@ import type {
   Session,
   SessionInput,
 } from '../../domain/schemas';
-import { instantToIsoDate } from '../../lib/dates';
 
 /** What the session form holds while it is being filled in. */
 export interface SessionFormValues {
@@ -57,62 +55,6 @@ export function valuesFromSession(session: Session, ratings: readonly Rating[]):
     ratedBy: ratings[0]?.ratedBy ?? 'young-person',
     scores: Object.fromEntries(ratings.map((r) => [r.goalId, r.score])),
   };
-}
-
-/**
- * The goals a session on `date` asks a score for (see goalsToRate), with each goal's
- * baseline taken from its ratings.
- */
-export function goalsAskedAbout(
-  goals: readonly GoalWithRatings[],
-  date: string,
-  alreadyRated: ReadonlySet<string> = new Set(),
-): Goal[] {
-  const baselines = new Map<string, Rating>();
-  for (const { goal, ratings } of goals) {
-    const baseline = baselineOf(ratings);
-    if (baseline) baselines.set(goal.id, baseline);
-  }
-  return goalsToRate(
-    goals.map((g) => g.goal),
-    baselines,
-    date,
-    alreadyRated,
-  );
-}
-
-/**
- * A goal's latest score before a session on `date`: ratings made in that session itself
- * (when editing) and ratings after its date do not count. Null if there is none.
- */
-export function previousScore(
-  ratings: readonly Rating[],
-  date: string,
-  sessionId?: string,
-): number | null {
-  const own = sessionId ? ratings.find((r) => r.sessionId === sessionId) : undefined;
-  const ownAt = own && instantToIsoDate(own.ratedAt) === date ? Date.parse(own.ratedAt) : null;
-  const earlier = ratings.filter((r) => {
-    if (sessionId && r.sessionId === sessionId) return false;
-    const day = instantToIsoDate(r.ratedAt);
-    if (day > date) return false;
-    // On the session's own day, only what came before this session's rating counts.
-    return !(ownAt !== null && day === date && Date.parse(r.ratedAt) >= ownAt);
-  });
-  return latestOf(earlier)?.score ?? null;
-}
-
-/** The rating given just before `rating` for the same goal, outside its session; or null. */
-export function ratingBefore(ratings: readonly Rating[], rating: Rating): Rating | null {
-  const at = Date.parse(rating.ratedAt);
-  return latestOf(
-    ratings.filter(
-      (r) =>
-        r.id !== rating.id &&
-        (r.sessionId === null || r.sessionId !== rating.sessionId) &&
-        Date.parse(r.ratedAt) < at,
-    ),
-  );
 }
 
 /** Turns the form into the repository's input, with a rating for each goal asked about. */

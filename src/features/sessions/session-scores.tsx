@@ -1,8 +1,8 @@
 import type { GoalWithRatings } from '../../db/queries';
 import { formatChange, raterPhrase } from '../../domain/progress';
+import { ratingBefore } from '../../domain/rating-rules';
 import type { Rating } from '../../domain/schemas';
 import { scoreInWords } from '../../domain/score-words';
-import { ratingBefore } from './session-model';
 
 interface SessionScoresProps {
   /** The ratings made in the session. */

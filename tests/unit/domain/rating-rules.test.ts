@@ -8,10 +8,13 @@ import {
   baselinesByGoal,
   compareRatings,
   countRatingsBySession,
+  goalsAskedAbout,
   goalsToRate,
   isScore,
   latestOf,
+  previousScore,
   ratedAtFor,
+  ratingBefore,
   scoreSchema,
   sortRatings,
   type StampRule,
@@ -301,5 +304,73 @@ describe('countRatingsBySession', () => {
     },
   ])('$name', ({ goals, expected }) => {
     expect([...countRatingsBySession(goals)]).toEqual(expected);
+  });
+});
+
+describe('the scores around a session', () => {
+  /** A rating at a local time on a date, in a session or not. */
+  const rated = (
+    id: string,
+    date: string,
+    hour: number,
+    score: number,
+    sessionId: string | null,
+  ) => ({
+    id,
+    ratedAt: local(date, hour).toISOString(),
+    score,
+    sessionId,
+  });
+  const baseline = rated('r0', '2026-09-01', 9, 2, null);
+  const first = rated('r1', '2026-09-08', 10, 4, 's1');
+  const sameDayEarlier = rated('r2', '2026-09-15', 9, 5, 's2');
+  const edited = rated('r3', '2026-09-15', 11, 6, 's3');
+  const later = rated('r4', '2026-09-22', 10, 8, 's4');
+  const ratings = [later, edited, baseline, sameDayEarlier, first];
+
+  it.each([
+    { date: '2026-08-31', sessionId: undefined, expected: null },
+    { date: '2026-09-01', sessionId: undefined, expected: 2 },
+    { date: '2026-09-10', sessionId: undefined, expected: 4 },
+    // A new session on the 15th sees both of that day's ratings.
+    { date: '2026-09-15', sessionId: undefined, expected: 6 },
+    // Editing s3 on the 15th: its own rating and what came after it that day do not count.
+    { date: '2026-09-15', sessionId: 's3', expected: 5 },
+    // Editing s2, the earlier one that day: s3's later rating does not count either.
+    { date: '2026-09-15', sessionId: 's2', expected: 4 },
+    { date: '2026-12-01', sessionId: 's4', expected: 6 },
+  ])('previousScore on $date editing $sessionId is $expected', ({ date, sessionId, expected }) => {
+    expect(previousScore(ratings, date, sessionId)).toBe(expected);
+  });
+
+  it('ratingBefore gives the rating just before, never one of the same session', () => {
+    expect(ratingBefore(ratings, later)?.id).toBe('r3');
+    expect(ratingBefore(ratings, edited)?.id).toBe('r2');
+    expect(ratingBefore(ratings, baseline)).toBeNull();
+    const sameSession = { ...edited, id: 'r5', ratedAt: local('2026-09-15', 12).toISOString() };
+    expect(ratingBefore([...ratings, sameSession], sameSession)?.id).toBe('r2');
+  });
+
+  it('ratingBefore compares instants, not their text', () => {
+    const a = { id: 'a', ratedAt: '2026-09-15T10:00:00+01:00', sessionId: null };
+    const b = { id: 'b', ratedAt: '2026-09-15T09:30:00Z', sessionId: null };
+    // 09:00Z comes before 09:30Z, although "10:00+01:00" sorts after "09:30Z" as text.
+    expect(ratingBefore([a, b], b)?.id).toBe('a');
+    expect(ratingBefore([a, b], a)).toBeNull();
+  });
+
+  it("goalsAskedAbout takes each baseline from the goal's own ratings", () => {
+    const goal = (id: string, status: GoalStatus) => ({ id, status });
+    const goals = [
+      { goal: goal('set-before', 'active'), ratings: [baseline, first] },
+      { goal: goal('set-after', 'active'), ratings: [later] },
+      { goal: goal('no-ratings', 'active'), ratings: [] },
+      { goal: goal('stopped', 'stopped'), ratings: [baseline] },
+    ];
+    expect(goalsAskedAbout(goals, '2026-09-15').map((g) => g.id)).toEqual(['set-before']);
+    expect(goalsAskedAbout(goals, '2026-09-15', new Set(['stopped'])).map((g) => g.id)).toEqual([
+      'set-before',
+      'stopped',
+    ]);
   });
 });

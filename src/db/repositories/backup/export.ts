@@ -9,6 +9,7 @@ import { fileTimestamp, toInstant } from '../../../lib/dates';
 import { getDb } from '../../database';
 import { dataTables, readAllRecords } from './read-records';
 import { LAST_BACKUP_KEY } from '../../settings-keys';
+import { compareInstants } from '../../../lib/instant';
 
 /** "resilience-coaching-backup-2026-11-23-1405.json", in local time. */
 export function backupFileName(now: Date, kind = 'backup'): string {
@@ -47,7 +48,7 @@ async function readCaseRecords(id: string) {
       db.closures.where('youngPersonId').equals(id).toArray(),
       db.resilienceMaps.where('youngPersonId').equals(id).toArray(),
     ]);
-    goals.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    goals.sort((a, b) => compareInstants(a.createdAt, b.createdAt) || a.id.localeCompare(b.id));
     const ratings = await db.ratings
       .where('goalId')
       .anyOf(goals.map((g) => g.id))
