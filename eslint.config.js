@@ -37,6 +37,11 @@ const DATE_FNS = {
   message: 'Only src/lib/dates.ts imports date-fns: add what you need there.',
 };
 
+const LIVE_QUERIES = {
+  group: ['dexie-react-hooks'],
+  message: 'Live reads of the database are hooks in src/db/hooks: add one there.',
+};
+
 // The layering of README.md ("How the code is laid out"), checked on the resolved file of
 // every import: static, `import type`, `export … from` and dynamic `import()` alike.
 // tests/unit/lint/boundaries.test.ts proves each zone, and the cycle rule below, fires.
@@ -116,9 +121,14 @@ export default tseslint.config(
     },
   },
   {
-    // Dates go through src/lib/dates (one date module, as the house style has it).
+    // Dates go through src/lib/dates (one date module, as the house style has it), and live
+    // reads of the database through the hooks in src/db/hooks (one place for them).
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/lib/dates.ts'],
+    ignores: ['src/lib/dates.ts', 'src/db/hooks/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DATE_FNS, LIVE_QUERIES] }] },
+  },
+  {
+    files: ['src/db/hooks/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [DATE_FNS] }] },
   },
   {

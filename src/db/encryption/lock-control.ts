@@ -1,7 +1,8 @@
 /**
  * What the lock screens and settings call: setting up encryption, unlocking, recovering a
- * forgotten passphrase, and the auto-lock time. Loaded with those screens (it brings the
- * keyring's validation code), never on the first screen.
+ * forgotten passphrase, and the auto-lock time. Loaded with those screens; the unlock screen
+ * is the first screen of a device with a passphrase, so what this module imports at once
+ * stays small (the keyring's zod schemas load when a passphrase is tried).
  */
 import { ValidationError } from '../../domain/validation';
 import { getDb } from '../database';

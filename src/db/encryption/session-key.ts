@@ -23,7 +23,7 @@ export class LockedError extends Error {
  * - 'starting': not yet known whether encryption is set up; records are refused.
  * - 'not-set-up': no passphrase chosen on this device yet. Records pass through plain, and
  *   only demo data may be stored (adding or restoring a real young person asks for a
- *   passphrase first: see ../repositories/young-people.ts and ../repositories/backup.ts).
+ *   passphrase first: see ../repositories/young-people.ts and ../repositories/backup/restore.ts).
  * - 'locked': a passphrase is set and not given: records are refused.
  * - 'unlocked': the data key is in memory: records are encrypted and decrypted.
  */

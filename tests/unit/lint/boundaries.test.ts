@@ -29,6 +29,7 @@ const MESSAGES = {
   domainPackages: 'src/domain is pure: no React, Dexie, charts or stores.',
   domainGlobals: 'src/domain is pure: no browser globals',
   dateFns: 'Only src/lib/dates.ts imports date-fns',
+  liveQueries: 'Live reads of the database are hooks in src/db/hooks',
 };
 
 /** Every module (not a .d.ts) under a folder of src, in a stable order. */
@@ -259,6 +260,23 @@ describe('lint enforces the import boundaries', () => {
     }
     const [dates] = await eslint.lintText(code, { filePath: path.join(src, 'lib/dates.ts') });
     expect(dates?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
+  });
+
+  it('keeps live queries in src/db/hooks', async () => {
+    const code =
+      "import { useLiveQuery } from 'dexie-react-hooks';\nexport const live = useLiveQuery;\n";
+    for (const folder of ['db', `features/${FEATURES[0]}`, 'app', 'components/ui']) {
+      const [result] = await eslint.lintText(code, { filePath: probeIn(folder) });
+      expect(result?.messages, folder).toEqual([
+        expect.objectContaining({
+          ruleId: 'no-restricted-imports',
+          severity: 2,
+          message: expect.stringContaining(MESSAGES.liveQueries),
+        }),
+      ]);
+    }
+    const [hooks] = await eslint.lintText(code, { filePath: probeIn('db/hooks') });
+    expect(hooks?.messages).toEqual([]);
   });
 
   it('keeps browser globals out of src/domain, and allows them elsewhere', async () => {
