@@ -241,7 +241,8 @@ export async function createKeyring(
 ): Promise<{ dataKey: Uint8Array; recoveryKey: string; createdAt: string }> {
   const problem = passphraseProblem(passphrase);
   if (problem) throw new ValidationError({ passphrase: problem }, problem);
-  if (await isKeyringStored()) throw new KeyringError('Encryption is already set up on this device.');
+  if (await isKeyringStored())
+    throw new KeyringError('Encryption is already set up on this device.');
 
   const dataKey = randomBytes(DATA_KEY_BYTES);
   const recoveryKey = generateRecoveryKey();
