@@ -60,6 +60,7 @@ function rating(id: string, day: string, sessionId: string | null = null): Ratin
     score: 4,
     ratedAt: `${day}T12:00:00.000Z`,
     ratedBy: 'young-person',
+    updatedAt: `${day}T12:00:00.000Z`,
   };
 }
 

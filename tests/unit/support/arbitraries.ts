@@ -148,6 +148,7 @@ function ratingArb(
     score: scoreArb,
     ratedAt: instantArb,
     ratedBy: fc.constantFrom(...RATERS),
+    updatedAt: instantArb,
   });
 }
 
@@ -195,6 +196,7 @@ function mapArb(owners: readonly string[]): fc.Arbitrary<ResilienceMap> {
     savedBy: fc.constantFrom(...MAP_SAVED_BY),
     tiles: byMove(fc.constantFrom(...MAP_TILE_STATES)),
     examples: byMove(trimmedArb(1, 200)),
+    updatedAt: instantArb,
   });
 }
 

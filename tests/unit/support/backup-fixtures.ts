@@ -71,13 +71,15 @@ export function rating(
   sessionId: string | null,
   overrides: Partial<Rating> = {},
 ): Rating {
+  const ratedAt = overrides.ratedAt ?? '2026-01-10T12:00:00.000Z';
   return {
     id,
     goalId,
     sessionId,
     score: 4,
-    ratedAt: '2026-01-10T12:00:00.000Z',
+    ratedAt,
     ratedBy: 'young-person',
+    updatedAt: ratedAt,
     ...overrides,
   };
 }
@@ -112,10 +114,12 @@ export function resilienceMap(
   youngPersonId: string,
   overrides: Partial<ResilienceMap> = {},
 ): ResilienceMap {
+  const savedAt = overrides.savedAt ?? '2026-01-10T12:30:00.000Z';
   return {
     id,
     youngPersonId,
-    savedAt: '2026-01-10T12:30:00.000Z',
+    savedAt,
+    updatedAt: savedAt,
     savedBy: 'young-person',
     tiles: { 'basics-sleep': 'try', 'coping-laugh': 'strength' },
     examples: { 'coping-laugh': 'Funny videos with my brother' },
