@@ -242,8 +242,9 @@ export async function planWithErased(
   pace: Pace,
   sides: MergeSides = NO_SIDES,
 ): Promise<RestorePlan> {
-  const { plan } = await compareRecords(file, device, pace, sides);
   const ids = erasedInFile(file, device, erased);
+  // The whole file, as a merge that brings the erased back (or a replace) takes it.
+  const { plan } = await compareRecords(file, device, pace, { ...sides, broughtBack: ids });
   if (ids.size === 0) return plan;
   const { kept, removed } = withoutYoungPeople(file, ids);
   const merged = (await compareRecords(kept, device, pace, sides)).plan;

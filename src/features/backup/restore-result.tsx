@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RestoreResult } from '../../db/repositories/backup/restore';
 import { JSON_MIME, downloadText } from '../../lib/download';
+import { RefusalList } from './refusal-list';
 import { resultLines } from './restore-model';
 
 /** What the restore did; focus moves to its heading so it is heard straight away. */
@@ -18,6 +19,11 @@ export function RestoreResultPanel({ result }: { result: RestoreResult }) {
           <li key={line}>{line}</li>
         ))}
       </ul>
+      <RefusalList
+        heading="Not taken from the backup"
+        refusals={result.refusals}
+        total={result.counts.total.refused}
+      />
       {safetyCopy && (
         <>
           <p>

@@ -254,7 +254,8 @@ export const backupFileArb: fc.Arbitrary<BackupFile> = fc
   .tuple(databaseArb, instantArb)
   .map(([records, exportedAt]) => ({
     format: 'resilience-coaching-backup',
-    version: 1,
+    version: 2,
     exportedAt,
     ...records,
+    deletions: [],
   }));

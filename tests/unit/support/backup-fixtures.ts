@@ -157,13 +157,14 @@ export function sampleRecords(): FullBackupRecords {
   };
 }
 
-/** A valid backup file (version 1) holding sampleRecords(). */
+/** A valid backup file (version 2, as the app writes) holding sampleRecords(), no deletions. */
 export function sampleBackup(): BackupFile {
   return {
     format: 'resilience-coaching-backup',
-    version: 1,
+    version: 2,
     exportedAt: '2026-11-23T14:05:00.000Z',
     ...sampleRecords(),
+    deletions: [],
   };
 }
 

@@ -58,9 +58,11 @@ describe('BackupPage: backing up', () => {
       version: number;
       youngPeople: { id: string; name: string }[];
       goals: { id: string }[];
+      deletions: unknown[];
     };
     expect(file.format).toBe('resilience-coaching-backup');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
+    expect(file.deletions).toEqual([]);
     expect(file.youngPeople).toEqual([
       expect.objectContaining({ id: youngPerson.id, name: 'Mia' }),
     ]);
