@@ -172,7 +172,7 @@ describe('GoalSummaryPage', () => {
     expect(json?.filename).toBe(`summary-${yp.id.slice(0, 8)}-${toIsoDate(new Date())}.json`);
     const file = JSON.parse(await blobText(json?.blob)) as BackupFile;
     expect(file.format).toBe(BACKUP_FORMAT);
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.youngPeople.map((p) => [p.id, p.status, p.closedOn])).toEqual([
       [yp.id, 'closed', '2026-03-01'],
     ]);
