@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { backupReminder } from '../../../../src/db/backup-reminder';
 import { isEncryptedBackup } from '../../../../src/domain/backup-crypto';
@@ -17,9 +17,6 @@ vi.mock('../../../../src/lib/download', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../../src/lib/download')>()),
   downloadText: vi.fn(),
 }));
-
-// A protected backup derives its key with 600,000 PBKDF2 rounds: allow for a busy machine.
-configure({ asyncUtilTimeout: 10000 });
 
 const FILE_NAME = /^resilience-coaching-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/;
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
 import { setUpEncryption } from '../../../../src/db/encryption/lock-control';
@@ -12,8 +12,6 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../../src/lib/crypto')>()),
   PBKDF2_ITERATIONS: 1000,
 }));
-
-configure({ asyncUtilTimeout: 8000 });
 
 const PASSPHRASE = 'kettle river blue garden';
 const NEW_PASSPHRASE = 'seven quiet foxes at dawn';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
 import { getLockState, isAutoLockHeld, lock } from '../../../../src/db/encryption/session-key';
@@ -34,8 +34,6 @@ vi.mock('../../../../src/db/encryption/re-encrypt', async (importOriginal) => {
     },
   };
 });
-
-configure({ asyncUtilTimeout: 8000 });
 
 const PASSPHRASE = 'kettle river blue garden';
 

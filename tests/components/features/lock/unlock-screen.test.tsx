@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setUpEncryption } from '../../../../src/db/encryption/lock-control';
 import { getLockState, lock } from '../../../../src/db/encryption/session-key';
@@ -13,14 +13,16 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
   PBKDF2_ITERATIONS: 1000,
 }));
 
-configure({ asyncUtilTimeout: 8000 });
-
 const PASSPHRASE = 'kettle river blue garden';
 
 beforeEach(async () => {
   await freshNotSetUp();
   await setUpEncryption(PASSPHRASE);
   lock();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 async function tryPassphrase(passphrase: string) {
@@ -79,11 +81,16 @@ describe('UnlockScreen', () => {
   });
 
   it('shows a wait already running, counts it down, and says when to try again', async () => {
+    // The clock and the once-a-second tick stand still until the test moves them (timeouts stay
+    // real, for the database), so a slow machine cannot eat a second.
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     await setUnlockAttempts(5, new Date(Date.now() + 2500));
     render(<UnlockScreen />);
     expect(await screen.findByText('Too many wrong tries. Try again in 3 seconds.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+    act(() => vi.advanceTimersByTime(1000));
     expect(await screen.findByText('Too many wrong tries. Try again in 2 seconds.')).toBeVisible();
+    act(() => vi.advanceTimersByTime(2000)); // the tick at 3 s finds the wait over
     expect(await screen.findByText('You can try your passphrase again now.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Unlock' })).toBeEnabled();
     expect(screen.queryByText(/Too many wrong tries/)).not.toBeInTheDocument();

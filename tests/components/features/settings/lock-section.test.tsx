@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
 import {
@@ -27,8 +27,6 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../../src/lib/crypto')>()),
   PBKDF2_ITERATIONS: 1000,
 }));
-
-configure({ asyncUtilTimeout: 8000 });
 
 const PASSPHRASE = 'kettle river blue garden';
 const NEW_PASSPHRASE = 'seven quiet foxes at dawn';

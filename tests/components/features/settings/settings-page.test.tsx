@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
 import { getDb } from '../../../../src/db/database';
@@ -9,9 +9,6 @@ import { createYoungPerson } from '../../../../src/db/repositories/young-people'
 import { SettingsPage } from '../../../../src/features/settings/settings-page';
 import { EraseYoungPersonDialog } from '../../../../src/features/young-people/erase-young-person-dialog';
 import { useToastStore } from '../../../../src/stores/toast-store';
-
-// Each save hashes a PIN (200,000 PBKDF2 rounds): allow for a busy machine.
-configure({ asyncUtilTimeout: 8000 });
 
 const toastMessages = () => useToastStore.getState().toasts.map((t) => t.message);
 
