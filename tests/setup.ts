@@ -5,6 +5,7 @@ import { cleanup } from '@testing-library/react';
 import { randomBytes } from '../src/lib/crypto';
 import { isUnlocked, setDataKey } from '../src/db/encryption/session-key';
 import { loadFieldCipher } from '../src/db/encryption/field-crypto';
+import { replacePageReload } from '../src/app/lock/reload-on-lock';
 
 // The app's database encrypts records at rest, so every test starts unlocked (as after the
 // coach has given the passphrase). A test of the lock itself locks and unlocks as it needs.
@@ -26,3 +27,7 @@ class ResizeObserverStub {
   disconnect() {}
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+
+// jsdom cannot reload a page: after a lock, the app goes on as a freshly loaded page would
+// (locked, on the unlock screen). See src/app/lock/reload-on-lock.ts.
+replacePageReload(() => undefined);
