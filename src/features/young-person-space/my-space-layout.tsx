@@ -69,11 +69,11 @@ export function MySpaceLayout() {
           onCancel={() => setAsking(null)}
           onEnded={() => {
             setAsking(null);
-            showToast('The hand-over has ended and the PIN was removed. Set a new PIN.');
-            // Straight to the PIN form: saving it opens the space again, or go back instead.
-            navigate(youngPersonId ? `/settings?handover=${youngPersonId}` : '/settings', {
-              replace: true,
-            });
+            // The handover gate takes the device back to the young person's page, as the PIN
+            // does; their "Hand over" button then goes straight to the PIN form.
+            showToast(
+              'The hand-over has ended and the PIN was removed. Set a new PIN to hand over.',
+            );
           }}
         />
       )}
