@@ -3,6 +3,7 @@ import { beforeEach } from 'vitest';
 import { randomBytes } from '../src/lib/crypto';
 import { isUnlocked, setDataKey } from '../src/db/encryption/session-key';
 import { loadFieldCipher } from '../src/db/encryption/field-crypto';
+import { replacePageReload } from '../src/app/lock/reload-on-lock';
 
 // Every test file, in Node or in jsdom.
 
@@ -14,3 +15,7 @@ function unlockForTests() {
 await loadFieldCipher(); // as unlocking does
 unlockForTests(); // for beforeAll hooks
 beforeEach(unlockForTests);
+
+// jsdom cannot reload a page: after a lock, the app goes on as a freshly loaded page would
+// (locked, on the unlock screen). See src/app/lock/reload-on-lock.ts.
+replacePageReload(() => undefined);

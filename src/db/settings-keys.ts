@@ -14,14 +14,16 @@ export const KEYRING_KEY = 'keyring';
 export const UNLOCK_ATTEMPTS_KEY = 'unlockAttempts';
 /** Minutes without use before the app locks itself. */
 export const AUTO_LOCK_KEY = 'autoLockMinutes';
+/** Hours after unlocking before the app locks itself, even in use. */
+export const UNLOCK_LIMIT_KEY = 'unlockLimitHours';
 /** The encrypted fields whose every stored value is known to be encrypted. */
 export const ENCRYPTED_FIELDS_KEY = 'encryptedFields';
 
 // Handing over to a young person
 
-/** The coach's PIN: its PBKDF2 hash and salt, never the PIN. */
+/** The coach's PIN: its PBKDF2 hash, sealed under the data key, and salt; never the PIN. */
 export const COACH_PIN_KEY = 'coachPin';
-/** Wrong PIN tries in a row, and until when the PIN is locked. */
+/** Wrong PIN tries in a row, and the wait before the next (see domain/pin-attempts.ts). */
 export const PIN_ATTEMPTS_KEY = 'pinAttempts';
 /** The handover in progress: whose space the device is in. */
 export const HANDOVER_KEY = 'handover';

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { usePinSpent } from '../../db/hooks/core';
 import { LockScreenFrame } from './lock-screen-frame';
 import { RecoveryForm } from './recovery-form';
 import { UnlockForm } from './unlock-form';
@@ -44,6 +45,7 @@ export function UnlockScreen() {
       ) : (
         <>
           <p>Enter your passphrase to open the records.</p>
+          <PinSpentNote />
           <UnlockForm />
           <button type="button" className="button button--link" onClick={() => setRecovering(true)}>
             Forgotten your passphrase?
@@ -51,5 +53,16 @@ export function UnlockScreen() {
         </>
       )}
     </LockScreenFrame>
+  );
+}
+
+/** After ten wrong coach PINs in a row: why the app locked, and what to do next. */
+function PinSpentNote() {
+  if (!usePinSpent()) return null;
+  return (
+    <p className="lock-note">
+      The coach PIN was typed wrong too many times in a row, so the hand-over ended and the app
+      locked. Enter your passphrase, then set a new PIN in Settings.
+    </p>
   );
 }

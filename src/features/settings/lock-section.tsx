@@ -3,6 +3,7 @@ import { useLockState } from '../../db/hooks/use-lock-state';
 import { lockSafely } from '../../db/encryption/session-key';
 import { AutoLockForm } from './auto-lock-form';
 import { ChangePassphraseForm } from './change-passphrase-form';
+import { UnlockLimitForm } from './unlock-limit-form';
 import './settings.css';
 
 export interface LockSectionProps {
@@ -60,12 +61,16 @@ function Unlocked() {
         </div>
       </div>
       <AutoLockForm />
+      <UnlockLimitForm />
       <ChangePassphraseForm />
     </>
   );
 }
 
-/** The Settings section for the passphrase, locking now, auto-lock and changing the passphrase. */
+/**
+ * The Settings section for the passphrase, locking now, auto-lock, the time limit and changing
+ * the passphrase.
+ */
 export function LockSection({ renderSetUp }: LockSectionProps) {
   const state = useLockState();
   // Set-up unlocks the app before it shows the recovery key, so it stays on screen until done.

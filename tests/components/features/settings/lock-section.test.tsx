@@ -10,6 +10,7 @@ import {
   unlockWithRecovery,
 } from '../../../../src/db/encryption/lock-control';
 import { getLockState, lock } from '../../../../src/db/encryption/session-key';
+import { getUnlockLimitHours } from '../../../../src/db/encryption/unlock-limit';
 import { SetUpPassphrase } from '../../../../src/features/lock/set-up-passphrase';
 import { LockSection } from '../../../../src/features/settings/lock-section';
 import { SettingsPage } from '../../../../src/features/settings/settings-page';
@@ -133,6 +134,37 @@ describe('LockSection while unlocked', () => {
     expect(await getAutoLockMinutes()).toBe(12);
     expect(changed).toHaveBeenCalledTimes(1);
     window.removeEventListener('autolockchange', changed);
+  });
+
+  it('keeps the time limit from 1 to 24 hours, 8 unless changed, next to the auto-lock', async () => {
+    const user = userEvent.setup();
+    const changed = vi.fn();
+    window.addEventListener('unlocklimitchange', changed);
+    render(<LockSection />);
+    const label = 'Lock after this many hours, even in use';
+    const box = await screen.findByLabelText(label);
+    expect(box).toHaveValue(8);
+    expect(box).toHaveAccessibleDescription(/A whole number from 1 to 24\./);
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings.indexOf('Time limit')).toBe(headings.indexOf('Auto-lock') + 1);
+    const save = screen.getByRole('button', { name: 'Save time limit' });
+
+    for (const refused of ['0', '25', '2.5']) {
+      await user.clear(box);
+      await user.type(box, refused);
+      await user.click(save);
+      await waitFor(() => expect(box).toHaveAttribute('aria-invalid', 'true'));
+    }
+    expect(await getUnlockLimitHours()).toBe(8);
+    expect(changed).not.toHaveBeenCalled();
+
+    await user.clear(box);
+    await user.type(box, '12');
+    await user.click(save);
+    await waitFor(() => expect(toastMessages()).toEqual(['Time limit saved']));
+    expect(await getUnlockLimitHours()).toBe(12);
+    expect(changed).toHaveBeenCalledTimes(1);
+    window.removeEventListener('unlocklimitchange', changed);
   });
 
   it('changes the passphrase: the old one then fails, the new one and the recovery key work', async () => {
