@@ -5,10 +5,13 @@ import { safeFileName } from '../../lib/file-names';
 import { showToast } from '../../stores/toast-store';
 import { reportCsv } from './report-csv';
 
-/** "2026-01-01-to-2026-06-30-walk-and-talk" */
-export function reportFileStem(report: Pick<ServiceReport, 'from' | 'to' | 'programme'>): string {
-  const programme = report.programme ? `-${report.programme.toLowerCase()}` : '';
-  return safeFileName(`${report.from}-to-${report.to}${programme}`);
+/**
+ * "2026-01-01-to-2026-06-30": the range only. Never the programme, even when the report keeps
+ * to one: a programme's name can say what the young people are helped with, and the browser
+ * keeps its list of downloads unencrypted. The file itself says which programme it covers.
+ */
+export function reportFileStem(report: Pick<ServiceReport, 'from' | 'to'>): string {
+  return safeFileName(`${report.from}-to-${report.to}`);
 }
 
 interface ReportDownloadsProps {

@@ -47,12 +47,11 @@ describe('reportCsv', () => {
     expect(csv.startsWith(`${UTF8_BOM}${REPORT_CSV_HEADER.join(',')}\r\n`)).toBe(true);
   });
 
-  it('names files after the range and programme, safely', () => {
-    expect(reportFileStem({ from: '2026-01-01', to: '2026-12-31', programme: null })).toBe(
+  it('names files after the range only, never the programme', () => {
+    expect(reportFileStem({ from: '2026-01-01', to: '2026-12-31' })).toBe(
       '2026-01-01-to-2026-12-31',
     );
-    expect(
-      reportFileStem({ from: '2026-01-01', to: '2026-12-31', programme: 'Moving on Up 1:1' }),
-    ).toBe('2026-01-01-to-2026-12-31-moving-on-up-1-1');
+    const withProgramme = { from: '2026-01-01', to: '2026-12-31', programme: 'Self-Harm Support' };
+    expect(reportFileStem(withProgramme)).toBe('2026-01-01-to-2026-12-31');
   });
 });
