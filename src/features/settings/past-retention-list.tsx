@@ -3,9 +3,11 @@ import { Link } from 'react-router-dom';
 import { CaseNotOnDeviceError, requireCaseBackup } from '../../db/repositories/backup/export';
 import type { CasePastRetention } from '../../db/repositories/retention';
 import { formatDate, toIsoDate } from '../../lib/dates';
-import { downloadJson } from '../../lib/download';
+import { JSON_MIME, downloadText } from '../../lib/download';
 import { youngPersonFileName } from '../../lib/file-names';
-import { errorReason } from '../../lib/errors';
+import { SaveFileDialog } from '../../components/ui/save-file-dialog';
+import { protectFile } from '../../domain/backup-crypto';
+import { caseFileExposes } from '../../domain/file-exposure';
 import type { YoungPerson } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';
 
@@ -27,24 +29,25 @@ export interface EraseDialogArgs {
 export type RenderEraseDialog = (args: EraseDialogArgs) => ReactNode;
 
 /**
- * Downloads every record of one young person (closures and resilience maps included) as a
- * backup file; says so plainly when it cannot.
+ * Offers every record of one young person (closures and resilience maps included) as a backup
+ * file, protected with the passphrase unless it is null; says so plainly when it cannot.
  */
-async function exportCase(id: string, name: string) {
+async function exportCase(id: string, name: string, passphrase: string | null) {
   try {
     const now = new Date();
-    const file = await requireCaseBackup(id, now);
-    downloadJson(youngPersonFileName('case', id, toIsoDate(now), 'json'), file);
+    const backup = await requireCaseBackup(id, now);
+    const file = await protectFile(
+      youngPersonFileName('case', id, toIsoDate(now), 'json'),
+      `${JSON.stringify(backup, null, 2)}\n`,
+      passphrase,
+    );
+    downloadText(file.fileName, file.text, JSON_MIME);
     showToast(`${name}'s records downloaded`);
   } catch (error) {
     if (error instanceof CaseNotOnDeviceError) {
-      showToast(
-        `${name}'s records were not downloaded: they are no longer on this device.`,
-        'error',
-      );
-    } else {
-      showToast(`${name}'s records were not downloaded. ${errorReason(error)}`, 'error');
+      throw new Error(`${name}'s records are no longer on this device.`, { cause: error });
     }
+    throw error;
   }
 }
 
@@ -59,6 +62,7 @@ export function PastRetentionList({
   renderEraseDialog: RenderEraseDialog;
 }) {
   const [erasing, setErasing] = useState<CasePastRetention | null>(null);
+  const [exporting, setExporting] = useState<CasePastRetention['youngPerson'] | null>(null);
   if (cases.length === 0) {
     return <p>No closed case has been kept longer than {months} months.</p>;
   }
@@ -80,7 +84,7 @@ export function PastRetentionList({
                 <button
                   type="button"
                   className="button button--secondary"
-                  onClick={() => void exportCase(id, name)}
+                  onClick={() => setExporting(c.youngPerson)}
                 >
                   Download records<span className="visually-hidden"> of {name}</span>
                 </button>
@@ -96,6 +100,23 @@ export function PastRetentionList({
           );
         })}
       </ul>
+      {exporting && (
+        <SaveFileDialog
+          title={`Download ${exporting.name}'s records`}
+          exposes={caseFileExposes(exporting.name)}
+          saveLabel="Download records"
+          onSave={async (passphrase) => {
+            await exportCase(exporting.id, exporting.name, passphrase);
+            setExporting(null);
+          }}
+          onCancel={() => setExporting(null)}
+        >
+          <p>
+            Every record of {exporting.name}&apos;s, in the backup format: it can be restored on
+            this or another device.
+          </p>
+        </SaveFileDialog>
+      )}
       {erasing &&
         renderEraseDialog({
           youngPerson: erasing.youngPerson,
