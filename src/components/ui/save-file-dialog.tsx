@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { loadPassphraseChecker } from '../../domain/passphrase-strength';
 import { ValidationError } from '../../domain/validation';
+import { errorReason } from '../../lib/errors';
 import { ErrorSummary } from './error-summary';
 import {
   FILE_PROTECTION_LABELS,
@@ -23,6 +24,8 @@ interface SaveFileDialogProps {
   exposes: string;
   /** The button that makes the file. */
   saveLabel: string;
+  /** Said, with the reason, when the file cannot be made: "The safety copy was not downloaded." */
+  failure: string;
   /**
    * Makes and offers the file, protected with the passphrase, or plain when it is null. A
    * thrown error is shown in the dialog, which stays open.
@@ -40,6 +43,7 @@ export function SaveFileDialog({
   children,
   exposes,
   saveLabel,
+  failure,
   onSave,
   onCancel,
 }: SaveFileDialogProps) {
@@ -54,8 +58,12 @@ export function SaveFileDialog({
   const save = useCallback(async () => {
     const errors = await fileProtectionErrors(values);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-    await onSave(protectionPassphrase(values));
-  }, [values, onSave]);
+    try {
+      await onSave(protectionPassphrase(values));
+    } catch (error) {
+      throw new ValidationError({ _form: `${failure} ${errorReason(error)}` });
+    }
+  }, [values, onSave, failure]);
   const { submit, errors, saving } = useFormSubmit(save, () => undefined);
 
   return (

@@ -32,6 +32,7 @@ export function SafetyCopyDownload({ fileName, json }: SafetyCopyDownloadProps) 
           title="Download the safety copy"
           exposes={BACKUP_EXPOSES}
           saveLabel="Download the safety copy"
+          failure="The safety copy was not downloaded."
           onSave={save}
           onCancel={() => setAsking(false)}
         >

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { CaseNotOnDeviceError, requireCaseBackup } from '../../db/repositories/backup/export';
+import { requireCaseBackup } from '../../db/repositories/backup/export';
 import type { CasePastRetention } from '../../db/repositories/retention';
 import { formatDate, toIsoDate } from '../../lib/dates';
 import { JSON_MIME, downloadText } from '../../lib/download';
@@ -30,25 +30,19 @@ export type RenderEraseDialog = (args: EraseDialogArgs) => ReactNode;
 
 /**
  * Offers every record of one young person (closures and resilience maps included) as a backup
- * file, protected with the passphrase unless it is null; says so plainly when it cannot.
+ * file, protected with the passphrase unless it is null. Throws when it cannot (the dialog
+ * says why, e.g. "This young person is no longer on this device.").
  */
 async function exportCase(id: string, name: string, passphrase: string | null) {
-  try {
-    const now = new Date();
-    const backup = await requireCaseBackup(id, now);
-    const file = await protectFile(
-      youngPersonFileName('case', id, toIsoDate(now), 'json'),
-      `${JSON.stringify(backup, null, 2)}\n`,
-      passphrase,
-    );
-    downloadText(file.fileName, file.text, JSON_MIME);
-    showToast(`${name}'s records downloaded`);
-  } catch (error) {
-    if (error instanceof CaseNotOnDeviceError) {
-      throw new Error(`${name}'s records are no longer on this device.`, { cause: error });
-    }
-    throw error;
-  }
+  const now = new Date();
+  const backup = await requireCaseBackup(id, now);
+  const file = await protectFile(
+    youngPersonFileName('case', id, toIsoDate(now), 'json'),
+    `${JSON.stringify(backup, null, 2)}\n`,
+    passphrase,
+  );
+  downloadText(file.fileName, file.text, JSON_MIME);
+  showToast(`${name}'s records downloaded`);
 }
 
 /** The closed cases past their retention period, each with export and erase. */
@@ -105,6 +99,7 @@ export function PastRetentionList({
           title={`Download ${exporting.name}'s records`}
           exposes={caseFileExposes(exporting.name)}
           saveLabel="Download records"
+          failure={`${exporting.name}'s records were not downloaded.`}
           onSave={async (passphrase) => {
             await exportCase(exporting.id, exporting.name, passphrase);
             setExporting(null);

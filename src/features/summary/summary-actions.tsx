@@ -85,6 +85,7 @@ export function SummaryActions({ summary, detail, today }: SummaryActionsProps) 
           title="Download JSON"
           exposes={caseFileExposes(name)}
           saveLabel="Download JSON"
+          failure="The JSON file could not be made."
           onSave={downloadBackupJson}
           onCancel={() => setSavingJson(false)}
         >
