@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { loadPassphraseChecker } from '../../domain/passphrase-strength';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { ValidationError } from '../../domain/validation';
 import { errorReason } from '../../lib/errors';
 import { ErrorSummary } from './error-summary';
@@ -13,6 +12,7 @@ import {
 } from './file-protection';
 import { useFormSubmit } from './use-form-submit';
 import { useModalDialog } from './use-modal-dialog';
+import { usePassphraseChecker } from './use-passphrase-checker';
 import './ui.css';
 
 interface SaveFileDialogProps {
@@ -51,9 +51,7 @@ export function SaveFileDialog({
   const titleId = useId();
   const [values, setValues] = useState<FileProtectionValues>(PROTECTED_FILE);
   useModalDialog(ref, 'input[type="password"]');
-  useEffect(() => {
-    void loadPassphraseChecker();
-  }, []);
+  usePassphraseChecker();
 
   const save = useCallback(async () => {
     const errors = await fileProtectionErrors(values);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import {
   FILE_PROTECTION_LABELS,
@@ -11,8 +11,8 @@ import {
 import { useBackupReminder } from '../../db/hooks/caseload';
 import { makeBackup, markBackupMade } from '../../db/repositories/backup/export';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
+import { usePassphraseChecker } from '../../components/ui/use-passphrase-checker';
 import { protectFile } from '../../domain/backup-crypto';
-import { loadPassphraseChecker } from '../../domain/passphrase-strength';
 import { ValidationError } from '../../domain/validation';
 import { JSON_MIME, downloadText } from '../../lib/download';
 import { showToast } from '../../stores/toast-store';
@@ -45,9 +45,7 @@ async function backUp(values: FileProtectionValues): Promise<string> {
 /** "Back up now": every record on the device in one file, behind a passphrase unless turned off. */
 export function BackUpSection() {
   const [values, setValues] = useState<FileProtectionValues>(PROTECTED_FILE);
-  useEffect(() => {
-    void loadPassphraseChecker();
-  }, []);
+  usePassphraseChecker();
   const save = useCallback(() => backUp(values), [values]);
   const onSaved = useCallback((name: string) => {
     setValues(PROTECTED_FILE);
