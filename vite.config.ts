@@ -2,30 +2,16 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.ts';
 
 // Colours from src/styles/global.css: --accent (the header and buttons) and --bg.
 const THEME_COLOUR = '#1d4ed8';
 const BACKGROUND_COLOUR = '#ffffff';
 
-// Nothing leaves the device and nothing is loaded from elsewhere: only the app's own origin
-// may supply scripts, styles, images, fonts, workers and connections; no plugins (objects),
-// no <base>, no form posts. Set as a meta tag in the built index.html (the dev server needs
-// inline scripts for hot reload, so it has none) and, with frame-ancestors, which only a
-// header can carry, as headers from `vite preview`.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
+// The Content-Security-Policy (with Trusted Types required) and the other security headers
+// live in security-headers.ts, shared with public/_headers and docs/deployment.md. The built
+// index.html carries the policy as a meta tag (the dev server needs inline scripts for hot
+// reload, so it has none); `vite preview` sends every header, frame-ancestors included.
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
@@ -98,12 +84,7 @@ export default defineConfig({
   preview: {
     port: 4173,
     strictPort: true,
-    headers: {
-      'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
-      'Referrer-Policy': 'no-referrer',
-      'X-Content-Type-Options': 'nosniff',
-      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-    },
+    headers: { ...SECURITY_HEADERS },
   },
   build: { sourcemap: true },
   test: {

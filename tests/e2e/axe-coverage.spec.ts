@@ -5,6 +5,7 @@ import {
   expectNoSideways,
   expectNoViolations,
   setUpPassphrase,
+  turnProtectionOff,
 } from './support/helpers';
 import { newVersionProxy, waitForServiceWorker } from './support/service-worker';
 
@@ -223,6 +224,7 @@ test('"Delete the safety copy?" on the backup page passes axe', async ({ page })
   await expect(page.getByRole('heading', { level: 1, name: 'Backup and restore' })).toBeVisible();
 
   // Replacing everything with a backup keeps a safety copy of what was there before.
+  await turnProtectionOff(page, 'backup');
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Back up now' }).click(),

@@ -4,7 +4,8 @@ import { SecretField } from '../../components/ui/field';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { MIN_PASSPHRASE_LENGTH, unlockWithRecovery } from '../../db/encryption/lock-control';
 import { ValidationError } from '../../domain/validation';
-import { newPassphraseErrors } from '../../domain/passphrase';
+import { checkedNewPassphraseErrors } from '../../domain/passphrase-strength';
+import { usePassphraseChecker } from '../../components/ui/use-passphrase-checker';
 import { RecoveryKeyField } from './recovery-key-field';
 
 const LABELS = {
@@ -18,9 +19,10 @@ export function RecoveryForm() {
   const [recoveryKey, setRecoveryKey] = useState('');
   const [newPassphrase, setNewPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
+  usePassphraseChecker();
 
   const save = useCallback(async () => {
-    const errors = newPassphraseErrors(newPassphrase, confirm, {
+    const errors = await checkedNewPassphraseErrors(newPassphrase, confirm, {
       passphrase: 'newPassphrase',
       again: 'confirm',
     });
@@ -50,7 +52,7 @@ export function RecoveryForm() {
         label={LABELS.newPassphrase}
         name="newPassphrase"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. A few words you will remember work well.`}
+        hint={`At least ${MIN_PASSPHRASE_LENGTH} characters, and not a common password. A few words you will remember work well.`}
         value={newPassphrase}
         onChange={setNewPassphrase}
         error={errors.newPassphrase}

@@ -65,7 +65,7 @@ describe('SetUpPassphrase: choosing the passphrase', () => {
     const box = screen.getByLabelText('Passphrase');
     expect(box).toHaveAttribute('type', 'password');
     expect(box).toHaveAttribute('autocomplete', 'new-password');
-    expect(box).toHaveAccessibleDescription(/^At least 10 characters\./);
+    expect(box).toHaveAccessibleDescription(/^At least 10 characters, and not a common password\./);
     expect(screen.getByLabelText('Type the passphrase again')).toHaveAttribute('type', 'password');
   });
 
@@ -80,6 +80,19 @@ describe('SetUpPassphrase: choosing the passphrase', () => {
     expectFieldError(
       'Type the passphrase again',
       'The two passphrases are different. Type the same passphrase twice.',
+    );
+    expect(getLockState()).toBe('not-set-up');
+    expect(await getDb().settings.get('keyring')).toBeUndefined();
+  });
+
+  it('refuses a common password, however long, by the field, and sets nothing up', async () => {
+    render(<SetUpPassphrase onDone={vi.fn()} />);
+    await choosePassphrase('password123456');
+    await waitFor(() =>
+      expectFieldError(
+        'Passphrase',
+        'This passphrase is too easy to guess. This is similar to a commonly used password. Try three or four words that do not usually go together.',
+      ),
     );
     expect(getLockState()).toBe('not-set-up');
     expect(await getDb().settings.get('keyring')).toBeUndefined();

@@ -190,6 +190,14 @@ describe('LockSection while unlocked', () => {
         'The two passphrases are different. Type the same passphrase twice.',
       ),
     );
+    // A common password is refused by the field, before the current passphrase is tried.
+    await fill(PASSPHRASE, 'Password12345', 'Password12345');
+    await waitFor(() =>
+      expectFieldError(
+        'New passphrase',
+        'This passphrase is too easy to guess. This is similar to a commonly used password. Try three or four words that do not usually go together.',
+      ),
+    );
     await fill('not my passphrase', NEW_PASSPHRASE, NEW_PASSPHRASE);
     await waitFor(() => expectFieldError('Current passphrase', 'That passphrase is not right.'));
 
