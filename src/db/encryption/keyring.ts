@@ -305,7 +305,7 @@ export interface NewKeyring {
  * passphrase under 10 characters, and a KeyringError when encryption is already set up (a
  * second keyring would lock the records out for good); `store` throws it too.
  */
-export async function createKeyring(
+export async function prepareKeyring(
   passphrase: string,
   now: Date = new Date(),
 ): Promise<NewKeyring> {
@@ -326,6 +326,19 @@ export async function createKeyring(
       await db.settings.put({ key: UNLOCK_ATTEMPTS_KEY, value: NO_ATTEMPTS });
     });
   return { dataKey, recoveryKey, createdAt: keyring.createdAt, store };
+}
+
+/**
+ * prepareKeyring, and the keyring stored at once (for a device with nothing to seal).
+ * Returns the data key and the recovery key (show it once).
+ */
+export async function createKeyring(
+  passphrase: string,
+  now: Date = new Date(),
+): Promise<{ dataKey: Uint8Array; recoveryKey: string; createdAt: string }> {
+  const made = await prepareKeyring(passphrase, now);
+  await made.store();
+  return { dataKey: made.dataKey, recoveryKey: made.recoveryKey, createdAt: made.createdAt };
 }
 
 /**

@@ -7,8 +7,8 @@
 import { ValidationError } from '../../domain/validation';
 import { getDb } from '../database';
 import {
-  createKeyring,
   prepareDataKeyChange,
+  prepareKeyring,
   renewRecoveryKey as renewRecoveryKeyInKeyring,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
@@ -73,7 +73,7 @@ export class DataKeyChangeError extends Error {
  * so. Throws a ValidationError keyed `passphrase` (too short).
  */
 export async function setUpEncryption(passphrase: string): Promise<string> {
-  const [made] = await Promise.all([createKeyring(passphrase), loadFieldCipher()]);
+  const [made] = await Promise.all([prepareKeyring(passphrase), loadFieldCipher()]);
   setUnsealedPolicy('plain');
   setDataKey(made.dataKey);
   try {

@@ -12,6 +12,8 @@
  *   without the limit, so a page still gets as many records as it asked for. It stays in the
  *   database, to be listed, exported or erased (./damaged-records.ts). Counts and key-only
  *   reads still include it.
+ * - A change by Dexie's modify or update that would touch such a record is refused whole
+ *   (DamagedRecordError): it is never rewritten as genuine, nor taken for one to delete.
  * - Once encryption is on, a record without a seal is damaged ('not-sealed'), unless
  *   ./unsealed-policy.ts says otherwise: during the one-time upgrade of a device encrypted in
  *   the first format (its "enc:v1:" fields are decrypted, and only those fields of
@@ -110,6 +112,19 @@ function attempt<T>(fn: () => Promise<T>): Promise<T> {
 
 /** Why a young person is refused before a passphrase is chosen. */
 export const REAL_RECORD_MESSAGE = `Choose a passphrase first (in Settings), so that real records are kept encrypted on this device. Until then only demo young people, named “${DEMO_NAME_PREFIX}…”, can be saved.`;
+
+/**
+ * Thrown when a change (Dexie's modify or update) would touch a record that failed its
+ * check: it is neither changed nor deleted, and nothing else of the change is written.
+ */
+export class DamagedRecordError extends Error {
+  constructor(table: string) {
+    super(
+      `A damaged record in ${table} is in the way, so nothing was changed. See "Damaged records" in Settings.`,
+    );
+    this.name = 'DamagedRecordError';
+  }
+}
 
 /** Returned by keyFor when records pass through as they are. */
 const AS_STORED = 'as-stored';
@@ -301,7 +316,11 @@ function sealingTable(
           values.map((value) => {
             if (!strict && !needsSeal(value)) return value;
             const opened = openRead(value, key ?? readKey(req.trans));
-            return opened.ok ? opened.value : undefined;
+            if (opened.ok) return opened.value;
+            // Dexie's modify (and update) reads the records it changes this way, and would
+            // take a missing one for a record to delete: refuse the whole change instead.
+            if (req.cache === 'immutable') throw new DamagedRecordError(table);
+            return undefined;
           }),
         );
       });

@@ -1,28 +1,31 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { CoachingDatabase } from '../../../../src/db/database';
-import { ENCRYPTED_FIELDS } from '../../../../src/db/encryption/encrypted-fields';
-import { isEncryptedField } from '../../../../src/db/encryption/field-crypto';
+import { encryptField, isSealedText } from '../../../../src/db/encryption/field-crypto';
 import { installEncryption } from '../../../../src/db/encryption/middleware';
-import {
-  encryptExistingRecords,
-  encryptPlainValues,
-} from '../../../../src/db/encryption/re-encrypt';
+import { isResealed, sealEveryRecord } from '../../../../src/db/encryption/reseal';
 import { LockedError, type NOT_SET_UP } from '../../../../src/db/encryption/session-key';
+import { setUnsealedPolicy } from '../../../../src/db/encryption/unsealed-policy';
+import { ENCRYPTED_FIELDS_KEY, RECORD_FORMAT_KEY } from '../../../../src/db/settings-keys';
 import { randomBytes } from '../../../../src/lib/crypto';
-import { BO, seedEveryTable } from './encrypting-db';
+import { seedEveryTable } from './encrypting-db';
 import { rawPut, rawStores, rawText } from './raw-idb';
 import { SECRET_WORDS, closure, draft, goal, resilienceMap, session, youngPerson } from './records';
 import { rejection } from './rejection';
-import { ENCRYPTED_FIELDS_KEY } from '../../../../src/db/settings-keys';
 
-const NAME = 'enc-test-re-encrypt';
+const NAME = 'enc-test-reseal';
 let key: Uint8Array | typeof NOT_SET_UP | null = null;
+let previous: Uint8Array | null = null;
 const db = new CoachingDatabase(NAME);
-installEncryption(db, () => key);
-const seed = () => seedEveryTable(db);
+installEncryption(
+  db,
+  () => key,
+  () => previous,
+);
 
 beforeEach(async () => {
   key = randomBytes(32);
+  previous = null;
+  setUnsealedPolicy('refuse');
   await db.delete();
   await db.open();
 });
@@ -31,155 +34,145 @@ afterAll(async () => {
   await db.delete();
 });
 
-describe('encryptExistingRecords', () => {
-  async function seedPlain() {
-    await rawPut(NAME, 'youngPeople', [youngPerson(), youngPerson({ id: 'yp2', name: 'Bo' })]);
-    await rawPut(NAME, 'goals', [goal()]);
-    await rawPut(NAME, 'sessions', [session()]);
-    await rawPut(NAME, 'closures', [closure()]);
-    await rawPut(NAME, 'resilienceMaps', [resilienceMap()]);
-    await rawPut(NAME, 'drafts', [draft()]);
-  }
+const RATING = {
+  id: 'r1',
+  goalId: 'g1',
+  sessionId: 's1',
+  score: 7,
+  ratedAt: '2026-11-02T10:00:00.000Z',
+  ratedBy: 'young-person',
+};
 
-  it('encrypts every plain record in one go, changing nothing else', async () => {
+async function seedPlain() {
+  await rawPut(NAME, 'youngPeople', [youngPerson(), youngPerson({ id: 'yp2', name: 'Bo' })]);
+  await rawPut(NAME, 'goals', [goal()]);
+  await rawPut(NAME, 'sessions', [session()]);
+  await rawPut(NAME, 'ratings', [RATING]);
+  await rawPut(NAME, 'closures', [closure()]);
+  await rawPut(NAME, 'resilienceMaps', [resilienceMap()]);
+  await rawPut(NAME, 'drafts', [draft()]);
+}
+
+async function expectAllReadable() {
+  expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
+  expect(await db.goals.get('g1')).toEqual(goal());
+  expect(await db.sessions.get('s1')).toEqual(session());
+  expect(await db.ratings.get('r1')).toEqual(RATING);
+  expect(await db.closures.get('c1')).toEqual(closure());
+  expect(await db.resilienceMaps.get('m1')).toEqual(resilienceMap());
+  expect(await db.drafts.get('session:yp1')).toEqual(draft());
+}
+
+describe('sealEveryRecord', () => {
+  it('seals every plain record and the safety copy in one go, changing nothing else', async () => {
     await seedPlain();
     const copy = { savedAt: '2026-11-20T10:00:00.000Z', json: '{"name":"Zephyrine"}' };
     await rawPut(NAME, 'settings', [
       { key: 'restoreSafetyCopy', value: copy },
       { key: 'retentionMonths', value: 12 },
     ]);
-    expect(await rawText(NAME)).toContain('Zephyrine');
-    expect(await encryptExistingRecords(db)).toBe(8);
-    expect((await db.settings.get('restoreSafetyCopy'))?.value).toEqual(copy);
-    expect((await rawStores(NAME)).settings).toContainEqual({ key: 'retentionMonths', value: 12 });
+    setUnsealedPolicy('plain');
+    expect(await sealEveryRecord(db)).toBe(9);
+    setUnsealedPolicy('refuse');
+    expect(await isResealed(db)).toBe(true);
     const text = await rawText(NAME);
     for (const word of SECRET_WORDS) expect(text).not.toContain(word);
-    expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
-    expect(await db.goals.get('g1')).toEqual(goal());
-    expect(await db.sessions.get('s1')).toEqual(session());
-    expect(await db.closures.get('c1')).toEqual(closure());
-    expect(await db.resilienceMaps.get('m1')).toEqual(resilienceMap());
-    expect(await db.drafts.get('session:yp1')).toEqual(draft());
+    const raw = await rawStores(NAME);
+    expect(raw.settings).toContainEqual({ key: 'retentionMonths', value: 12 });
+    for (const row of raw.goals ?? []) expect(isSealedText(row.sealed)).toBe(true);
+    expect((await db.settings.get('restoreSafetyCopy'))?.value).toEqual(copy);
+    await expectAllReadable();
   });
 
-  it('leaves every record as it was when it fails part way', async () => {
+  it('upgrades a device encrypted in the first format (fields one by one)', async () => {
+    const dataKey = key as Uint8Array;
+    const v1 = (table: string, id: string, field: string, value: string) =>
+      encryptField(dataKey, value, `${table}/${id}/${field}`);
+    await rawPut(NAME, 'youngPeople', [
+      {
+        ...youngPerson(),
+        name: v1('youngPeople', 'yp1', 'name', 'Zephyrine Quartermaine'),
+        dateOfBirth: v1('youngPeople', 'yp1', 'dateOfBirth', '2013-04-12'),
+        school: v1('youngPeople', 'yp1', 'school', 'Hollowbrook Academy'),
+        programme: v1('youngPeople', 'yp1', 'programme', 'Mentoring'),
+      },
+    ]);
+    await rawPut(NAME, 'goals', [
+      { ...goal(), text: v1('goals', 'g1', 'text', goal().text) },
+      // A value left plain by a first encryption cut short: read as it is.
+      goal({ id: 'g2', text: 'Walk the dog' }),
+    ]);
+    await rawPut(NAME, 'resilienceMaps', [
+      {
+        ...resilienceMap(),
+        examples: v1('resilienceMaps', 'm1', 'examples', JSON.stringify(resilienceMap().examples)),
+      },
+    ]);
+    await rawPut(NAME, 'settings', [{ key: ENCRYPTED_FIELDS_KEY, value: ['goals.text'] }]);
+    setUnsealedPolicy('legacy-v1');
+    expect(await sealEveryRecord(db)).toBe(4);
+    setUnsealedPolicy('refuse');
+    expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
+    expect(await db.goals.get('g1')).toEqual(goal());
+    expect((await db.goals.get('g2'))?.text).toBe('Walk the dog');
+    expect(await db.resilienceMaps.get('m1')).toEqual(resilienceMap());
+    const raw = await rawStores(NAME);
+    expect(raw.settings?.find((r) => r.key === ENCRYPTED_FIELDS_KEY)).toBeUndefined();
+    expect(raw.settings).toContainEqual({ key: RECORD_FORMAT_KEY, value: 2 });
+    expect(JSON.stringify(raw)).not.toContain('enc:v1:');
+  });
+
+  it('leaves a damaged record as it is (still damaged), and seals the rest', async () => {
+    await seedEveryTable(db);
+    const raw = await rawStores(NAME);
+    const g3 = raw.goals?.find((r) => r.id === 'g3');
+    await rawPut(NAME, 'goals', [{ ...g3, youngPersonId: 'yp1' }]);
+    await sealEveryRecord(db);
+    expect((await rawStores(NAME)).goals?.find((r) => r.id === 'g3')).toEqual({
+      ...g3,
+      youngPersonId: 'yp1',
+    });
+    expect(await db.goals.get('g3')).toBeUndefined();
+    expect(await db.goals.get('g1')).toEqual(goal());
+  });
+
+  it('reseals every record under a new key, reading with the old one', async () => {
+    await seedEveryTable(db);
+    const oldKey = key as Uint8Array;
+    previous = oldKey;
+    key = randomBytes(32);
+    await sealEveryRecord(db);
+    previous = null;
+    expect(await db.goals.get('g1')).toEqual(goal());
+    key = oldKey;
+    expect(await db.goals.get('g1')).toBeUndefined();
+  });
+
+  it('leaves every record as it was when anything in its transaction fails', async () => {
     await seedPlain();
-    // A session whose notes are not text cannot be encrypted: sessions come after young
-    // people and goals, which have been rewritten by then.
-    await rawPut(NAME, 'sessions', [{ ...session({ id: 's2' }), notes: 42 }]);
     const before = await rawStores(NAME);
-    expect(await rejection(encryptExistingRecords(db))).toBeInstanceOf(TypeError);
+    setUnsealedPolicy('plain');
+    const error = await rejection(
+      sealEveryRecord(db, {
+        alsoInside: () => Promise.reject(new Error('The keyring could not be stored')),
+      }),
+    );
+    expect((error as Error).message).toBe('The keyring could not be stored');
     expect(await rawStores(NAME)).toEqual(before);
-    expect(await rawText(NAME)).toContain('Zephyrine');
+    expect(await isResealed(db)).toBe(false);
   });
 
   it('changes nothing while locked', async () => {
     await seedPlain();
     const before = await rawStores(NAME);
     key = null;
-    expect(await rejection(encryptExistingRecords(db))).toBeInstanceOf(LockedError);
+    expect(await rejection(sealEveryRecord(db))).toBeInstanceOf(LockedError);
     expect(await rawStores(NAME)).toEqual(before);
   });
 
   it('refuses a database without the middleware, rather than pretend', async () => {
-    const plain = new CoachingDatabase('enc-test-plain');
-    await expect(encryptExistingRecords(plain)).rejects.toThrow(/not installed/);
-  });
-});
-
-describe('encryptPlainValues (at each unlock)', () => {
-  /** The stored record with some fields put back as plain values, below the middleware. */
-  async function makePlain(store: string, id: string, fields: Record<string, unknown>) {
-    const stored = (await rawStores(NAME))[store]?.find((r) => r.id === id);
-    if (!stored) throw new Error(`No ${store} ${id}`);
-    await rawPut(NAME, store, [{ ...stored, ...fields }]);
-  }
-
-  it('reads a plain value of an encrypted field as it is, then encrypts it, and only it', async () => {
-    // A database encrypted before the programme was: every other field is ciphertext.
-    await seed();
-    await makePlain('youngPeople', 'yp2', { programme: 'Mentoring' });
-    expect(await rawText(NAME)).toContain('Mentoring');
-    expect((await db.youngPeople.get('yp2'))?.programme).toBe('Mentoring');
-    const before = await rawStores(NAME);
-
-    expect(await encryptPlainValues(db)).toBe(1);
-
-    const after = await rawStores(NAME);
-    expect(await rawText(NAME)).not.toContain('Mentoring');
-    expect(isEncryptedField(after.youngPeople?.find((r) => r.id === 'yp2')?.programme)).toBe(true);
-    // Records with nothing plain are left exactly as they were.
-    expect(after.goals).toEqual(before.goals);
-    expect(after.youngPeople?.find((r) => r.id === 'yp1')).toEqual(
-      before.youngPeople?.find((r) => r.id === 'yp1'),
-    );
-    expect(await db.youngPeople.get('yp2')).toEqual(BO);
-    expect((await db.settings.get(ENCRYPTED_FIELDS_KEY))?.value).toContain('youngPeople.programme');
-  });
-
-  it('encrypts every plain record and setting left by a first encryption that never ran', async () => {
-    // The keyring was written, then the tab closed before encryptExistingRecords.
-    await rawPut(NAME, 'youngPeople', [youngPerson(), BO]);
-    await rawPut(NAME, 'goals', [goal()]);
-    await rawPut(NAME, 'sessions', [session()]);
-    await rawPut(NAME, 'closures', [closure()]);
-    await rawPut(NAME, 'resilienceMaps', [resilienceMap()]);
-    await rawPut(NAME, 'drafts', [draft()]);
-    const copy = { savedAt: '2026-11-20T10:00:00.000Z', json: '{"name":', parts: 1 };
-    const part = { json: '"Zephyrine"}' };
-    await rawPut(NAME, 'settings', [
-      { key: 'restoreSafetyCopy', value: copy },
-      { key: 'restoreSafetyCopy:1', value: part },
-    ]);
-
-    expect(await encryptPlainValues(db)).toBe(9);
-
-    const text = await rawText(NAME);
-    for (const word of [...SECRET_WORDS, 'Mentoring']) expect(text).not.toContain(word);
-    const raw = await rawStores(NAME);
-    for (const [table, fields] of Object.entries(ENCRYPTED_FIELDS)) {
-      for (const record of raw[table] ?? []) {
-        for (const field of Object.keys(fields)) {
-          const value = record[field];
-          expect(value === null || isEncryptedField(value), `${table}.${field}`).toBe(true);
-        }
-      }
-    }
-    expect(await db.youngPeople.get('yp1')).toEqual(youngPerson());
-    expect(await db.sessions.get('s1')).toEqual(session());
-    expect((await db.settings.get('restoreSafetyCopy'))?.value).toEqual(copy);
-    expect((await db.settings.get('restoreSafetyCopy:1'))?.value).toEqual(part);
-  });
-
-  it('does nothing the second time, nor once every field is known to be encrypted', async () => {
-    await seed();
-    await makePlain('youngPeople', 'yp1', { programme: 'Mentoring' });
-    expect(await encryptPlainValues(db)).toBe(1);
-    const once = await rawStores(NAME);
-
-    expect(await encryptPlainValues(db)).toBe(0);
-    expect(await rawStores(NAME)).toEqual(once);
-  });
-
-  it('runs again when a field was added since the last time', async () => {
-    await seed();
-    await encryptExistingRecords(db);
-    const listed = (await db.settings.get(ENCRYPTED_FIELDS_KEY))?.value as string[];
-    await db.settings.put({
-      key: ENCRYPTED_FIELDS_KEY,
-      value: listed.filter((name) => name !== 'youngPeople.programme'),
-    });
-    await makePlain('youngPeople', 'yp1', { programme: 'Mentoring' });
-
-    expect(await encryptPlainValues(db)).toBe(1);
-    expect(await rawText(NAME)).not.toContain('Mentoring');
-  });
-
-  it('leaves every record as it was when it fails part way', async () => {
-    await rawPut(NAME, 'youngPeople', [youngPerson()]);
-    await rawPut(NAME, 'sessions', [{ ...session(), notes: 42 }]);
-    const before = await rawStores(NAME);
-    expect(await rejection(encryptPlainValues(db))).toBeInstanceOf(TypeError);
-    expect(await rawStores(NAME)).toEqual(before);
+    const bare = new CoachingDatabase('enc-test-bare');
+    expect(await rejection(sealEveryRecord(bare))).toBeInstanceOf(Error);
+    await bare.delete();
   });
 });
