@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/ui/page-header';
 import { useYoungPersonDetail } from '../../db/hooks/core';
@@ -32,13 +33,16 @@ function HandoverNotice({
 /**
  * Settings at /settings. With ?handover=<youngPersonId> the coach came here from "Hand over":
  * saving the PIN then opens that young person's space. `renderSetUp` shows the passphrase
- * set-up form in the "Passphrase and lock" section (see LockSection); `renderEraseDialog` the
+ * set-up form in the "Passphrase and lock" section and `renderNewRecoveryKey` a new recovery key
+ * (see LockSection); `damagedRecords` the list of damaged records; `renderEraseDialog` the
  * erase dialog of the closed cases past retention (see PastRetentionList).
  */
 export function SettingsPage({
   renderSetUp,
+  renderNewRecoveryKey,
   renderEraseDialog,
-}: LockSectionProps & { renderEraseDialog: RenderEraseDialog }) {
+  damagedRecords,
+}: LockSectionProps & { renderEraseDialog: RenderEraseDialog; damagedRecords?: ReactNode }) {
   const [params] = useSearchParams();
   const handoverId = params.get('handover') ?? undefined;
   const pinState = usePinState();
@@ -55,7 +59,8 @@ export function SettingsPage({
             : undefined
         }
       />
-      <LockSection renderSetUp={renderSetUp} />
+      <LockSection renderSetUp={renderSetUp} renderNewRecoveryKey={renderNewRecoveryKey} />
+      {damagedRecords}
       <section className="settings__section" aria-labelledby="coach-pin-heading">
         <h2 id="coach-pin-heading">Coach PIN</h2>
         <p>Young people use your device in their own space. The PIN lets only you leave it.</p>

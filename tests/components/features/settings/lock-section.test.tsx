@@ -173,6 +173,7 @@ describe('LockSection while unlocked', () => {
     await expect(unlock(PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
     await expect(unlock(NEW_PASSPHRASE)).resolves.toBeUndefined();
     lock();
-    await expect(unlockWithRecovery(recoveryKey, 'a third passphrase')).resolves.toBeUndefined();
+    await (await unlockWithRecovery(recoveryKey, 'a third passphrase')).open();
+    expect(getLockState()).toBe('unlocked');
   });
 });
