@@ -107,13 +107,13 @@ function failureOf(key: Uint8Array, table: string, row: unknown): SealFailure | 
 }
 
 /**
- * Every damaged record on the device, young people first then by table and id; with
- * `youngPersonId`, only those claiming to belong to that young person (or being them).
- * Needs the app unlocked (LockedError).
+ * Every damaged record on the device, by table; with `youngPersonId`, only those claiming to
+ * belong to that young person (or being them). None while no data key is held: before a
+ * passphrase is chosen nothing is sealed (and while locked nothing is shown).
  */
 export async function findDamagedRecords(youngPersonId?: string): Promise<DamagedRecord[]> {
   const key = getDataKey();
-  if (!key) throw new LockedError('The app is locked: unlock it to see the records.');
+  if (!key) return [];
   const raw = await readRaw(youngPersonId);
   const goalOwner = new Map<string, string>();
   for (const row of raw.get('goals') ?? []) {

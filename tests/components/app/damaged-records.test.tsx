@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../src/db/database';
+import { lock, setEncryptionSetUp } from '../../../src/db/encryption/session-key';
 import { DATABASE_NAME } from '../../../src/db/schema';
 import { captureDownloads, blobText } from '../downloads';
 import { rawPut, rawStores } from '../../unit/db/encryption/raw-idb';
@@ -13,7 +14,9 @@ import {
   resetApp,
   seedGoal,
   seedYoungPerson,
+  SEED_DAY,
 } from './render-app';
+import { loadDemoData } from '../../../src/db/repositories/demo';
 
 const ALFIE_GOAL = 'Walk to school with Alfie’s brother';
 
@@ -104,3 +107,21 @@ describe('a record changed in IndexedDB', () => {
 });
 
 vi.setConfig({ testTimeout: 30_000 });
+
+describe('before a passphrase is chosen', () => {
+  it('Settings and the young person page show no damaged records, and work', async () => {
+    lock();
+    setEncryptionSetUp(false);
+    await resetApp();
+    await loadDemoData(SEED_DAY);
+    const [demo] = await getDb().youngPeople.toArray();
+    if (!demo) throw new Error('No demo data');
+    renderApp('/settings');
+    expect(await screen.findByRole('button', { name: 'Choose a passphrase' })).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Damaged records' })).not.toBeInTheDocument();
+    cleanup();
+    renderApp(`/young-people/${demo.id}`);
+    await findPageHeading(demo.name);
+    expect(screen.queryByText(/could not be checked/)).not.toBeInTheDocument();
+  });
+});
