@@ -253,14 +253,14 @@ function sealingTable(
   }
 
   /** A cursor that opens each record once, and steps over those that fail their check. */
-  function openCursor(cursor: DBCoreCursor, key: ReturnType<typeof readKey>): DBCoreCursor {
+  function openCursor(cursor: DBCoreCursor, key: () => ReturnType<typeof readKey>): DBCoreCursor {
     let stored: unknown;
     let opened: Opened = { ok: true, value: undefined };
     let hasOpened = false;
     const current = (): Opened => {
       const value: unknown = cursor.value;
       if (!hasOpened || value !== stored) {
-        opened = openRead(value, key);
+        opened = !strict && !needsSeal(value) ? { ok: true, value } : openRead(value, key());
         stored = value;
         hasOpened = true;
       }
@@ -353,7 +353,10 @@ function sealingTable(
     openCursor(req) {
       if (!req.values) return down.openCursor(req);
       return attempt(() => {
-        const key = readKey(req.trans);
+        // Settings: the key is asked for only when a sealed row is met (plain ones are read
+        // while locked too).
+        let known: ReturnType<typeof readKey> | null = strict ? readKey(req.trans) : null;
+        const key = () => (known ??= readKey(req.trans));
         return down.openCursor(req).then((cursor) => (cursor ? openCursor(cursor, key) : cursor));
       });
     },

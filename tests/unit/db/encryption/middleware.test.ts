@@ -445,6 +445,14 @@ describe('settings', () => {
     expect(
       await rejection(db.settings.put({ key: 'restoreSafetyCopy', value: safetyCopy })),
     ).toBeInstanceOf(LockedError);
+    // A cursor over plain settings reads them; it is refused only on meeting a sealed one.
+    const plain: unknown[] = [];
+    await db.settings
+      .where('key')
+      .startsWith('unlock')
+      .each((row) => plain.push(row.key));
+    expect(plain).toEqual(['unlockAttempts']);
+    expect(await rejection(db.settings.each(() => undefined))).toBeInstanceOf(LockedError);
     // Deleting needs no key.
     await db.settings.delete('restoreSafetyCopy');
     expect(await db.settings.count()).toBe(1);
