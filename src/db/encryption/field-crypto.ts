@@ -23,7 +23,8 @@ import {
   utf8Encoder,
 } from '../../lib/crypto';
 import { PaddingError, pad, unpad } from '../../lib/padding';
-import { DATA_KEY_BYTES, LockedError } from './session-key';
+import { forgetGcmKeys, gcmDecrypt, gcmEncrypt, isFastGcmLoaded, loadFastGcm } from './fast-gcm';
+import { DATA_KEY_BYTES, LockedError, subscribeToLock } from './session-key';
 
 /** Values of the first format (one field each, not padded): read only, on devices not yet resealed. */
 export const ENCRYPTED_FIELD_PREFIX = 'enc:v1:';
@@ -36,8 +37,12 @@ let gcm: typeof Gcm | null = null;
 
 /** Loads the cipher's code; call (and wait) before the first data key is set. */
 export async function loadFieldCipher(): Promise<void> {
-  gcm ??= (await import('@noble/ciphers/aes.js')).gcm;
+  const [aes] = await Promise.all([import('@noble/ciphers/aes.js'), loadFastGcm()]);
+  gcm ??= aes.gcm;
 }
+
+// The expanded keys and tables kept for sealing (./fast-gcm.ts) go when the app locks.
+subscribeToLock(forgetGcmKeys);
 
 /** The cipher, for a data key; without its code loaded the app counts as locked. */
 function cipher(key: Uint8Array, iv: Uint8Array, context: string) {
@@ -115,8 +120,14 @@ function decryptBytes(
  */
 export function sealText(key: Uint8Array, value: string, context: string): string {
   checkKey(key);
+  if (!isFastGcmLoaded()) throw new LockedError();
   if (typeof value !== 'string') throw new TypeError('Only text can be encrypted.');
-  return encryptBytes(key, pad(utf8Encoder.encode(value)), context, SEALED_PREFIX);
+  const iv = randomBytes(AES_GCM_IV_BYTES);
+  const sealed = gcmEncrypt(key, iv, utf8Encoder.encode(context), pad(utf8Encoder.encode(value)));
+  const out = new Uint8Array(iv.length + sealed.length);
+  out.set(iv, 0);
+  out.set(sealed, iv.length);
+  return SEALED_PREFIX + toBase64(out);
 }
 
 /**
@@ -127,7 +138,25 @@ export function sealText(key: Uint8Array, value: string, context: string): strin
 export function openSealedText(key: Uint8Array, stored: string, context: string): string {
   checkKey(key);
   if (!isSealedText(stored)) throw new FieldDecryptError('This value is not sealed.');
-  const padded = decryptBytes(key, stored, context, SEALED_PREFIX);
+  if (!isFastGcmLoaded()) throw new LockedError();
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(stored.slice(SEALED_PREFIX.length));
+  } catch {
+    throw new FieldDecryptError();
+  }
+  if (bytes.length < AES_GCM_IV_BYTES + TAG_BYTES) throw new FieldDecryptError();
+  let padded: Uint8Array;
+  try {
+    padded = gcmDecrypt(
+      key,
+      bytes.subarray(0, AES_GCM_IV_BYTES),
+      utf8Encoder.encode(context),
+      bytes.subarray(AES_GCM_IV_BYTES),
+    );
+  } catch {
+    throw new FieldDecryptError();
+  }
   try {
     return strictUtf8Decoder.decode(unpad(padded));
   } catch (error) {
