@@ -5,10 +5,11 @@
  * @noble/ciphers' `gcm(key, iv, aad)` expands the AES key and builds the GHASH tables at every
  * call: for a record of a few hundred bytes that is most of the time, and the service report
  * opens tens of thousands of records (issue 13's benchmark). Here the expanded key, the GHASH
- * key H = E_K(0^128) and its multiplication tables (8-bit windows) are kept for the data key
- * held (at most two keys, for a change of data key; wiped when the app locks), and each value
- * only runs CTR and GHASH over its own blocks, with noble's own AES and GHASH code
- * (NIST SP 800-38D, 96-bit IVs only). The output is exactly noble's `gcm`: tests check both
+ * key H = E_K(0^128) and its multiplication tables (8-bit windows, built by noble's GHASH and
+ * kept in one flat array) are kept for the data key held (at most two keys, for a change of
+ * data key; wiped when the app locks), and each value only runs noble's AES in counter mode
+ * and GHASH's block step over its own blocks (NIST SP 800-38D, 96-bit IVs only; little-endian
+ * hosts, as every browser the app supports is). The output is exactly noble's `gcm`: tests check both
  * ways, on random keys, IVs, associated data and lengths (tests/unit/db/encryption/
  * fast-gcm.test.ts).
  *
@@ -44,8 +45,11 @@ export function isFastGcmLoaded(): boolean {
 interface KeyState {
   key: Uint8Array;
   xk: Uint32Array;
-  /** A GHASH with H's tables, never updated itself: each value hashes in a copy of it. */
-  hash: GhashClass;
+  /**
+   * GHASH's multiplication tables for H, 8-bit windows: noble's own (GHASH built with an
+   * expected length over 64 KiB), copied into one flat array, 16 windows x 256 x 4 words.
+   */
+  table: Uint32Array;
 }
 
 /** At most two keys: the data key, and the old one while the data key is being changed. */
@@ -55,7 +59,7 @@ let states: KeyState[] = [];
 export function forgetGcmKeys(): void {
   for (const state of states) {
     state.xk.fill(0);
-    state.hash.destroy();
+    state.table.fill(0);
   }
   states = [];
 }
@@ -69,11 +73,21 @@ function stateFor(key: Uint8Array): KeyState {
   // An expected length over 64 KiB makes noble build 8-bit windows: the fastest per block.
   const hash = new Ghash(h, 128 * 1024);
   h.fill(0);
-  const state = { key, xk, hash };
+  const items = (hash as unknown as { t: { s0: number; s1: number; s2: number; s3: number }[] }).t;
+  if (items.length !== WINDOWS * 256) throw new Error('Unexpected GHASH tables.');
+  const table = new Uint32Array(items.length * 4);
+  items.forEach((item, i) => {
+    table[i * 4] = item.s0;
+    table[i * 4 + 1] = item.s1;
+    table[i * 4 + 2] = item.s2;
+    table[i * 4 + 3] = item.s3;
+  });
+  hash.destroy();
+  const state = { key, xk, table };
   if (states.length >= 2) {
     const dropped = states.shift();
     dropped?.xk.fill(0);
-    dropped?.hash.destroy();
+    dropped?.table.fill(0);
   }
   states.push(state);
   return state;
@@ -95,7 +109,75 @@ function lengthBlock(dataBytes: number, aadBytes: number): Uint8Array {
   return out;
 }
 
-const FRESH_STATE = { s0: 0, s1: 0, s2: 0, s3: 0, finished: false, destroyed: false };
+/** GHASH with 8-bit windows: 16 of them, one per byte of a block. */
+const WINDOWS = 16;
+
+/**
+ * GHASH_H of `aad`, `data` and their lengths, each zero-padded to whole blocks, into `out`
+ * (4 words), as noble's GHASH computes it (its block step, with the flat table): each block
+ * is XORed into the state, read as four little-endian words, and multiplied by H with one
+ * table entry per byte.
+ */
+function ghash(table: Uint32Array, parts: readonly Uint8Array[], out: Uint32Array): void {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const block = new Uint8Array(BLOCK);
+  const words = new Uint32Array(block.buffer);
+  for (const part of parts) {
+    const full = part.length - (part.length % BLOCK);
+    const direct =
+      part.byteOffset % 4 === 0 ? new Uint32Array(part.buffer, part.byteOffset, full / 4) : null;
+    for (let at = 0; at < part.length; at += BLOCK) {
+      let w0: number;
+      let w1: number;
+      let w2: number;
+      let w3: number;
+      if (direct && at < full) {
+        const k = at / 4;
+        w0 = direct[k] ?? 0;
+        w1 = direct[k + 1] ?? 0;
+        w2 = direct[k + 2] ?? 0;
+        w3 = direct[k + 3] ?? 0;
+      } else {
+        block.fill(0);
+        block.set(part.subarray(at, Math.min(part.length, at + BLOCK)));
+        w0 = words[0] ?? 0;
+        w1 = words[1] ?? 0;
+        w2 = words[2] ?? 0;
+        w3 = words[3] ?? 0;
+      }
+      s0 ^= w0;
+      s1 ^= w1;
+      s2 ^= w2;
+      s3 ^= w3;
+      let o0 = 0;
+      let o1 = 0;
+      let o2 = 0;
+      let o3 = 0;
+      let w = 0;
+      for (const num of [s0, s1, s2, s3]) {
+        for (let bytePos = 0; bytePos < 4; bytePos += 1) {
+          const at4 = ((w << 8) | ((num >>> (8 * bytePos)) & 0xff)) << 2;
+          o0 ^= table[at4] ?? 0;
+          o1 ^= table[at4 + 1] ?? 0;
+          o2 ^= table[at4 + 2] ?? 0;
+          o3 ^= table[at4 + 3] ?? 0;
+          w += 1;
+        }
+      }
+      s0 = o0;
+      s1 = o1;
+      s2 = o2;
+      s3 = o3;
+    }
+  }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
+}
 
 /** GHASH_H(A, C) xor E_K(J0): the tag of `data` with associated data `aad`. */
 function tagOf(
@@ -104,14 +186,12 @@ function tagOf(
   data: Uint8Array,
   aad: Uint8Array,
 ): Uint8Array {
-  // A fresh running state of its own over the shared tables (noble's GHASH fields).
-  const hash = Object.create(state.hash) as GhashClass;
-  Object.assign(hash, FRESH_STATE);
-  if (aad.length > 0) hash.update(aad);
-  if (data.length > 0) hash.update(data);
-  hash.update(lengthBlock(data.length, aad.length));
   const tag = new Uint8Array(BLOCK);
-  hash.digestInto(tag);
+  ghash(
+    state.table,
+    [aad, data, lengthBlock(data.length, aad.length)],
+    new Uint32Array(tag.buffer),
+  );
   for (let i = 0; i < BLOCK; i += 1) tag[i] = (tag[i] ?? 0) ^ (tagMask[i] ?? 0);
   return tag;
 }
