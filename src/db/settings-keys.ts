@@ -16,8 +16,16 @@ export const UNLOCK_ATTEMPTS_KEY = 'unlockAttempts';
 export const AUTO_LOCK_KEY = 'autoLockMinutes';
 /** Hours after unlocking before the app locks itself, even in use. */
 export const UNLOCK_LIMIT_KEY = 'unlockLimitHours';
-/** The encrypted fields whose every stored value is known to be encrypted. */
+/**
+ * The first format's list of encrypted fields known to be encrypted: no longer written, but
+ * left on devices encrypted before records were sealed (removed when they are resealed).
+ */
 export const ENCRYPTED_FIELDS_KEY = 'encryptedFields';
+/**
+ * How the records are stored: 2 once every record is sealed (issue 13). A device with a
+ * keyring and no such setting was encrypted in the first format and is resealed at unlock.
+ */
+export const RECORD_FORMAT_KEY = 'recordFormat';
 
 // Handing over to a young person
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/ui/page-header';
 import { useYoungPersonDetail } from '../../db/hooks/core';
@@ -89,14 +90,17 @@ function CoachPinSection({
 /**
  * Settings at /settings. With ?handover=<youngPersonId> the coach came here from "Hand over":
  * the Coach PIN form comes first, and saving the PIN opens that young person's space.
- * `renderSetUp` shows the passphrase set-up form in the "Passphrase and lock" section (see
- * LockSection); `renderEraseDialog` the erase dialog of the closed cases past retention (see
+ * `renderSetUp` shows the passphrase set-up form in the "Passphrase and lock" section and
+ * `renderNewRecoveryKey` a new recovery key (see LockSection); `damagedRecords` the list of
+ * damaged records; `renderEraseDialog` the erase dialog of the closed cases past retention (see
  * PastRetentionList).
  */
 export function SettingsPage({
   renderSetUp,
+  renderNewRecoveryKey,
   renderEraseDialog,
-}: LockSectionProps & { renderEraseDialog: RenderEraseDialog }) {
+  damagedRecords,
+}: LockSectionProps & { renderEraseDialog: RenderEraseDialog; damagedRecords?: ReactNode }) {
   const [params] = useSearchParams();
   const handoverId = params.get('handover') ?? undefined;
   const detail = useYoungPersonDetail(handoverId);
@@ -120,7 +124,8 @@ export function SettingsPage({
         }
       />
       {handoverId && pinSection}
-      <LockSection renderSetUp={renderSetUp} />
+      <LockSection renderSetUp={renderSetUp} renderNewRecoveryKey={renderNewRecoveryKey} />
+      {damagedRecords}
       {!handoverId && pinSection}
       <section className="settings__section" aria-labelledby="backup-heading">
         <h2 id="backup-heading">Backup and restore</h2>

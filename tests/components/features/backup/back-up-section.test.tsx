@@ -18,7 +18,6 @@ import {
   toastMessages,
 } from './backup-test-utils';
 
-
 const PROTECTED_NAME = /^resilience-coaching-backup-\d{4}-\d{2}-\d{2}-\d{4}-protected\.json$/;
 const PLAIN_NAME = /^resilience-coaching-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/;
 

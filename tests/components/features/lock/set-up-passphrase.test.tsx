@@ -23,14 +23,14 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
 // Lets a test make encrypting the records already on the device fail.
 // Lets a test hold it up, to see what shows while it runs.
 const encrypting = vi.hoisted(() => ({ fail: false, hold: null as Promise<void> | null }));
-vi.mock('../../../../src/db/encryption/re-encrypt', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../src/db/encryption/re-encrypt')>();
+vi.mock('../../../../src/db/encryption/reseal', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/db/encryption/reseal')>();
   return {
     ...actual,
-    encryptExistingRecords: async (...args: Parameters<typeof actual.encryptExistingRecords>) => {
+    sealEveryRecord: async (...args: Parameters<typeof actual.sealEveryRecord>) => {
       await encrypting.hold;
       if (encrypting.fail) throw new Error('The disk is full.');
-      return actual.encryptExistingRecords(...args);
+      return actual.sealEveryRecord(...args);
     },
   };
 });
@@ -183,8 +183,8 @@ describe('SetUpPassphrase: the recovery key', () => {
     lock();
     await expect(unlock(PASSPHRASE)).resolves.toBeUndefined();
     lock();
-    await expect(
-      unlockWithRecovery(key.toLowerCase(), 'a new passphrase here'),
-    ).resolves.toBeUndefined();
+    const recovered = await unlockWithRecovery(key.toLowerCase(), 'a new passphrase here');
+    await recovered.open();
+    expect(getLockState()).toBe('unlocked');
   });
 });

@@ -31,7 +31,6 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
   PBKDF2_ITERATIONS: 1000,
 }));
 
-
 /**
  * The page's monotonic clock (performance.now(), by which the PIN's waits are counted) runs
  * on as usual, moved on by hand when the test waits out a wait.
