@@ -7,7 +7,8 @@ import type { BackupFile } from '../../../domain/backup-format';
 import type { Rating } from '../../../domain/schemas';
 import { fileTimestamp, toInstant } from '../../../lib/dates';
 import { getDb } from '../../database';
-import { dataTables, readAllRecords } from './read-records';
+import { readDeletions } from '../deletions';
+import { dataTables, readRecordsIn } from './read-records';
 import { LAST_BACKUP_KEY } from '../../settings-keys';
 import { compareInstants } from '../../../lib/instant';
 
@@ -17,14 +18,21 @@ export function backupFileName(now: Date, kind = 'backup'): string {
 }
 
 /**
- * A backup file of every record on the device, as JSON text, and its file name. Throws a
- * BackupError if the records would not restore (which the repositories never allow).
- * Call markBackupMade once the file has been offered for download.
+ * A backup file (format version 2) of every record on the device and every deletion record,
+ * read in one transaction, as JSON text, and its file name. Throws a BackupError if the
+ * records would not restore (which the repositories never allow). Call markBackupMade once
+ * the file has been offered for download.
  */
 export async function makeBackup(
   now: Date = new Date(),
 ): Promise<{ file: BackupFile; json: string; fileName: string }> {
-  const file = buildBackup(await readAllRecords(), now);
+  const db = getDb();
+  const { records, deletions } = await db.transaction(
+    'r',
+    [...dataTables(db), db.deletions],
+    async () => ({ records: await readRecordsIn(db), deletions: await readDeletions(db) }),
+  );
+  const file = buildBackup(records, now, deletions);
   return { file, json: JSON.stringify(file), fileName: backupFileName(now) };
 }
 
@@ -66,8 +74,8 @@ async function readCaseRecords(id: string) {
 }
 
 /**
- * One young person's case export: a backup file (format version 1) of every record of
- * theirs, closures and resilience maps included, so that it restores to all of them. Null
+ * One young person's case export: a backup file (format version 2, without deletions) of
+ * every record of theirs, closures and resilience maps included, so that it restores to all of them. Null
  * when they are not on the device.
  */
 export async function makeCaseBackup(

@@ -67,13 +67,14 @@ describe('BackupPage: backing up', () => {
       await waitFor(() => expect(downloads).toHaveLength(1));
       const [download] = downloads;
       expect(download?.filename).toMatch(PROTECTED_NAME);
-      const file = await openProtectedFile<BackupJson>(download?.blob, [
+      const file = await openProtectedFile<BackupJson & { deletions: unknown[] }>(download?.blob, [
         'Mia',
         'make friends',
         youngPerson.id,
       ]);
       expect(file.format).toBe('resilience-coaching-backup');
-      expect(file.version).toBe(1);
+      expect(file.version).toBe(2);
+      expect(file.deletions).toEqual([]);
       expect(file.youngPeople).toEqual([
         expect.objectContaining({ id: youngPerson.id, name: 'Mia' }),
       ]);

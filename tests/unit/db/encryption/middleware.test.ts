@@ -245,6 +245,7 @@ describe('the field-encryption middleware', () => {
             score: 5,
             ratedAt: '2026-09-01T10:00:00.000Z',
             ratedBy: 'coach',
+            updatedAt: '2026-09-01T10:00:00.000Z',
           });
           await db.goals.put(goal());
         }),
