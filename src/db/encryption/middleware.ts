@@ -48,14 +48,8 @@ import { DEMO_NAME_PREFIX, isDemoName } from '../../domain/demo-name';
 import { isObject } from '../../lib/objects';
 import { noteDamage } from './damage-log';
 import { planFor, type PlainRecord, type TablePlan } from './encrypted-fields';
-import { decryptField, isEncryptedField } from './field-crypto';
-import {
-  isSealedRecord,
-  openRecord,
-  sealRecord,
-  type SealFailure,
-  type SealShape,
-} from './record-seal';
+import type { SealFailure, SealShape } from './record-seal';
+import { looksSealed, sealKit } from './seal-kit';
 import {
   LOCKED_READ_MESSAGE,
   LOCKED_WRITE_MESSAGE,
@@ -132,12 +126,6 @@ const AS_STORED = 'as-stored';
 /** What reading one stored value gives: the value to show, or why it is left out. */
 type Opened = { ok: true; value: unknown } | { ok: false; reason: SealFailure };
 
-/** Where a first-format value belongs (its associated data then). */
-function legacyContext(table: string, id: unknown, field: string): string {
-  const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : '';
-  return `${table}/${idText}/${field}`;
-}
-
 function sealingTable(
   down: DBCoreTable,
   { strict, isSealedRow, legacyFieldsOf }: TablePlan,
@@ -170,34 +158,22 @@ function sealingTable(
   const needsSeal = (value: unknown): value is PlainRecord => isObject(value) && isSealedRow(value);
 
   function seal(value: unknown, key: Uint8Array): unknown {
-    return needsSeal(value) ? sealRecord(key, shape, value) : value;
+    return needsSeal(value) ? sealKit().sealRecord(key, shape, value) : value;
   }
 
   /** A first-format record: its "enc:v1:" values of the legacy fields decrypted. */
-  function openLegacy(value: PlainRecord, key: Uint8Array): Opened {
-    let copy: PlainRecord | null = null;
-    for (const [field, kind] of legacyFieldsOf(value)) {
-      const stored = value[field];
-      if (!isEncryptedField(stored)) continue;
-      try {
-        const text = decryptField(key, stored, legacyContext(table, shape.idOf(value), field));
-        copy ??= { ...value };
-        copy[field] = kind === 'json' ? JSON.parse(text) : text;
-      } catch {
-        return { ok: false, reason: 'seal-broken' };
-      }
-    }
-    return { ok: true, value: copy ?? value };
-  }
-
   function openWith(value: unknown, key: Uint8Array | typeof AS_STORED): Opened {
     if (key === AS_STORED || !needsSeal(value)) return { ok: true, value };
-    if (!isSealedRecord(value)) {
+    if (!looksSealed(value)) {
       const policy = unsealedPolicy();
       if (policy === 'plain') return { ok: true, value };
-      if (policy === 'legacy-v1') return openLegacy(value, key);
+      if (policy === 'legacy-v1') {
+        const opened = sealKit().openLegacyRecord(key, shape, legacyFieldsOf(value), value);
+        return opened.ok ? { ok: true, value: opened.record } : opened;
+      }
       return { ok: false, reason: 'not-sealed' };
     }
+    const { openRecord } = sealKit();
     let opened = openRecord(key, shape, value);
     const previous = opened.ok ? null : getPreviousKey();
     if (previous) opened = openRecord(previous, shape, value);
@@ -222,7 +198,7 @@ function sealingTable(
   function openRead(value: unknown, key: ReturnType<typeof readKey>): Opened {
     if (key === NOT_SET_UP) {
       // No key yet: a sealed record cannot be read (and should not be there).
-      if (isSealedRecord(value)) {
+      if (looksSealed(value)) {
         noteDamage(table, isObject(value) ? shape.idOf(value) : undefined, 'seal-broken');
         return { ok: false, reason: 'seal-broken' };
       }
