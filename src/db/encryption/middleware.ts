@@ -3,6 +3,10 @@
  * tables in SEALED_TABLES (and the sealed settings) on its way into IndexedDB and opens it on
  * the way out, so the repositories, queries and hooks above it do not change.
  *
+ * The work is done by ./sealing-table.ts, loaded with the rest of the sealing code at unlock
+ * (or when a passphrase is chosen: ./seal-kit.ts). Until then, on the first screen, this
+ * module only passes records through (no passphrase yet: demo data) or refuses them (locked).
+ *
  * - A stored record is its indexed fields and one sealed value holding the whole record
  *   (./record-seal.ts). The indexes (ids, dates, status: see ../schema.ts) keep working; the
  *   plain fields are checked against the sealed copy when the record is read.
