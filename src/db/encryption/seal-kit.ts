@@ -5,6 +5,7 @@
  * stays within issue 7's budget. The middleware (./middleware.ts) asks for it here; without it
  * the app counts as locked, as no record can be opened then anyway.
  */
+import { provideSealingTables } from './middleware';
 import { LockedError } from './session-key';
 
 type RecordSeal = typeof import('./record-seal');
@@ -14,13 +15,17 @@ let kit: RecordSeal | null = null;
 /** Loads the sealing code; call (and wait) before the first record is sealed or opened. */
 export async function loadSealKit(): Promise<void> {
   if (kit) return;
-  const [loaded, fastGcm, fieldCrypto] = await Promise.all([
+  const [loaded, fastGcm, fieldCrypto, tables] = await Promise.all([
     import('./record-seal'),
     import('./fast-gcm'),
     import('./field-crypto'),
+    import('./sealing-table'),
   ]);
   await Promise.all([fastGcm.loadFastGcm(), fieldCrypto.loadFieldCipher()]);
   kit = loaded;
+  // From now on the middleware seals and opens (until now it passed records through or
+  // refused them).
+  provideSealingTables(tables.sealingTable);
 }
 
 /** The sealing code, loaded; a LockedError while it is not. */
