@@ -19,6 +19,7 @@ export {
   changePassphrase,
   MIN_PASSPHRASE_LENGTH,
   passphraseProblem,
+  unlockWithPassphrase,
   WrongPassphraseError,
   WrongRecoveryKeyError,
 } from './keyring';
