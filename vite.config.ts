@@ -26,6 +26,14 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// Unit tests that need a page (window events and timers, localStorage, navigator.storage):
+// they run in jsdom with the rendering set-up, the rest of tests/unit in Node.
+const UNIT_TESTS_WITH_A_PAGE = [
+  'tests/unit/app/lock-across-tabs.test.ts',
+  'tests/unit/lib/storage.test.ts',
+  'tests/unit/db/encryption/lock-control.test.ts',
+];
+
 export default defineConfig({
   plugins: [
     react(),
@@ -84,14 +92,39 @@ export default defineConfig({
   },
   build: { sourcemap: true },
   test: {
-    environment: 'jsdom',
-    setupFiles: ['./tests/setup.ts'],
-    include: [
-      'tests/unit/**/*.test.{ts,tsx}',
-      'tests/components/**/*.test.{ts,tsx}',
-      'tests/property/**/*.test.ts',
-    ],
     restoreMocks: true,
-    testTimeout: 15000,
+    // Limits for a busy two-core machine: a test that is merely slow must not fail. Waits are
+    // on conditions (tests/setup-dom.ts), never on durations.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        // Logic with no page: Node, with fake-indexeddb and Web Crypto. No jsdom to set up,
+        // which was about a quarter of the suite's time.
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          setupFiles: ['./tests/setup.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts'],
+          exclude: UNIT_TESTS_WITH_A_PAGE,
+        },
+      },
+      {
+        // Anything that renders, or needs the DOM (a file can also ask for jsdom with a
+        // `@vitest-environment jsdom` comment at its top).
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          setupFiles: ['./tests/setup.ts', './tests/setup-dom.ts'],
+          include: [
+            'tests/unit/**/*.test.tsx',
+            'tests/components/**/*.test.{ts,tsx}',
+            ...UNIT_TESTS_WITH_A_PAGE,
+          ],
+        },
+      },
+    ],
   },
 });

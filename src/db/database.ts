@@ -1,7 +1,8 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Draft } from '../domain/draft';
 import type {
   Closure,
+  Deletion,
   Goal,
   Rating,
   ResilienceMap,
@@ -11,9 +12,9 @@ import type {
 } from '../domain/schemas';
 import { watchConnection } from './connection';
 import { installEncryption } from './encryption/middleware';
-import { getDatabaseKey } from './encryption/session-key';
-import { upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
-import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { getDatabaseKey, getPreviousDataKey } from './encryption/session-key';
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5 } from './migrations';
+import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
 
 /** The app's one IndexedDB database. All writes go through the repositories in ./repositories. */
 export class CoachingDatabase extends Dexie {
@@ -25,6 +26,8 @@ export class CoachingDatabase extends Dexie {
   closures!: EntityTable<Closure, 'id'>;
   resilienceMaps!: EntityTable<ResilienceMap, 'id'>;
   drafts!: EntityTable<Draft, 'id'>;
+  /** What was deleted here and when, keyed by [table+id] (./repositories/deletions.ts). */
+  deletions!: Table<Deletion, [string, string]>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -33,6 +36,7 @@ export class CoachingDatabase extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
   }
 }
 
@@ -42,9 +46,9 @@ let instance: CoachingDatabase | null = null;
 export function getDb(): CoachingDatabase {
   if (!instance) {
     instance = new CoachingDatabase();
-    // Every record's free-text and identifying fields are encrypted on their way in and
-    // decrypted on their way out (./encryption), with the key held while unlocked.
-    installEncryption(instance, getDatabaseKey);
+    // Every record about a young person is sealed on its way in and opened (and checked) on
+    // its way out (./encryption), with the key held while unlocked.
+    installEncryption(instance, getDatabaseKey, getPreviousDataKey);
     watchConnection(instance);
   }
   return instance;

@@ -59,3 +59,25 @@ export async function upgradeToV3(): Promise<void> {
 export async function upgradeToV4(): Promise<void> {
   // Nothing to move: every v3 record stays exactly as it is.
 }
+
+/** A stored record, as an upgrade sees it: plain fields as they are, encrypted ones sealed. */
+type StoredRecord = Record<string, unknown>;
+
+/**
+ * v4 -> v5: ratings and resilience maps gain `updatedAt`, the time a merge compares. A rating
+ * had only `ratedAt` (when it was given, or moved with its session's date) and a map only
+ * `savedAt` (snapshots are never edited), so each is the best time there is. Both are plain
+ * fields (indexed; never encrypted), and the upgrade reads and writes nothing else, so it
+ * works while the app is locked, whether records are stored field by field encrypted or
+ * sealed: it never needs the data key, and never rewrites a sealed value. A record that
+ * already has an `updatedAt` keeps it. The deletions table starts empty.
+ */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  const stamp = (from: string) => (record: StoredRecord) => {
+    if (typeof record.updatedAt === 'string') return;
+    const time = record[from];
+    if (typeof time === 'string') record.updatedAt = time;
+  };
+  await tx.table('ratings').toCollection().modify(stamp('ratedAt'));
+  await tx.table('resilienceMaps').toCollection().modify(stamp('savedAt'));
+}

@@ -11,6 +11,11 @@
  *   a new empty table, so the upgrade has nothing to transform.
  * - v4 (2026-11-23): drafts (forms saved as they are typed: a session being logged, a goal
  *   being written); a new empty table, so the upgrade has nothing to transform.
+ * - v5 (2026-11-25): every record says when it last changed (`updatedAt`, indexed so it stays
+ *   plain): ratings and resilience maps gain it, the upgrade copying it from `ratedAt` and
+ *   `savedAt` (plain fields, so no encrypted value is read or written); closures index theirs.
+ *   deletions (table, id, deletedAt: what was deleted here and when, so a merge of an older
+ *   backup does not bring it back).
  */
 export const DATABASE_NAME = 'resilience-coaching';
 
@@ -37,4 +42,13 @@ export const SCHEMA_V4 = {
   drafts: 'id, youngPersonId, updatedAt',
 } as const;
 
-export const CURRENT_VERSION = 4;
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  ratings: 'id, goalId, sessionId, ratedAt, updatedAt',
+  closures: 'id, youngPersonId, closedOn, updatedAt',
+  resilienceMaps: 'id, youngPersonId, savedAt, [youngPersonId+savedAt], updatedAt',
+  // One row per deleted record, keyed by its table and id; ids and times only.
+  deletions: '[table+id], table, deletedAt',
+} as const;
+
+export const CURRENT_VERSION = 5;

@@ -14,17 +14,19 @@ import {
 } from './backup-format';
 import {
   closureSchema,
+  deletionSchema,
   goalSchema,
   ratingSchema,
   resilienceMapSchema,
   sessionSchema,
   youngPersonSchema,
   type Closure,
+  type Deletion,
 } from './schemas';
 
 /** One thing wrong with the records, named by array, index, id and field. */
 export interface BackupProblem {
-  array: RecordArray;
+  array: RecordArray | 'deletions';
   index: number;
   id: string | null;
   field: string;
@@ -203,12 +205,12 @@ export function checkRecords(raw: RawArrays, problems: ProblemList): FullBackupR
 
 /** Parses one array with its schema, keeping each valid record's index in the file. */
 function parseIndexed<S extends z.ZodType>(
-  array: RecordArray,
+  array: RecordArray | 'deletions',
   schema: S,
-  raw: RawArrays,
+  raw: RawArrays & { deletions?: readonly unknown[] },
   problems: ProblemList,
 ): Indexed<z.output<S>> {
-  const values = raw[array];
+  const values = raw[array] ?? [];
   const out: Indexed<z.output<S>> = [];
   for (let index = 0; index < values.length; index += 1) {
     const value = values[index];
@@ -225,6 +227,48 @@ function parseIndexed<S extends z.ZodType>(
   }
   return out;
 }
+
+/**
+ * Checks a file's deletion records (version 2): each names a kind of record, an id and when
+ * it was deleted, and no record is named twice. A deletion may name a record the file does
+ * not hold (it was deleted), or one it holds (brought back after it was deleted: the newer
+ * of the two counts).
+ */
+export function checkDeletions(raw: readonly unknown[], problems: ProblemList): Deletion[] {
+  const parsed = parseIndexed(
+    'deletions',
+    deletionSchema,
+    { ...EMPTY_RAW, deletions: raw },
+    problems,
+  );
+  const keys = raw.map((value) => {
+    if (!isObject(value)) return null;
+    const table = own(value, 'table');
+    const id = own(value, 'id');
+    return typeof table === 'string' && typeof id === 'string' && id !== ''
+      ? `${table}/${id}`
+      : null;
+  });
+  const seen = new Set<string>();
+  keys.forEach((key, index) => {
+    if (key === null) return;
+    if (seen.has(key)) {
+      const message = 'This record is named twice in the deletions.';
+      problems.add({ array: 'deletions', index, id: idOf(raw[index]), field: 'id', message });
+    }
+    seen.add(key);
+  });
+  return parsed.map(({ record }) => record);
+}
+
+const EMPTY_RAW: RawArrays = {
+  youngPeople: [],
+  goals: [],
+  sessions: [],
+  ratings: [],
+  closures: [],
+  resilienceMaps: [],
+};
 
 /**
  * The problems that would stop these records restoring: fields that fail their schema,

@@ -1,9 +1,9 @@
 /**
- * Making a backup file (format version 1, see ./backup-format): the full backup, and one
- * young person's case export. Every record is checked first (./backup-checks), so a file
- * this writes always restores.
+ * Making a backup file (format version 2, see ./backup-format): the full backup, and one
+ * young person's case export. Every record and deletion is checked first (./backup-checks),
+ * so a file this writes always restores.
  */
-import { ProblemList, checkRecords, type BackupProblem } from './backup-checks';
+import { ProblemList, checkDeletions, checkRecords, type BackupProblem } from './backup-checks';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -11,7 +11,15 @@ import {
   type BackupFile,
   type BackupRecords,
 } from './backup-format';
-import type { Closure, Goal, Rating, ResilienceMap, Session, YoungPerson } from './schemas';
+import type {
+  Closure,
+  Deletion,
+  Goal,
+  Rating,
+  ResilienceMap,
+  Session,
+  YoungPerson,
+} from './schemas';
 import { compareInstants } from '../lib/instant';
 
 /** Thrown when records would make a backup file that could not be restored. */
@@ -30,13 +38,19 @@ export class BackupError extends Error {
 }
 
 /**
- * The backup envelope (format version 1) around these records. Each record keeps only the
- * fields the format names. `closures` and `resilienceMaps` are written when given. Throws a
- * BackupError, listing every problem, if the records would not restore.
+ * The backup envelope (format version 2) around these records and deletions. Each record
+ * keeps only the fields the format names. `closures` and `resilienceMaps` are written when
+ * given; `deletions` always (empty when none are given). Throws a BackupError, listing every
+ * problem, if the file would not restore.
  */
-export function buildBackup(records: BackupRecords, exportedAt: Date): BackupFile {
+export function buildBackup(
+  records: BackupRecords,
+  exportedAt: Date,
+  deletions: readonly Deletion[] = [],
+): BackupFile {
   const problems = new ProblemList(Number.POSITIVE_INFINITY);
   const parsed = checkRecords(withEveryArray(records), problems);
+  const checkedDeletions = checkDeletions(deletions, problems);
   if (problems.count > 0) throw new BackupError(problems.listed);
   const file: BackupFile = {
     format: BACKUP_FORMAT,
@@ -49,6 +63,7 @@ export function buildBackup(records: BackupRecords, exportedAt: Date): BackupFil
   };
   if (records.closures) file.closures = parsed.closures;
   if (records.resilienceMaps) file.resilienceMaps = parsed.resilienceMaps;
+  file.deletions = checkedDeletions;
   return file;
 }
 
@@ -65,7 +80,8 @@ export interface YoungPersonRecords {
 
 /**
  * One young person's case export: their record, goals, sessions, ratings, closures and
- * resilience maps in the backup format, so it restores to every record of theirs. Sessions
+ * resilience maps in the backup format, so it restores to every record of theirs. It carries
+ * no deletions (a deletion record does not say whose record it was). Sessions
  * oldest first; ratings in goal order, oldest first within each goal; closures by closing
  * date and maps by when they were saved, oldest first.
  */

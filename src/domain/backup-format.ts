@@ -1,15 +1,31 @@
 /**
- * The backup file format, version 1 (shared/spec/backup-format.md): the envelope and the
- * record arrays it carries. Making a file is ./backup-file, checking its records
- * ./backup-checks, and reading a file to restore ./backup-parse.
+ * The backup file format, version 2 (docs/backup-format-v2.md; version 1 is
+ * shared/spec/backup-format.md): the envelope and the record arrays it carries. Making a
+ * file is ./backup-file, checking its records ./backup-checks, and reading a file to
+ * restore ./backup-parse.
  *
- * Besides the four arrays the format names, the app writes `closures` and `resilienceMaps`
+ * Besides the four arrays version 1 names, the app writes `closures` and `resilienceMaps`
  * (optional fields, which version 1 allows: a file without them restores as having none).
+ * Version 2 adds `updatedAt` to every rating and map, and `deletions`: what was deleted on
+ * the device that made the file, and when, so that a merge does not bring it back. Files of
+ * version 1 are still read: a rating's updatedAt is then its ratedAt, a map's its savedAt,
+ * and there are no deletions.
  */
-import type { Closure, Goal, Rating, ResilienceMap, Session, YoungPerson } from './schemas';
+import type {
+  Closure,
+  Deletion,
+  Goal,
+  Rating,
+  ResilienceMap,
+  Session,
+  YoungPerson,
+} from './schemas';
 
 export const BACKUP_FORMAT = 'resilience-coaching-backup';
-export const BACKUP_VERSION = 1;
+/** The version this app writes. */
+export const BACKUP_VERSION = 2;
+/** The oldest version this app reads. */
+export const OLDEST_BACKUP_VERSION = 1;
 
 /** The record arrays a backup holds. `closures` and `resilienceMaps` may be absent. */
 export interface BackupRecords {
@@ -40,13 +56,18 @@ export const RECORD_ARRAYS = [
 /** The arrays version 1 of the format requires; the others may be absent. */
 export const REQUIRED_ARRAYS = ['youngPeople', 'goals', 'sessions', 'ratings'] as const;
 
-/** A backup file, version 1, as written to disk (JSON). */
+/** A backup file as written to disk (JSON): version 2, or a version 1 file read back. */
 export interface BackupFile extends BackupRecords {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: number;
   /** ISO 8601 instant with a time zone. */
   exportedAt: string;
+  /** Version 2: what was deleted on the device that made the file (absent: none). */
+  deletions?: Deletion[];
 }
+
+/** A file that has been checked: every record array present, deletions too. */
+export type CheckedBackupFile = BackupFile & FullBackupRecords & { deletions: Deletion[] };
 
 /** Every record array of these records, `closures` and `resilienceMaps` as [] when absent. */
 export function withEveryArray(records: BackupRecords): FullBackupRecords {

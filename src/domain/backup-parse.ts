@@ -1,13 +1,15 @@
 /**
  * Reading a backup file to restore: the envelope first (a backup at all, not protected, a
- * version this app reads), then every record and reference (./backup-checks). Never throws:
- * a file is either valid, every record parsed, or refused with a reason and a message for
- * the coach.
+ * version this app reads: 1 or 2), then every record and reference (./backup-checks), the
+ * deletions (version 2), and, given the time, that nothing is dated in the future
+ * (./future-dates). Never throws: a file is either valid, every record parsed, or refused
+ * with a reason and a message for the coach.
  */
 import { isObject, own } from '../lib/objects';
 import { ENCRYPTED_BACKUP_FORMAT } from './backup-crypto';
 import {
   ProblemList,
+  checkDeletions,
   checkRecords,
   clip,
   describeBackupProblem,
@@ -19,9 +21,9 @@ import {
   BACKUP_VERSION,
   RECORD_ARRAYS,
   REQUIRED_ARRAYS,
-  type BackupFile,
-  type FullBackupRecords,
+  type CheckedBackupFile,
 } from './backup-format';
+import { checkFutureDates } from './future-dates';
 import { instantSchema } from './schemas';
 
 /** The largest backup file the app reads: 100 MB. */
@@ -41,9 +43,12 @@ export type BackupRefusal =
   | 'bad-records'
   | 'unreadable';
 
-/** A valid file, every record parsed (closures and resilienceMaps always present), or why not. */
+/**
+ * A valid file, every record parsed (closures, resilienceMaps and deletions always present;
+ * a version 1 file's read as version 2 records), or why not.
+ */
 export type BackupParseResult =
-  | { ok: true; backup: BackupFile & FullBackupRecords }
+  | { ok: true; backup: CheckedBackupFile }
   | {
       ok: false;
       reason: BackupRefusal;
@@ -82,10 +87,36 @@ function describeValue(value: unknown): string {
   return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
 
+/** A raw envelope's arrays, once checked to be lists. */
+interface RawFile {
+  exportedAt: string;
+  version: number;
+  raw: RawArrays;
+  deletions: readonly unknown[];
+}
+
+/**
+ * A version 1 record as version 2 holds it: a rating's updatedAt is its ratedAt, and a
+ * map's its savedAt (version 1 had neither). Anything else is left as it is, for the checks.
+ */
+function fromVersion1(raw: RawArrays): RawArrays {
+  const stamped = (list: readonly unknown[], from: string) =>
+    list.map((value) =>
+      isObject(value) && !Object.hasOwn(value, 'updatedAt')
+        ? { ...value, updatedAt: own(value, from) }
+        : value,
+    );
+  return {
+    ...raw,
+    ratings: stamped(raw.ratings, 'ratedAt'),
+    resilienceMaps: stamped(raw.resilienceMaps, 'savedAt'),
+  };
+}
+
 /** Checks the envelope; returns a refusal, or the raw arrays and exportedAt. */
 function readEnvelope(
   value: unknown,
-): { ok: false; refusal: BackupParseResult } | { ok: true; exportedAt: string; raw: RawArrays } {
+): { ok: false; refusal: BackupParseResult } | ({ ok: true } & RawFile) {
   const fail = (reason: BackupRefusal, message: string) => ({
     ok: false as const,
     refusal: refuse(reason, message),
@@ -121,7 +152,7 @@ function readEnvelope(
   if (version > BACKUP_VERSION) {
     return fail(
       'newer-version',
-      `This file was made by a newer version of the app (backup version ${version}). This app reads version ${BACKUP_VERSION}.`,
+      `This file was made by a newer version of the app (backup version ${version}). This app reads versions 1 to ${BACKUP_VERSION}.`,
     );
   }
   const exportedAt = instantSchema.safeParse(own(value, 'exportedAt'));
@@ -148,7 +179,19 @@ function readEnvelope(
       raw[array] = list;
     }
   }
-  return { ok: true, exportedAt: exportedAt.data, raw: raw as RawArrays };
+  // Version 1 had no deletions: any such field is one of the extra fields it ignores.
+  const deletions = version >= 2 ? own(value, 'deletions') : undefined;
+  if (deletions !== undefined && !Array.isArray(deletions)) {
+    return fail('bad-envelope', 'This backup file is damaged: its deletions field is not a list.');
+  }
+  const arrays = raw as RawArrays;
+  return {
+    ok: true,
+    exportedAt: exportedAt.data,
+    version,
+    raw: version === 1 ? fromVersion1(arrays) : arrays,
+    deletions: deletions ?? [],
+  };
 }
 
 function countWord(n: number): string {
@@ -158,15 +201,18 @@ function countWord(n: number): string {
 /**
  * Checks a parsed backup file (JSON.parse of its text) before anything is restored: the
  * envelope first (a backup at all, not protected, a version this app reads), then every
- * record and reference. Never throws. A valid file's records keep only the fields the
- * format names.
+ * record, reference and deletion, and, with `now`, that no record is dated in the future.
+ * Never throws. A valid file's records keep only the fields the format names.
  */
-export function parseBackup(value: unknown): BackupParseResult {
+export function parseBackup(value: unknown, now?: Date): BackupParseResult {
   try {
     const envelope = readEnvelope(value);
     if (!envelope.ok) return envelope.refusal;
     const problems = new ProblemList(MAX_LISTED_PROBLEMS);
     const records = checkRecords(envelope.raw, problems);
+    const deletions = checkDeletions(envelope.deletions, problems);
+    // Dates are checked once every record has passed (each is then at its index).
+    if (now && problems.count === 0) checkFutureDates(records, deletions, now, problems);
     const first = problems.listed[0];
     if (first) {
       return {
@@ -181,9 +227,10 @@ export function parseBackup(value: unknown): BackupParseResult {
       ok: true,
       backup: {
         format: BACKUP_FORMAT,
-        version: BACKUP_VERSION,
+        version: envelope.version,
         exportedAt: envelope.exportedAt,
         ...records,
+        deletions,
       },
     };
   } catch (error) {
@@ -193,7 +240,7 @@ export function parseBackup(value: unknown): BackupParseResult {
 }
 
 /** Checks a backup file's text (see parseBackup). Never throws. */
-export function parseBackupText(text: string): BackupParseResult {
+export function parseBackupText(text: string, now?: Date): BackupParseResult {
   try {
     if (typeof text !== 'string')
       return refuse('not-json', 'This file is not a backup: it is not JSON.');
@@ -208,7 +255,7 @@ export function parseBackupText(text: string): BackupParseResult {
       }
       return refuse('not-json', 'This file is not a backup: it is not JSON.');
     }
-    return parseBackup(value);
+    return parseBackup(value, now);
   } catch {
     return refuse('unreadable', 'This file could not be checked as a backup.');
   }

@@ -326,13 +326,15 @@ export function buildDemoRecords(now: Date, newId: () => string): DemoRecords {
         if (score === null) return;
         const sessionId = i === 0 ? null : (sessionIds[i - 1] ?? null);
         const daysAgo = i === 0 ? setDaysAgo : (p.sessionsDaysAgo[i - 1] ?? 0);
+        const ratedAt = instantDaysAgo(now, daysAgo, i === 0 ? -120 + g : g);
         out.ratings.push({
           id: newId(),
           goalId,
           sessionId,
           score,
-          ratedAt: instantDaysAgo(now, daysAgo, i === 0 ? -120 + g : g),
+          ratedAt,
           ratedBy: i > 0 && i % 3 === 0 ? 'coach' : 'young-person',
+          updatedAt: ratedAt,
         });
       });
     }

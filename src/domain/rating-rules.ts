@@ -15,6 +15,7 @@ import { z } from 'zod';
 import {
   fromIsoDate,
   instantToIsoDate,
+  parseInstant,
   toInstant,
   toIsoDate,
   type Instant,
@@ -102,6 +103,26 @@ export function ratedAtFor(now: Date, rule: StampRule = {}): Instant {
     candidate = day.getTime();
   }
   const floor = after ? instantValue(after.ratedAt) + RATING_STEP_MS : candidate;
+  return toInstant(new Date(Math.max(candidate, floor)));
+}
+
+/**
+ * A rating's instant once its session moves to the date `rule.on`: the time of day it already
+ * had, on the new date, so the rating keeps its place among that day's ratings and is not
+ * made to look as if it were given at the moment of the edit (which is what ratedAtFor would
+ * stamp). Never later than `now` (a session moved to today keeps to the past), and never
+ * earlier than one second after `rule.after`, as ratedAtFor.
+ */
+export function movedRatedAt(
+  ratedAt: Instant,
+  now: Date,
+  rule: { on: IsoDate; after?: TimedRating | null },
+): Instant {
+  const was = parseInstant(ratedAt);
+  const day = fromIsoDate(rule.on);
+  day.setHours(was.getHours(), was.getMinutes(), was.getSeconds(), was.getMilliseconds());
+  const candidate = Math.min(day.getTime(), now.getTime());
+  const floor = rule.after ? instantValue(rule.after.ratedAt) + RATING_STEP_MS : candidate;
   return toInstant(new Date(Math.max(candidate, floor)));
 }
 

@@ -1,12 +1,17 @@
 /**
  * The restore plan: how a backup file's records compare with the device's, array by array
  * (new, changed, unchanged; of the changed, which side is newer; what a replace would
- * remove), and what a restore in each mode does with them. Pure: the caller reads the
- * device and passes a `pace`, which the comparison awaits every SLICE records so that the
- * page keeps answering inside the restore's transaction.
+ * remove), and what a restore in each mode does with them. A merge also weighs deletions
+ * (./merge-deletions: nothing deleted here comes back from an older file; the file's
+ * deletions delete here what was not changed since) and the screens' rules (./merge-rules).
+ * Pure: the caller reads the device and passes a `pace`, which the comparison awaits every
+ * SLICE records so that the page keeps answering inside the restore's transaction.
  */
 import { isObject } from '../lib/objects';
-import { RECORD_ARRAYS, type FullBackupRecords, type RecordArray } from './backup-format';
+import { RECORD_ARRAYS, byArray, type FullBackupRecords, type RecordArray } from './backup-format';
+import { stampOf } from './merge-deletions';
+import { decideMerge, NO_SIDES, type MergeChanges, type MergeSides } from './merge-plan';
+import type { MergeRefusal } from './merge-rules';
 import { SLICE, type Pace } from './slices';
 import { erasedInFile, withoutYoungPeople } from './without-young-people';
 
@@ -29,6 +34,16 @@ export interface RestoreCounts {
   deviceNewer: number;
   /** On the device, not in the file (replace removes them). */
   removedByReplace: number;
+  /** Merge: new in the file, but deleted on this device since (left out). */
+  deletedHere: number;
+  /** Merge: new in the file, but against the screens' rules (left out; see refusals). */
+  refusedNew: number;
+  /** Merge: newer in the file, but against the screens' rules (the device's kept). */
+  refusedNewer: number;
+  /** Merge: on the device, deleted in the file after their last change here (deleted). */
+  deletedByFile: number;
+  /** Merge: on the device, deleted in the file but changed here since (kept). */
+  keptChangedHere: number;
 }
 
 /** The file's young people who were erased on this device (and are not on it now). */
@@ -51,7 +66,12 @@ export interface RestorePlan {
   onDevice: number;
   /** Young people in the file who were erased on this device. */
   erased: ErasedInFile;
+  /** Merge: the file's records refused by the screens' rules, up to MAX_REFUSALS_LISTED. */
+  refusals: MergeRefusal[];
 }
+
+/** How many refused records a plan lists by name (all are counted). */
+export const MAX_REFUSALS_LISTED = 200;
 
 /** What a restore did, per array or in total. */
 export interface RestoreResultCounts {
@@ -65,8 +85,15 @@ export interface RestoreResultCounts {
   unchanged: number;
   /** Merge only: records kept as they were on the device because they were newer there. */
   keptFromDevice: number;
-  /** Replace only: records removed because they were not in the file. */
+  /** Replace: records removed because they were not in the file. Merge: records deleted
+   * because the file says they were deleted after their last change here. */
   removed: number;
+  /** Merge only: records not brought back because they were deleted on this device. */
+  notBroughtBack: number;
+  /** Merge only: records not taken because the screens would not allow the change. */
+  refused: number;
+  /** Merge only: records the file deletes but which were changed here since, so kept. */
+  keptChangedHere: number;
 }
 
 /** Deep equality of JSON-like values, ignoring the order of object keys. */
@@ -82,22 +109,6 @@ function sameContent(a: unknown, b: unknown): boolean {
   return keys.every((key) => Object.hasOwn(b, key) && sameContent(a[key], b[key]));
 }
 
-/** The field that says when each kind of record was last changed. */
-const STAMP_FIELD: Record<RecordArray, string> = {
-  youngPeople: 'updatedAt',
-  goals: 'updatedAt',
-  sessions: 'updatedAt',
-  ratings: 'ratedAt',
-  closures: 'updatedAt',
-  resilienceMaps: 'savedAt',
-};
-
-function stampOf(array: RecordArray, record: object): number {
-  const value: unknown = Object.getOwnPropertyDescriptor(record, STAMP_FIELD[array])?.value;
-  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
-}
-
 const zeroCounts = (): RestoreCounts => ({
   inFile: 0,
   new: 0,
@@ -106,11 +117,15 @@ const zeroCounts = (): RestoreCounts => ({
   fileNewer: 0,
   deviceNewer: 0,
   removedByReplace: 0,
+  deletedHere: 0,
+  refusedNew: 0,
+  refusedNewer: 0,
+  deletedByFile: 0,
+  keptChangedHere: 0,
 });
 
 /** Compares one array; `toMerge` holds the file's records a merge writes (new or newer). */
 async function compareArray<T extends { id: string }>(
-  array: RecordArray,
   inFile: readonly T[],
   onDevice: readonly T[],
   pace: Pace,
@@ -134,7 +149,7 @@ async function compareArray<T extends { id: string }>(
     } else {
       counts.changed += 1;
       // Equal timestamps but different content: the device's version is kept.
-      if (stampOf(array, record) > stampOf(array, existing)) {
+      if (stampOf(record) > stampOf(existing)) {
         counts.fileNewer += 1;
         toMerge.push(record);
       } else {
@@ -154,51 +169,68 @@ const COUNT_KEYS = [
   'fileNewer',
   'deviceNewer',
   'removedByReplace',
+  'deletedHere',
+  'refusedNew',
+  'refusedNewer',
+  'deletedByFile',
+  'keptChangedHere',
 ] as const satisfies readonly (keyof RestoreCounts)[];
 
 function addCounts(total: RestoreCounts, counts: RestoreCounts): void {
   for (const key of COUNT_KEYS) total[key] += counts[key];
 }
 
-/** Compares every array of the file with the device: the plan, and what a merge writes. */
+/**
+ * Compares every array of the file with the device: the plan, the records a merge writes
+ * (`toMerge`: new or newer, less what deletions and the screens' rules leave out), and what
+ * else a merge changes (`changes`). Without `sides`, no deletions are weighed.
+ */
 export async function compareRecords(
   file: FullBackupRecords,
   device: FullBackupRecords,
   pace: Pace,
-): Promise<{ plan: RestorePlan; toMerge: FullBackupRecords }> {
-  const youngPeople = await compareArray('youngPeople', file.youngPeople, device.youngPeople, pace);
-  const goals = await compareArray('goals', file.goals, device.goals, pace);
-  const sessions = await compareArray('sessions', file.sessions, device.sessions, pace);
-  const ratings = await compareArray('ratings', file.ratings, device.ratings, pace);
-  const closures = await compareArray('closures', file.closures, device.closures, pace);
-  const maps = await compareArray(
-    'resilienceMaps',
-    file.resilienceMaps,
-    device.resilienceMaps,
+  sides: MergeSides = NO_SIDES,
+): Promise<{ plan: RestorePlan; toMerge: FullBackupRecords; changes: MergeChanges }> {
+  const compared = {
+    youngPeople: await compareArray(file.youngPeople, device.youngPeople, pace),
+    goals: await compareArray(file.goals, device.goals, pace),
+    sessions: await compareArray(file.sessions, device.sessions, pace),
+    ratings: await compareArray(file.ratings, device.ratings, pace),
+    closures: await compareArray(file.closures, device.closures, pace),
+    resilienceMaps: await compareArray(file.resilienceMaps, device.resilienceMaps, pace),
+  };
+  const arrays = byArray((array) => compared[array].counts);
+  const candidates: FullBackupRecords = {
+    youngPeople: compared.youngPeople.toMerge,
+    goals: compared.goals.toMerge,
+    sessions: compared.sessions.toMerge,
+    ratings: compared.ratings.toMerge,
+    closures: compared.closures.toMerge,
+    resilienceMaps: compared.resilienceMaps.toMerge,
+  };
+  const { toMerge, changes, refusals, counts } = await decideMerge(
+    file,
+    device,
+    candidates,
+    sides,
     pace,
   );
-  const arrays: Record<RecordArray, RestoreCounts> = {
-    youngPeople: youngPeople.counts,
-    goals: goals.counts,
-    sessions: sessions.counts,
-    ratings: ratings.counts,
-    closures: closures.counts,
-    resilienceMaps: maps.counts,
-  };
+  for (const array of RECORD_ARRAYS) Object.assign(arrays[array], counts[array]);
   const total = zeroCounts();
   for (const array of RECORD_ARRAYS) addCounts(total, arrays[array]);
   const onDevice = RECORD_ARRAYS.reduce((sum, array) => sum + device[array].length, 0);
   const erased: ErasedInFile = { youngPeople: 0, records: 0, mergeTotal: total };
   return {
-    plan: { arrays, total, removedByReplace: total.removedByReplace, onDevice, erased },
-    toMerge: {
-      youngPeople: youngPeople.toMerge,
-      goals: goals.toMerge,
-      sessions: sessions.toMerge,
-      ratings: ratings.toMerge,
-      closures: closures.toMerge,
-      resilienceMaps: maps.toMerge,
+    plan: {
+      arrays,
+      total,
+      removedByReplace: total.removedByReplace,
+      onDevice,
+      erased,
+      refusals: refusals.slice(0, MAX_REFUSALS_LISTED),
     },
+    toMerge,
+    changes,
   };
 }
 
@@ -208,13 +240,19 @@ export async function planWithErased(
   device: FullBackupRecords,
   erased: ReadonlySet<string>,
   pace: Pace,
+  sides: MergeSides = NO_SIDES,
 ): Promise<RestorePlan> {
-  const { plan } = await compareRecords(file, device, pace);
   const ids = erasedInFile(file, device, erased);
+  // The whole file, as a merge that brings the erased back (or a replace) takes it.
+  const { plan } = await compareRecords(file, device, pace, { ...sides, broughtBack: ids });
   if (ids.size === 0) return plan;
   const { kept, removed } = withoutYoungPeople(file, ids);
-  const mergeTotal = (await compareRecords(kept, device, pace)).plan.total;
-  return { ...plan, erased: { youngPeople: ids.size, records: removed, mergeTotal } };
+  const merged = (await compareRecords(kept, device, pace, sides)).plan;
+  return {
+    ...plan,
+    refusals: merged.refusals,
+    erased: { youngPeople: ids.size, records: removed, mergeTotal: merged.total },
+  };
 }
 
 /** What a restore in this mode does, given how the file compares with the device. */
@@ -227,14 +265,22 @@ export function resultCounts(mode: RestoreMode, c: RestoreCounts): RestoreResult
       unchanged: c.unchanged,
       keptFromDevice: 0,
       removed: c.removedByReplace,
+      notBroughtBack: 0,
+      refused: 0,
+      keptChangedHere: 0,
     };
   }
+  const added = c.new - c.deletedHere - c.refusedNew;
+  const updated = c.fileNewer - c.refusedNewer;
   return {
-    written: c.new + c.fileNewer,
-    added: c.new,
-    updated: c.fileNewer,
+    written: added + updated,
+    added,
+    updated,
     unchanged: c.unchanged,
-    keptFromDevice: c.deviceNewer,
-    removed: 0,
+    keptFromDevice: c.deviceNewer + c.refusedNewer,
+    removed: c.deletedByFile,
+    notBroughtBack: c.deletedHere,
+    refused: c.refusedNew + c.refusedNewer,
+    keptChangedHere: c.keptChangedHere,
   };
 }

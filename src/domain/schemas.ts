@@ -116,6 +116,11 @@ export const ratingSchema = z.object({
   score: scoreSchema,
   ratedAt: instantSchema,
   ratedBy: z.enum(RATERS),
+  /**
+   * When the rating last changed (schema v5; backup format v2): its score or who gave it, or
+   * its session's date. Never before `ratedAt`'s record was made, and what a merge compares.
+   */
+  updatedAt: instantSchema,
 });
 export type Rating = z.infer<typeof ratingSchema>;
 
@@ -266,6 +271,8 @@ export const resilienceMapSchema = z.object({
   savedBy: z.enum(MAP_SAVED_BY, { message: 'Say who saved the map.' }),
   tiles: mapTilesSchema,
   examples: mapExamplesSchema,
+  /** When the snapshot last changed (schema v5): a snapshot is never edited, so its savedAt. */
+  updatedAt: instantSchema,
 });
 export type ResilienceMap = z.infer<typeof resilienceMapSchema>;
 
@@ -293,3 +300,26 @@ function dropBlankEntries(value: unknown): unknown {
     ),
   );
 }
+
+// ---------------------------------------------------------------------------
+// Deletions (schema v5; backup format v2). Deleting a record here leaves one of these, in
+// the same transaction, so that a merge of an older backup (and, later, sync) does not bring
+// the record back. Ids and times only: nothing about the record itself.
+
+/** The tables whose records can be deleted, and so have deletion records. */
+export const DELETABLE_TABLES = [
+  'youngPeople',
+  'goals',
+  'sessions',
+  'ratings',
+  'closures',
+  'resilienceMaps',
+] as const;
+export type DeletableTable = (typeof DELETABLE_TABLES)[number];
+
+export const deletionSchema = z.object({
+  table: z.enum(DELETABLE_TABLES, { message: 'Unknown kind of record.' }),
+  id: idSchema,
+  deletedAt: instantSchema,
+});
+export type Deletion = z.infer<typeof deletionSchema>;

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db/database';
 import { readAllRecords } from '../../src/db/repositories/backup/read-records';
 import { applyRestore } from '../../src/db/repositories/backup/restore';
-import { BACKUP_FORMAT, RECORD_ARRAYS, type RecordArray } from '../../src/domain/backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  RECORD_ARRAYS,
+  type RecordArray,
+} from '../../src/domain/backup-format';
 import { MAX_LISTED_PROBLEMS, parseBackupText } from '../../src/domain/backup-parse';
 import { DOMAIN_IDS, isMoveId } from '../../src/domain/framework';
 import {
@@ -96,7 +101,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant('version' as const),
     value: fc.oneof(
-      fc.integer({ min: 2 }),
+      fc.integer({ min: BACKUP_VERSION + 1 }),
       fc.integer({ max: 0 }),
       fc.double().filter((d) => !Number.isInteger(d)),
       fc.constantFrom<unknown>('1', null, true, [1], undefined, { 1: 1 }),

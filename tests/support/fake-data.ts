@@ -294,6 +294,7 @@ export function buildFakeService(
           score,
           ratedAt,
           ratedBy: rng() < 0.8 ? 'young-person' : pick(rng, ['coach', 'parent-carer'] as const),
+          updatedAt: ratedAt,
         });
         score = Math.max(0, Math.min(10, score + int(rng, -1, 2)));
       };

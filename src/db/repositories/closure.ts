@@ -209,6 +209,7 @@ export async function closeCase(
             after: latestOf(ratings.filter((r) => r.goalId === goal.id)),
           }),
           ratedBy: input.closingRatedBy,
+          updatedAt: stamp,
         }),
       );
     const goalOutcomes: Record<string, GoalOutcome> = {};

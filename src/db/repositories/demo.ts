@@ -10,7 +10,7 @@ import { parseOrThrow } from '../../domain/validation';
 import { newId } from '../../lib/ids';
 import { getDb } from '../database';
 import { getDemoIds } from './demo-ids';
-import { deleteYoungPersonWithRecords } from './young-people';
+import { deleteYoungPersonWithRecords, erasureTables } from './young-people';
 import { DEMO_IDS_KEY } from '../settings-keys';
 
 export { DEMO_IDS_KEY, getDemoIds };
@@ -47,22 +47,9 @@ export async function loadDemoData(now: Date = new Date()): Promise<number> {
 /** Removes every demo young person with all their records; real records are untouched. */
 export async function removeDemoData(): Promise<void> {
   const db = getDb();
-  await db.transaction(
-    'rw',
-    [
-      db.youngPeople,
-      db.goals,
-      db.sessions,
-      db.ratings,
-      db.closures,
-      db.resilienceMaps,
-      db.drafts,
-      db.settings,
-    ],
-    async () => {
-      const ids = await getDemoIds();
-      for (const id of ids) await deleteYoungPersonWithRecords(id);
-      await db.settings.delete(DEMO_IDS_KEY);
-    },
-  );
+  await db.transaction('rw', erasureTables(db), async () => {
+    const ids = await getDemoIds();
+    for (const id of ids) await deleteYoungPersonWithRecords(id);
+    await db.settings.delete(DEMO_IDS_KEY);
+  });
 }

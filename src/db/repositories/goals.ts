@@ -42,6 +42,7 @@ function buildGoal(
     score: fields.baseline,
     ratedAt: stamp,
     ratedBy: fields.baselineRatedBy,
+    updatedAt: stamp,
   });
   return { goal, baseline };
 }

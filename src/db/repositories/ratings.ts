@@ -39,13 +39,15 @@ export async function rateGoal(
 
     // A rating never comes before the goal's baseline (its earliest rating), which defines it.
     const baseline = baselineOf(await db.ratings.where('goalId').equals(goalId).toArray());
+    const ratedAt = ratedAtFor(now, { after: baseline });
     const rating = parseOrThrow(ratingSchema, {
       id: newId(),
       goalId,
       sessionId: null,
       score: fields.score,
-      ratedAt: ratedAtFor(now, { after: baseline }),
+      ratedAt,
       ratedBy: fields.ratedBy,
+      updatedAt: ratedAt,
     });
     await db.ratings.add(rating);
     return rating;

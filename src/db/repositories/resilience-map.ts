@@ -34,10 +34,12 @@ export async function saveResilienceMap(
   now: Date = new Date(),
 ): Promise<ResilienceMap> {
   const fields = parseOrThrow(resilienceMapInputSchema, input);
+  const stamp = toInstant(now);
   const record = parseOrThrow(resilienceMapSchema, {
     id: newId(),
     youngPersonId,
-    savedAt: toInstant(now),
+    savedAt: stamp,
+    updatedAt: stamp,
     savedBy: fields.savedBy,
     tiles: inFrameworkOrder(fields.tiles),
     examples: inFrameworkOrder(fields.examples),

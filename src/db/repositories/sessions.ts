@@ -1,7 +1,7 @@
 import { toInstant, toIsoDate } from '../../lib/dates';
 import { newId } from '../../lib/ids';
 import { sortMoveIds } from '../../domain/framework';
-import { baselinesByGoal, goalsToRate, ratedAtFor } from '../../domain/rating-rules';
+import { baselinesByGoal, goalsToRate, movedRatedAt, ratedAtFor } from '../../domain/rating-rules';
 import {
   ratingSchema,
   sessionInputSchema,
@@ -14,6 +14,7 @@ import { ValidationError, parseOrThrow, type FieldErrors } from '../../domain/va
 import { assertUnchanged } from '../conflict';
 import { getDb } from '../database';
 import { assertCaseOpen } from './closure';
+import { recordDeletions } from './deletions';
 
 /** Each goal's baseline rating, by goal id, for the goals given. */
 async function baselinesOf(goalIds: string[]): Promise<Map<string, Rating>> {
@@ -72,16 +73,29 @@ async function prepare(
   const sameDate = existing?.session.date === fields.date;
   const ratings = fields.ratings.map(({ goalId, score }) => {
     const old = previous.get(goalId);
+    const after = baselines.get(goalId);
+    // A rating kept from before keeps its moment; when the session moves to another date, it
+    // moves with it at the same time of day (it is not given anew by the edit).
+    const ratedAt = !old
+      ? ratedAtFor(now, { on: fields.date, after })
+      : sameDate
+        ? old.ratedAt
+        : movedRatedAt(old.ratedAt, now, { on: fields.date, after });
+    const unchanged =
+      old !== undefined &&
+      old.score === score &&
+      old.ratedBy === fields.ratedBy &&
+      old.ratedAt === ratedAt;
     return parseOrThrow(ratingSchema, {
       id: old?.id ?? newId(),
       goalId,
       sessionId: session.id,
       score,
-      ratedAt:
-        old && sameDate
-          ? old.ratedAt
-          : ratedAtFor(now, { on: fields.date, after: baselines.get(goalId) }),
+      ratedAt,
       ratedBy: fields.ratedBy,
+      // Only a rating that changed is stamped: editing a session's notes does not make its
+      // ratings newer than another device's.
+      updatedAt: unchanged ? old.updatedAt : stamp,
     });
   });
   return { session, ratings };
@@ -108,7 +122,10 @@ export async function logSession(
   });
 }
 
-/** Edits a past session and its ratings together, in one transaction. Refused on a closed case. */
+/**
+ * Edits a past session and its ratings together, in one transaction. Refused on a closed case.
+ * A rating the edit drops (a goal no longer asked about) leaves a deletion record.
+ */
 export async function updateSession(
   sessionId: string,
   input: SessionInput,
@@ -116,7 +133,8 @@ export async function updateSession(
   expectedUpdatedAt?: string,
 ): Promise<Session> {
   const db = getDb();
-  return db.transaction('rw', [db.youngPeople, db.goals, db.sessions, db.ratings], async () => {
+  const tables = [db.youngPeople, db.goals, db.sessions, db.ratings, db.deletions];
+  return db.transaction('rw', tables, async () => {
     const existing = await db.sessions.get(sessionId);
     if (!existing) throw new Error('This session no longer exists.');
     assertUnchanged(existing, expectedUpdatedAt, 'This session was');
@@ -127,20 +145,30 @@ export async function updateSession(
       ratings: oldRatings,
     });
     const kept = new Set(ratings.map((r) => r.id));
-    await db.ratings.bulkDelete(oldRatings.filter((r) => !kept.has(r.id)).map((r) => r.id));
+    const dropped = oldRatings.filter((r) => !kept.has(r.id)).map((r) => r.id);
+    await db.ratings.bulkDelete(dropped);
+    await recordDeletions(db, 'ratings', dropped, now);
     await db.sessions.put(session);
     await db.ratings.bulkPut(ratings);
     return session;
   });
 }
 
-/** Deletes a session and the ratings made in it, in one transaction. Refused on a closed case. */
-export async function deleteSession(sessionId: string): Promise<void> {
+/**
+ * Deletes a session and the ratings made in it, in one transaction, leaving a deletion
+ * record for each (so a merge of an older backup does not bring them back). Refused on a
+ * closed case.
+ */
+export async function deleteSession(sessionId: string, now: Date = new Date()): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.youngPeople, db.sessions, db.ratings], async () => {
+  await db.transaction('rw', [db.youngPeople, db.sessions, db.ratings, db.deletions], async () => {
     const existing = await db.sessions.get(sessionId);
-    if (existing) await assertCaseOpen(existing.youngPersonId);
-    await db.ratings.where('sessionId').equals(sessionId).delete();
+    if (!existing) return;
+    await assertCaseOpen(existing.youngPersonId);
+    const ratingIds = await db.ratings.where('sessionId').equals(sessionId).primaryKeys();
+    await db.ratings.bulkDelete(ratingIds);
     await db.sessions.delete(sessionId);
+    await recordDeletions(db, 'sessions', [sessionId], now);
+    await recordDeletions(db, 'ratings', ratingIds, now);
   });
 }

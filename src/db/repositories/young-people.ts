@@ -3,14 +3,16 @@ import { newId } from '../../lib/ids';
 import {
   youngPersonInputSchema,
   youngPersonSchema,
+  type DeletableTable,
   type YoungPerson,
   type YoungPersonInput,
 } from '../../domain/schemas';
 import { parseOrThrow } from '../../domain/validation';
 import { assertUnchanged } from '../conflict';
-import { getDb } from '../database';
+import { getDb, type CoachingDatabase } from '../database';
 import { requirePassphraseForRealRecords } from '../encryption/session-key';
 import { eraseFromSafetyCopy } from './backup/safety-copy';
+import { recordDeletionsOf } from './deletions';
 import { addErasedId } from './erased-ids';
 import { tidySettings } from './tidy-settings';
 
@@ -93,11 +95,24 @@ export async function findPossibleDuplicates(
  * closures, resilience maps, drafts), their id from the settings that name them, and all of
  * them from the safety copy kept before a restore, in one transaction: all of it goes or
  * none of it does. Their id (only the id) goes on the list of erased young people, so a
- * restore of an older backup does not bring them back unseen.
+ * restore of an older backup does not bring them back unseen, and each erased record leaves
+ * a deletion record (its table and id, and when), which a backup carries to other devices.
  */
-export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
+export async function deleteYoungPersonWithRecords(
+  id: string,
+  now: Date = new Date(),
+): Promise<void> {
   const db = getDb();
-  const tables = [
+  // An async scope: Dexie loses track of a plain function's returned promise (it would
+  // commit before the erasure ends).
+  await db.transaction('rw', erasureTables(db), async () => {
+    await eraseYoungPersonIn(db, id, now);
+  });
+}
+
+/** The tables an erasure changes. */
+export function erasureTables(db: CoachingDatabase) {
+  return [
     db.youngPeople,
     db.goals,
     db.sessions,
@@ -106,19 +121,49 @@ export async function deleteYoungPersonWithRecords(id: string): Promise<void> {
     db.resilienceMaps,
     db.drafts,
     db.settings,
+    db.deletions,
   ];
-  await db.transaction('rw', tables, async () => {
-    const existed = (await db.youngPeople.where('id').equals(id).count()) > 0;
-    const goalIds = await db.goals.where('youngPersonId').equals(id).primaryKeys();
-    await db.closures.where('youngPersonId').equals(id).delete();
-    await db.resilienceMaps.where('youngPersonId').equals(id).delete();
-    await db.drafts.where('youngPersonId').equals(id).delete();
-    await db.ratings.where('goalId').anyOf(goalIds).delete();
-    await db.goals.bulkDelete(goalIds);
-    await db.sessions.where('youngPersonId').equals(id).delete();
-    await db.youngPeople.delete(id);
-    await tidySettings(db, (kept) => kept !== id);
-    await eraseFromSafetyCopy(db, id);
-    if (existed) await addErasedId(db, id);
-  });
+}
+
+/**
+ * The erasure itself (see deleteYoungPersonWithRecords), inside a transaction over
+ * erasureTables: also what a restore runs when a backup carries an erasure made on another
+ * device. Returns how many records went.
+ */
+export async function eraseYoungPersonIn(
+  db: CoachingDatabase,
+  id: string,
+  now: Date,
+): Promise<number> {
+  const existed = (await db.youngPeople.where('id').equals(id).count()) > 0;
+  const goalIds = await db.goals.where('youngPersonId').equals(id).primaryKeys();
+  const sessionIds = await db.sessions.where('youngPersonId').equals(id).primaryKeys();
+  const closureIds = await db.closures.where('youngPersonId').equals(id).primaryKeys();
+  const mapIds = await db.resilienceMaps.where('youngPersonId').equals(id).primaryKeys();
+  const ratingIds = [
+    ...new Set([
+      ...(await db.ratings.where('goalId').anyOf(goalIds).primaryKeys()),
+      ...(await db.ratings.where('sessionId').anyOf(sessionIds).primaryKeys()),
+    ]),
+  ];
+  await db.closures.bulkDelete(closureIds);
+  await db.resilienceMaps.bulkDelete(mapIds);
+  await db.drafts.where('youngPersonId').equals(id).delete();
+  await db.ratings.bulkDelete(ratingIds);
+  await db.goals.bulkDelete(goalIds);
+  await db.sessions.bulkDelete(sessionIds);
+  await db.youngPeople.delete(id);
+  const gone: [DeletableTable, string[]][] = [
+    ['youngPeople', existed ? [id] : []],
+    ['goals', goalIds],
+    ['sessions', sessionIds],
+    ['ratings', ratingIds],
+    ['closures', closureIds],
+    ['resilienceMaps', mapIds],
+  ];
+  await recordDeletionsOf(db, gone, now);
+  await tidySettings(db, (kept) => kept !== id);
+  await eraseFromSafetyCopy(db, id);
+  if (existed) await addErasedId(db, id);
+  return gone.reduce((sum, [, ids]) => sum + ids.length, 0);
 }

@@ -27,7 +27,7 @@ function LastBackup() {
 }
 
 /** Makes the backup file (protected unless turned off), offers it for download and records it. */
-async function backUp(values: FileProtectionValues): Promise<string> {
+async function backUp(values: FileProtectionValues): Promise<{ fileName: string; unread: number }> {
   const errors = await fileProtectionErrors(values);
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const now = new Date();
@@ -39,17 +39,20 @@ async function backUp(values: FileProtectionValues): Promise<string> {
   );
   downloadText(fileName, text, JSON_MIME);
   await markBackupMade(now);
-  return fileName;
+  return { fileName, unread: backup.unread };
 }
 
 /** "Back up now": every record on the device in one file, behind a passphrase unless turned off. */
 export function BackUpSection() {
   const [values, setValues] = useState<FileProtectionValues>(PROTECTED_FILE);
+  // Records that failed their check in the last backup: not in the file, kept on the device.
+  const [unread, setUnread] = useState(0);
   usePassphraseChecker();
   const save = useCallback(() => backUp(values), [values]);
-  const onSaved = useCallback((name: string) => {
+  const onSaved = useCallback(({ fileName, unread }: { fileName: string; unread: number }) => {
     setValues(PROTECTED_FILE);
-    showToast(`Backup saved: ${name}`);
+    setUnread(unread);
+    showToast(`Backup saved: ${fileName}`);
   }, []);
   const { submit, errors, saving } = useFormSubmit(save, onSaved);
 
@@ -61,6 +64,14 @@ export function BackUpSection() {
         backup file is the way to keep them safe, so save one regularly somewhere secure.
       </p>
       <LastBackup />
+      {unread > 0 && (
+        <p className="backup__unread" role="alert">
+          {unread === 1
+            ? '1 record could not be read, so it is not in this backup.'
+            : `${unread.toLocaleString('en-GB')} records could not be read (or need one that could not), so they are not in this backup.`}{' '}
+          They are kept on this device: Settings lists where they are, under Damaged records.
+        </p>
+      )}
       <form noValidate onSubmit={(e) => void submit(e)}>
         <ErrorSummary errors={errors} labels={FILE_PROTECTION_LABELS} />
         <FileProtectionFields

@@ -5,11 +5,11 @@
  */
 import { decryptBackup, WrongPassphraseError } from '../../domain/backup-crypto';
 import type { BackupProblem } from '../../domain/backup-checks';
-import type { BackupFile, FullBackupRecords } from '../../domain/backup-format';
+import type { CheckedBackupFile } from '../../domain/backup-format';
 import { parseBackupText, type BackupParseResult } from '../../domain/backup-parse';
 
-/** A checked file, every record array present. */
-export type CheckedBackup = BackupFile & FullBackupRecords;
+/** A checked file, every record array present, and its deletions. */
+export type CheckedBackup = CheckedBackupFile;
 
 /** What checking a file found. */
 export type BackupCheck =
@@ -35,10 +35,13 @@ const invalid = (message: string): BackupCheck => ({
 const errorMessage = (error: unknown) =>
   error instanceof Error ? error.message : 'The file could not be read.';
 
-/** Checks a backup file's text; a protected file asks for its passphrase. */
-export function checkBackupText(text: string): BackupCheck {
+/**
+ * Checks a backup file's text; a protected file asks for its passphrase. With `now`, a record
+ * dated in the future is a problem (see src/domain/future-dates.ts).
+ */
+export function checkBackupText(text: string, now?: Date): BackupCheck {
   try {
-    return fromParse(parseBackupText(text));
+    return fromParse(parseBackupText(text, now));
   } catch (error) {
     return invalid(errorMessage(error));
   }
@@ -48,15 +51,16 @@ export function checkBackupText(text: string): BackupCheck {
 export async function openProtectedBackupText(
   text: string,
   passphrase: string,
+  now?: Date,
 ): Promise<BackupCheck> {
   try {
     let envelope: unknown;
     try {
       envelope = JSON.parse(text);
     } catch {
-      return checkBackupText(text);
+      return checkBackupText(text, now);
     }
-    const check = checkBackupText(await decryptBackup(envelope, passphrase));
+    const check = checkBackupText(await decryptBackup(envelope, passphrase), now);
     if (check.kind !== 'encrypted') return check;
     return invalid('This file holds another protected backup inside it, which cannot be restored.');
   } catch (error) {
@@ -72,11 +76,14 @@ export interface BackupCheckRequest {
   text: string;
   /** Set to open a passphrase-protected file; null to check a file as it is. */
   passphrase: string | null;
+  /** The time now (milliseconds): records dated after it are refused. */
+  now: number;
 }
 
 /** Answers one request: checks the text, opening it with the passphrase when one is given. */
 export function checkBackupRequest(request: BackupCheckRequest): Promise<BackupCheck> {
+  const now = new Date(request.now);
   return request.passphrase === null
-    ? Promise.resolve(checkBackupText(request.text))
-    : openProtectedBackupText(request.text, request.passphrase);
+    ? Promise.resolve(checkBackupText(request.text, now))
+    : openProtectedBackupText(request.text, request.passphrase, now);
 }

@@ -33,16 +33,18 @@ function run(request: BackupWorkerRequest): Promise<BackupCheck> {
 
 /**
  * Checks a backup file's text in a Web Worker (or right here where there is none, as in
- * tests): valid, invalid with its problems, or protected by a passphrase.
+ * tests): valid, invalid with its problems (a record dated after `now` among them), or
+ * protected by a passphrase.
  */
-export function parseBackupInBackground(text: string): Promise<BackupCheck> {
-  return run({ text, passphrase: null });
+export function parseBackupInBackground(text: string, now: Date): Promise<BackupCheck> {
+  return run({ text, passphrase: null, now: now.getTime() });
 }
 
 /** Opens a protected backup with its passphrase, in the worker, and checks what is inside. */
 export function openProtectedBackupInBackground(
   text: string,
   passphrase: string,
+  now: Date,
 ): Promise<BackupCheck> {
-  return run({ text, passphrase });
+  return run({ text, passphrase, now: now.getTime() });
 }

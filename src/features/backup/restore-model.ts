@@ -3,7 +3,8 @@ import { backupFileName } from '../../db/repositories/backup/export';
 import type { RestoreResult } from '../../db/repositories/backup/restore';
 import { describeBackupProblem, type BackupProblem } from '../../domain/backup-checks';
 import type { RecordArray } from '../../domain/backup-format';
-import type { RestorePlan } from '../../domain/restore-plan';
+import type { MergeRefusal, MergeRefusalReason } from '../../domain/merge-rules';
+import type { RestoreCounts, RestorePlan } from '../../domain/restore-plan';
 import { parseInstant } from '../../lib/dates';
 import type { CheckedBackup } from './check-backup';
 
@@ -104,19 +105,54 @@ export function bringBackLabel(plan: RestorePlan): string {
   return `Bring back ${thePeople(n).toLowerCase()} erased from this device, with their records`;
 }
 
+/** What a merge leaves out, refuses and deletes, in sentences (none when there is none). */
+function mergeExtras(total: RestoreCounts): string[] {
+  const records = (n: number) => countOf(n, 'record', 'records');
+  const lines: string[] = [];
+  if (total.deletedHere > 0) {
+    lines.push(
+      `${records(total.deletedHere)} will not be brought back because ${total.deletedHere === 1 ? 'it was' : 'they were'} deleted on this device.`,
+    );
+  }
+  const refused = total.refusedNew + total.refusedNewer;
+  if (refused > 0) {
+    lines.push(
+      `${records(refused)} will not be taken from the file, because the app would not allow the change (listed below).`,
+    );
+  }
+  if (total.deletedByFile > 0) {
+    lines.push(
+      `${records(total.deletedByFile)} on this device will be deleted, as ${total.deletedByFile === 1 ? 'it was' : 'they were'} deleted on the device that made the backup.`,
+    );
+  }
+  if (total.keptChangedHere > 0) {
+    lines.push(
+      `${records(total.keptChangedHere)} deleted on the device that made the backup will be kept, as ${total.keptChangedHere === 1 ? 'it was' : 'they were'} changed here since.`,
+    );
+  }
+  return lines;
+}
+
 /**
- * Under "Merge": what merging would add, update and keep; with `bringBackErased` false (the
- * default), without the young people erased on this device.
+ * Under "Merge": what merging would add, update, keep and delete; with `bringBackErased`
+ * false (the default), without the young people erased on this device.
  */
 export function mergeHint(plan: RestorePlan, bringBackErased = false): string {
   const erased = plan.erased.youngPeople;
   const total = erased > 0 && !bringBackErased ? plan.erased.mergeTotal : plan.total;
-  const { new: added, changed, fileNewer, deviceNewer } = total;
+  const { changed, fileNewer, deviceNewer } = total;
+  const added = total.new - total.deletedHere - total.refusedNew;
+  const updated = fileNewer - total.refusedNewer;
+  // Newer in the file but refused: kept as on the device, and said below (mergeExtras).
   const differ =
     changed === 0
       ? 'No record differs from the one on this device.'
-      : `Of the records that differ, ${isAre(fileNewer)} newer in the file and will be updated; ${isAre(deviceNewer)} newer on this device and will be kept.`;
-  const hint = `${countOf(added, 'new record', 'new records')} will be added. ${differ} Nothing is removed.`;
+      : `Of the records that differ, ${isAre(updated)} newer in the file and will be updated; ${isAre(deviceNewer)} newer on this device and will be kept.`;
+  const removes = total.deletedByFile === 0 ? ' Nothing is removed.' : '';
+  const hint = [
+    `${countOf(added, 'new record', 'new records')} will be added. ${differ}${removes}`,
+    ...mergeExtras(total),
+  ].join(' ');
   if (erased === 0) return hint;
   const who = `${thePeople(erased)} erased from this device`;
   return bringBackErased
@@ -155,6 +191,29 @@ export function resultLines(result: RestoreResult): string[] {
             ? `${people(erased)} erased from this device left out, with ${records(result.erased.records)} in all.`
             : `${people(erased)} erased from this device brought back.`,
         ];
+  const merged = result.counts.total;
+  const mergeLines = [
+    ...(merged.notBroughtBack > 0
+      ? [
+          `${records(merged.notBroughtBack)} not brought back because ${merged.notBroughtBack === 1 ? 'it was' : 'they were'} deleted on this device.`,
+        ]
+      : []),
+    ...(merged.refused > 0
+      ? [
+          `${records(merged.refused)} not taken from the backup, because the app would not allow the change (see below).`,
+        ]
+      : []),
+    ...(merged.removed > 0
+      ? [
+          `${records(merged.removed)} deleted, as ${merged.removed === 1 ? 'it was' : 'they were'} deleted on the device that made the backup.`,
+        ]
+      : []),
+    ...(merged.keptChangedHere > 0
+      ? [
+          `${records(merged.keptChangedHere)} kept although deleted on the device that made the backup, being changed here since.`,
+        ]
+      : []),
+  ];
   if (result.mode === 'replace') {
     return [
       `${records(written)} restored from the backup.`,
@@ -162,6 +221,11 @@ export function resultLines(result: RestoreResult): string[] {
         ? 'Nothing else was on this device.'
         : `${records(removed)} that ${removed === 1 ? 'was' : 'were'} not in the backup removed.`,
       ...erasedLines,
+      ...(result.damagedKept > 0
+        ? [
+            `${records(result.damagedKept)} that could not be read kept on this device, as ${result.damagedKept === 1 ? 'it was' : 'they were'}: see Damaged records in Settings.`,
+          ]
+        : []),
     ];
   }
   return [
@@ -169,8 +233,44 @@ export function resultLines(result: RestoreResult): string[] {
     `${records(updated)} updated with the newer version from the backup.`,
     `${records(keptFromDevice)} kept as ${keptFromDevice === 1 ? 'it was' : 'they were'} on this device, being newer here.`,
     `${records(unchanged)} already the same.`,
+    ...mergeLines,
     ...erasedLines,
   ];
+}
+
+/** The kind of record, singular, for a refusal's line. */
+const RECORD_NOUN: Record<MergeRefusal['array'], string> = {
+  youngPeople: 'Young person',
+  goals: 'Goal',
+  sessions: 'Session',
+  ratings: 'Rating',
+  closures: 'Case closure',
+  resilienceMaps: 'Resilience map',
+};
+
+const REFUSAL_WORDS: Record<MergeRefusalReason, string> = {
+  'goal-words':
+    "its words differ from this device's, and a goal's words cannot change once it has been rated: the words on this device are kept.",
+  moved: 'it would move to another young person, goal or session, which the app never does.',
+  'case-closed':
+    'the case is closed on this device: reopen it first, or restore a backup in which it was reopened.',
+  'owner-left-out': 'the young person, goal or session it belongs to is not on this device.',
+  'deleted-in-file': 'the backup itself says it was deleted after this version of it.',
+};
+
+/** How many refused records are listed by name; the rest are counted. */
+export const REFUSALS_SHOWN = 50;
+
+/** One line per refused record ("Goal g-12: …"), and how many more there are. */
+export function refusalLines(
+  refusals: readonly MergeRefusal[],
+  total: number,
+  shown = REFUSALS_SHOWN,
+): { lines: string[]; more: number } {
+  const lines = refusals
+    .slice(0, shown)
+    .map(({ array, id, reason }) => `${RECORD_NOUN[array]} ${id}: ${REFUSAL_WORDS[reason]}`);
+  return { lines, more: Math.max(0, total - lines.length) };
 }
 
 /** The safety copy's file name, from when it was saved. */

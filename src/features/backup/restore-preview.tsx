@@ -3,6 +3,7 @@ import { ChoiceGroup } from '../../components/ui/field';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import type { RestoreOptions } from '../../db/repositories/backup/restore';
 import type { RestoreMode, RestorePlan } from '../../domain/restore-plan';
+import { RefusalList } from './refusal-list';
 import {
   bringBackLabel,
   countOf,
@@ -48,6 +49,13 @@ function PlanTable({ plan, fileName }: { plan: RestorePlan; fileName: string }) 
       </table>
     </div>
   );
+}
+
+/** How many of the file's records a merge would refuse. */
+function refusedTotal(plan: RestorePlan, bringBackErased: boolean): number {
+  const total =
+    plan.erased.youngPeople > 0 && !bringBackErased ? plan.erased.mergeTotal : plan.total;
+  return total.refusedNew + total.refusedNewer;
 }
 
 /** What restoring would do, the choice of merge or replace, and the Restore button. */
@@ -98,6 +106,13 @@ export function RestorePreview({
           },
         ]}
       />
+      {mode === 'merge' && (
+        <RefusalList
+          heading="Not taken from the file in a merge"
+          refusals={plan.refusals}
+          total={refusedTotal(plan, bringBackErased)}
+        />
+      )}
       {mode === 'merge' && erased && (
         <div className="choice backup__bring-back">
           <input

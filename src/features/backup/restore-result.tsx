@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { RestoreResult } from '../../db/repositories/backup/restore';
+import { RefusalList } from './refusal-list';
 import { resultLines } from './restore-model';
 import { SafetyCopyDownload } from './safety-copy-download';
 
@@ -18,6 +19,11 @@ export function RestoreResultPanel({ result }: { result: RestoreResult }) {
           <li key={line}>{line}</li>
         ))}
       </ul>
+      <RefusalList
+        heading="Not taken from the backup"
+        refusals={result.refusals}
+        total={result.counts.total.refused}
+      />
       {safetyCopy && (
         <>
           <p>

@@ -74,7 +74,7 @@ export function useRestore() {
       setState({ step: 'checking', fileName });
       try {
         const text = await readFileText(file);
-        await settle(run, fileName, text, await parseBackupInBackground(text));
+        await settle(run, fileName, text, await parseBackupInBackground(text, new Date()));
       } catch (error) {
         const message = `The file could not be read. ${errorReason(error)}`;
         await settle(run, fileName, '', {
@@ -94,7 +94,12 @@ export function useRestore() {
       const run = attempt.current;
       const { fileName, text } = state;
       setState({ ...state, error: null, opening: true });
-      await settle(run, fileName, text, await openProtectedBackupInBackground(text, passphrase));
+      await settle(
+        run,
+        fileName,
+        text,
+        await openProtectedBackupInBackground(text, passphrase, new Date()),
+      );
     },
     [state, settle],
   );

@@ -2,7 +2,11 @@ import { useCallback, useState } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { SecretField } from '../../components/ui/field';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
-import { MIN_PASSPHRASE_LENGTH, unlockWithRecovery } from '../../db/encryption/lock-control';
+import {
+  MIN_PASSPHRASE_LENGTH,
+  unlockWithRecovery,
+  type Recovered,
+} from '../../db/encryption/lock-control';
 import { ValidationError } from '../../domain/validation';
 import { checkedNewPassphraseErrors } from '../../domain/passphrase-strength';
 import { usePassphraseChecker } from '../../components/ui/use-passphrase-checker';
@@ -14,8 +18,11 @@ const LABELS = {
   confirm: 'Type the new passphrase again',
 };
 
-/** For a forgotten passphrase: the recovery key opens the records and sets a new passphrase. */
-export function RecoveryForm() {
+/**
+ * For a forgotten passphrase: the recovery key sets a new passphrase and a new recovery key
+ * (the one typed stops working). `onRecovered` is given the new key to show, and the way in.
+ */
+export function RecoveryForm({ onRecovered }: { onRecovered: (recovered: Recovered) => void }) {
   const [recoveryKey, setRecoveryKey] = useState('');
   const [newPassphrase, setNewPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -30,13 +37,17 @@ export function RecoveryForm() {
       if (recoveryKey.trim() === '') errors.recoveryKey = 'Enter your recovery key.';
       throw new ValidationError(errors);
     }
-    await unlockWithRecovery(recoveryKey, newPassphrase);
+    return unlockWithRecovery(recoveryKey, newPassphrase);
   }, [recoveryKey, newPassphrase, confirm]);
-  const onSaved = useCallback(() => {
-    setRecoveryKey('');
-    setNewPassphrase('');
-    setConfirm('');
-  }, []);
+  const onSaved = useCallback(
+    (recovered: Recovered) => {
+      setRecoveryKey('');
+      setNewPassphrase('');
+      setConfirm('');
+      onRecovered(recovered);
+    },
+    [onRecovered],
+  );
   const { submit, errors, saving } = useFormSubmit(save, onSaved);
 
   return (

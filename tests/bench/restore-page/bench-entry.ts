@@ -110,7 +110,7 @@ async function watchLongTasks(
 /** The app's check of the file, as the restore page runs it: in a worker. */
 function checkWatched() {
   return watchLongTasks(async () => {
-    const check = await parseBackupInBackground(file.text);
+    const check = await parseBackupInBackground(file.text, new Date());
     if (check.kind !== 'valid') throw new Error(`The backup was refused (${check.kind})`);
   });
 }

@@ -57,7 +57,7 @@ const EARLIER = '2025-12-01T09:00:00.000Z';
 
 /**
  * The device holds the sample records plus rating r9 and young person yp9. The file holds
- * the sample with: goal g9 new; g1 changed and newer in the file; s1 changed but newer on
+ * the sample with: goal g9 new; g1 achieved, newer in the file; s1 changed but newer on
  * the device; g2 changed with the same updatedAt (a tie); m1 map newer in the file
  * (savedAt); r2 changed, older in the file (ratedAt).
  */
@@ -69,7 +69,7 @@ async function seedDeviceAndMakeFile(): Promise<BackupFile> {
   await seedRecords(device);
   const file = sampleBackup();
   file.goals.push(goal('g9', 'yp1', { text: 'Brand new goal' }));
-  file.goals[0] = goal('g1', 'yp1', { text: 'Sleep by ten', updatedAt: LATER });
+  file.goals[0] = goal('g1', 'yp1', { status: 'achieved', updatedAt: LATER });
   file.goals[1] = { ...file.goals[1]!, text: 'Tie: file version' };
   file.sessions[0] = session('s1', 'yp1', { notes: 'File notes', updatedAt: EARLIER });
   file.resilienceMaps = [resilienceMap('m1', 'yp1', { savedAt: LATER, tiles: {} })];
@@ -119,6 +119,11 @@ describe('planRestore', () => {
       fileNewer: 1,
       deviceNewer: 1,
       removedByReplace: 0,
+      deletedHere: 0,
+      refusedNew: 0,
+      refusedNewer: 0,
+      deletedByFile: 0,
+      keptChangedHere: 0,
     });
     expect(plan.arrays.sessions).toMatchObject({
       changed: 1,
@@ -143,6 +148,11 @@ describe('planRestore', () => {
       fileNewer: 2,
       deviceNewer: 3,
       removedByReplace: 2,
+      deletedHere: 0,
+      refusedNew: 0,
+      refusedNewer: 0,
+      deletedByFile: 0,
+      keptChangedHere: 0,
     });
     expect(plan.removedByReplace).toBe(2);
     expect(plan.onDevice).toBe(15);
@@ -203,6 +213,9 @@ describe('applyRestore: replace', () => {
       unchanged: 8,
       keptFromDevice: 0,
       removed: 2,
+      notBroughtBack: 0,
+      refused: 0,
+      keptChangedHere: 0,
     });
     expect(result.counts.arrays.ratings).toMatchObject({ written: 4, removed: 1 });
     expect(result.safetyCopy?.fileName).toBe(
@@ -242,7 +255,7 @@ describe('applyRestore: merge', () => {
     const result = await applyRestore(file, 'merge', NOW);
     const db = getDb();
     expect((await db.goals.get('g9'))?.text).toBe('Brand new goal');
-    expect((await db.goals.get('g1'))?.text).toBe('Sleep by ten'); // newer in the file
+    expect((await db.goals.get('g1'))?.status).toBe('achieved'); // newer in the file
     expect((await db.goals.get('g2'))?.text).toBe('Make a friend at football'); // a tie: device
     expect((await db.sessions.get('s1'))?.notes).toBe('Device notes'); // newer on the device
     expect((await db.resilienceMaps.get('m1'))?.tiles).toEqual({}); // savedAt newer in file
@@ -257,6 +270,9 @@ describe('applyRestore: merge', () => {
       unchanged: 8,
       keptFromDevice: 3,
       removed: 0,
+      notBroughtBack: 0,
+      refused: 0,
+      keptChangedHere: 0,
     });
     expect(await getRestoreSafetyCopy()).toBeNull();
   });
@@ -363,7 +379,8 @@ describe('the safety copy', () => {
     expect(stored.length).toBeGreaterThan(4);
     // Every part is stored encrypted: none of the notes can be read in IndexedDB.
     for (const row of stored) {
-      expect(String(row.value)).toMatch(/^enc:v1:/);
+      expect(String(row.sealed)).toMatch(/^enc:v2:/);
+      expect(row).not.toHaveProperty('value');
       expect(JSON.stringify(row)).not.toContain('Walked by the sea');
     }
     const copy = await getRestoreSafetyCopy();

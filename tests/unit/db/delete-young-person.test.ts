@@ -133,7 +133,19 @@ describe('erasing a young person leaves nothing of them in any store', () => {
     // Their id alone stays, in the list of erased young people (ids and nothing else), so a
     // restore of an older backup can say so rather than bring them back unseen.
     expect(await db.settings.get(ERASED_IDS_KEY)).toEqual({ key: ERASED_IDS_KEY, value: [kit.id] });
+    // Each erased record leaves a deletion record: its table and id, when, and nothing else.
+    const deletions = await db.deletions.toArray();
+    expect(deletions.map((d) => Object.keys(d).sort())).toEqual(
+      deletions.map(() => ['deletedAt', 'id', 'table']),
+    );
+    expect(deletions.filter((d) => d.table === 'youngPeople').map((d) => d.id)).toEqual([kit.id]);
+    expect(deletions.filter((d) => d.table === 'sessions')).toHaveLength(2);
+    expect(deletions.filter((d) => d.table === 'ratings')).toHaveLength(2 + 4 + 2);
+    const words = traces.filter((t) => !t.match(/^[0-9a-f-]{36}$/));
+    expect(words.length).toBeGreaterThan(3);
+    for (const word of words) expect(JSON.stringify(deletions)).not.toContain(word);
     for (const table of db.tables) {
+      if (table.name === 'deletions') continue;
       const rows = await table.toArray();
       const stored = JSON.stringify(
         table.name === 'settings'

@@ -1,7 +1,16 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoachingDatabase } from '../../../src/db/database';
-import { CURRENT_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../src/db/schema';
+import { installEncryption } from '../../../src/db/encryption/middleware';
+import { encryptField } from '../../../src/db/encryption/field-crypto';
+import {
+  CURRENT_VERSION,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+} from '../../../src/db/schema';
+import { randomBytes } from '../../../src/lib/crypto';
 
 // Each past schema version is seeded with the old code's shape and opened with the current
 // code: every record must come through intact.
@@ -72,6 +81,9 @@ const ratings = [
   },
 ];
 
+// The v4 -> v5 upgrade gives every rating the time it was given as its updatedAt.
+const ratingsV5 = ratings.map((r) => ({ ...r, updatedAt: r.ratedAt }));
+
 async function seedVersion1() {
   const old = new Dexie(NAME);
   old.version(1).stores(SCHEMA_V1);
@@ -102,7 +114,7 @@ describe('opening a version 1 database with the current code', () => {
     ]);
     expect(await db.goals.toArray()).toEqual([goal]);
     expect(await db.sessions.toArray()).toEqual([session]);
-    expect(await db.ratings.orderBy('id').toArray()).toEqual(ratings);
+    expect(await db.ratings.orderBy('id').toArray()).toEqual(ratingsV5);
     expect(await db.settings.get('demoYoungPersonIds')).toEqual({
       key: 'demoYoungPersonIds',
       value: [],
@@ -185,7 +197,7 @@ describe('opening a version 2 database with the current code', () => {
     ]);
     expect(await db.goals.toArray()).toEqual([goal]);
     expect(await db.sessions.toArray()).toEqual([session]);
-    expect(await db.ratings.orderBy('id').toArray()).toEqual(ratings);
+    expect(await db.ratings.orderBy('id').toArray()).toEqual(ratingsV5);
     // The v2 -> v3 upgrade adds no closures: the one closure is exactly as stored.
     expect(await db.closures.toArray()).toEqual([closure]);
     expect(await db.settings.toArray()).toEqual([
@@ -200,6 +212,7 @@ describe('opening a version 2 database with the current code', () => {
       savedBy: 'coach' as const,
       tiles: { 'coping-brave': 'try' as const },
       examples: {},
+      updatedAt: T,
     };
     await db.resilienceMaps.add(map);
     expect(
@@ -253,9 +266,11 @@ describe('opening a version 3 database with the current code', () => {
     ]);
     expect(await db.goals.toArray()).toEqual([goal]);
     expect(await db.sessions.toArray()).toEqual([session]);
-    expect(await db.ratings.orderBy('id').toArray()).toEqual(ratings);
+    expect(await db.ratings.orderBy('id').toArray()).toEqual(ratingsV5);
     expect(await db.closures.toArray()).toEqual([closure]);
-    expect(await db.resilienceMaps.toArray()).toEqual([snapshot]);
+    expect(await db.resilienceMaps.toArray()).toEqual([
+      { ...snapshot, updatedAt: snapshot.savedAt },
+    ]);
     expect(await db.settings.orderBy('key').toArray()).toEqual([
       { key: 'demoYoungPersonIds', value: ['yp-open'] },
       { key: 'reliableChangeThreshold', value: 2.45 },
@@ -275,14 +290,140 @@ describe('opening a version 3 database with the current code', () => {
   });
 });
 
+// A v4 database as the v4 code stored it once a passphrase was chosen: free text encrypted
+// field by field ("enc:v1:..."), ratings and maps with no updatedAt. One rating is stored the
+// way a sealed record is (its plain, indexed fields beside one ciphertext), to show that the
+// upgrade touches plain fields only, whatever the rest of a record holds.
+const dataKey = randomBytes(32);
+const sealedText = (table: string, id: string, field: string, text: string) =>
+  encryptField(dataKey, text, `${table}/${id}/${field}`);
+
+const v4Goal = { ...goal, text: sealedText('goals', 'g1', 'text', goal.text) };
+const v4Map = {
+  ...snapshot,
+  examples: sealedText('resilienceMaps', 'm1', 'examples', JSON.stringify(snapshot.examples)),
+};
+const v4Ratings = [
+  ...ratings,
+  // Already carrying an updatedAt (written by a later version and opened here): kept.
+  {
+    id: 'r3',
+    goalId: 'g1',
+    sessionId: null,
+    score: 7,
+    ratedAt: '2026-10-01T09:00:00.000Z',
+    ratedBy: 'coach',
+    updatedAt: '2026-10-02T09:00:00.000Z',
+  },
+];
+const v4SealedRating = {
+  id: 'r4',
+  goalId: 'g1',
+  sessionId: null,
+  ratedAt: '2026-10-05T09:00:00.000Z',
+  sealed: sealedText('ratings', 'r4', 'sealed', '{"score":6,"ratedBy":"coach"}'),
+};
+const draft = {
+  id: 'session:yp-open',
+  kind: 'session',
+  youngPersonId: 'yp-open',
+  values: sealedText('drafts', 'session:yp-open', 'values', '{"notes":"Half"}'),
+  updatedAt: T,
+};
+
+async function seedVersion4() {
+  const old = new Dexie(NAME);
+  old.version(1).stores(SCHEMA_V1);
+  old.version(2).stores(SCHEMA_V2);
+  old.version(3).stores(SCHEMA_V3);
+  old.version(4).stores(SCHEMA_V4);
+  await old.open();
+  await old.table('youngPeople').bulkAdd([openCase, closedCase]);
+  await old.table('goals').add(v4Goal);
+  await old.table('sessions').add(session);
+  await old.table('ratings').bulkAdd([...v4Ratings, v4SealedRating]);
+  await old.table('closures').add(closure);
+  await old.table('resilienceMaps').add(v4Map);
+  await old.table('drafts').add(draft);
+  expect(old.verno).toBe(4);
+  old.close();
+}
+
+/** The records exactly as stored, read without the encryption layer. */
+async function rawTable(table: string): Promise<unknown[]> {
+  const raw = new Dexie(NAME);
+  await raw.open();
+  const rows = await raw.table(table).toArray();
+  raw.close();
+  return rows;
+}
+
+describe('opening a version 4 database with the current code', () => {
+  it('gives ratings and maps an updatedAt while locked, reading and rewriting no encrypted value', async () => {
+    await seedVersion4();
+    let key: Uint8Array | null = null; // locked: the keyring lives in this very database
+    const db = new CoachingDatabase(NAME);
+    installEncryption(db, () => key);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    db.close();
+
+    // Every rating now says when it last changed: the time it was given, unless it had one.
+    expect(await rawTable('ratings')).toEqual([
+      ...ratingsV5,
+      v4Ratings[2],
+      { ...v4SealedRating, updatedAt: v4SealedRating.ratedAt },
+    ]);
+    // Maps: their savedAt; the encrypted examples are exactly the stored ciphertext.
+    expect(await rawTable('resilienceMaps')).toEqual([{ ...v4Map, updatedAt: snapshot.savedAt }]);
+    // Nothing else changed, ciphertext included.
+    expect(await rawTable('goals')).toEqual([v4Goal]);
+    expect(await rawTable('drafts')).toEqual([draft]);
+    expect(await rawTable('closures')).toEqual([closure]);
+    expect(await rawTable('deletions')).toEqual([]);
+
+    // Unlocked, the upgraded records read as they were, and updatedAt is an index.
+    key = dataKey;
+    const reopened = new CoachingDatabase(NAME);
+    installEncryption(reopened, () => key);
+    await reopened.open();
+    expect(await reopened.resilienceMaps.get('m1')).toEqual({
+      ...snapshot,
+      updatedAt: snapshot.savedAt,
+    });
+    expect((await reopened.goals.get('g1'))?.text).toBe(goal.text);
+    expect(
+      await reopened.ratings.where('updatedAt').above('2026-10-01T12:00:00.000Z').primaryKeys(),
+    ).toEqual(['r3', 'r4']);
+    reopened.close();
+  });
+
+  it('adds a working deletions table, keyed by table and id', async () => {
+    await seedVersion4();
+    const db = new CoachingDatabase(NAME);
+    await db.open();
+    const deletion = { table: 'sessions' as const, id: 's1', deletedAt: T };
+    await db.deletions.put(deletion);
+    await db.deletions.put({ ...deletion, deletedAt: '2026-09-02T10:00:00.000Z' });
+    await db.deletions.put({ ...deletion, table: 'ratings' as const });
+    expect(await db.deletions.count()).toBe(2);
+    expect(await db.deletions.get(['sessions', 's1'])).toEqual({
+      ...deletion,
+      deletedAt: '2026-09-02T10:00:00.000Z',
+    });
+    db.close();
+  });
+});
+
 describe('the declared versions', () => {
   it('declares every version from 1 to the current one, each with its stores', () => {
     const db = new CoachingDatabase(NAME);
     const declared = db.verno;
     expect(declared).toBe(CURRENT_VERSION);
-    expect(CURRENT_VERSION).toBe(4);
+    expect(CURRENT_VERSION).toBe(5);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'closures',
+      'deletions',
       'drafts',
       'goals',
       'ratings',

@@ -81,8 +81,15 @@ describe('restoring a backup that holds a young person erased on this device', (
         fileNewer: 0,
         deviceNewer: 0,
         removedByReplace: 0,
+        deletedHere: 0,
+        refusedNew: 0,
+        refusedNewer: 0,
+        deletedByFile: 0,
+        keptChangedHere: 0,
       },
     });
+    // Brought back, none of theirs is left out for having been deleted here.
+    expect(plan.total).toMatchObject({ deletedHere: 0, refusedNew: 0 });
   });
 
   it('says nothing of erasure when none of the young people in the file was erased', async () => {

@@ -369,6 +369,7 @@ describe('goalsToRate', () => {
     score: 3,
     ratedAt: at(day, 15).toISOString(),
     ratedBy: 'coach',
+    updatedAt: at(day, 15).toISOString(),
   });
 
   const goals = [
@@ -452,13 +453,37 @@ describe('updateSession', () => {
         ...r,
         score: r.goalId === football.goal.id ? 7 : 3,
         ratedBy: 'coach',
+        // Changed, so stamped with the edit's time (what a merge compares).
+        updatedAt: NOW.toISOString(),
       })),
     );
     expect(await counts()).toMatchObject({ sessions: 1, ratings: 4 + 2 });
   });
 
-  it('moves the ratings with a new date', async () => {
-    const { football, sleep, session } = await seedSession();
+  it('leaves the ratings an edit does not change as they were, updatedAt included', async () => {
+    const { football, sleep, session, original } = await seedSession();
+    await updateSession(
+      session.id,
+      sessionInput(
+        '2026-11-12',
+        [
+          { goalId: football.goal.id, score: 5 },
+          { goalId: sleep.goal.id, score: 6 },
+        ],
+        { notes: 'Only the notes and one score change' },
+      ),
+      NOW,
+    );
+    const stored = await getSessionWithRatings(session.id);
+    const kept = stored?.ratings.find((r) => r.goalId === football.goal.id);
+    const changed = stored?.ratings.find((r) => r.goalId === sleep.goal.id);
+    expect(kept).toEqual(original.ratings.find((r) => r.goalId === football.goal.id));
+    expect(kept?.updatedAt).toBe(at('2026-11-12', 16).toISOString());
+    expect(changed?.updatedAt).toBe(NOW.toISOString());
+  });
+
+  it('moves the ratings with a new date, at the time of day they were given, not as new', async () => {
+    const { football, sleep, session, original } = await seedSession();
     await updateSession(
       session.id,
       sessionInput('2026-11-05', [
@@ -469,10 +494,32 @@ describe('updateSession', () => {
     );
     const stored = await getSessionWithRatings(session.id);
     expect(stored?.session.date).toBe('2026-11-05');
+    // Logged at 16:00 on the 12th; edited at 10:00 on the 23rd. The ratings keep 16:00 and
+    // their ids: the edit moved them, it did not give them again.
     expect(stored?.ratings.map((r) => r.ratedAt)).toEqual([
-      at('2026-11-05', NOW.getHours()).toISOString(),
-      at('2026-11-05', NOW.getHours()).toISOString(),
+      at('2026-11-05', 16).toISOString(),
+      at('2026-11-05', 16).toISOString(),
     ]);
+    expect(stored?.ratings.map((r) => r.id).sort()).toEqual(
+      original.ratings.map((r) => r.id).sort(),
+    );
+    // Moved, so changed: a merge sees the edit as newer than the old date.
+    expect(stored?.ratings.map((r) => r.updatedAt)).toEqual([NOW.toISOString(), NOW.toISOString()]);
+  });
+
+  it('never moves a rating into the future when the session moves to today', async () => {
+    const { football, sleep, session } = await seedSession();
+    // Logged at 16:00; moved to today at 10:00: the ratings are stamped 10:00, not 16:00.
+    await updateSession(
+      session.id,
+      sessionInput(TODAY, [
+        { goalId: football.goal.id, score: 5 },
+        { goalId: sleep.goal.id, score: 4 },
+      ]),
+      NOW,
+    );
+    const stored = await getSessionWithRatings(session.id);
+    expect(stored?.ratings.map((r) => r.ratedAt)).toEqual([NOW.toISOString(), NOW.toISOString()]);
   });
 
   it('still asks about a goal rated in the session that has since been stopped', async () => {
@@ -541,6 +588,46 @@ describe('deleteSession', () => {
     });
     // Baselines stay.
     expect(await db.ratings.get(football.baseline.id)).toEqual(football.baseline);
+  });
+
+  it('leaves a deletion record for the session and each of its ratings, in the same transaction', async () => {
+    const { mia, football, sleep } = await seed();
+    const session = await logSession(
+      mia.id,
+      sessionInput('2026-11-10', [
+        { goalId: football.goal.id, score: 5 },
+        { goalId: sleep.goal.id, score: 4 },
+      ]),
+      NOW,
+    );
+    const ratingIds = await getDb().ratings.where('sessionId').equals(session.id).primaryKeys();
+    const later = new Date(NOW.getTime() + 60_000);
+    await deleteSession(session.id, later);
+    const deletedAt = later.toISOString();
+    expect(await getDb().deletions.orderBy('[table+id]').toArray()).toEqual(
+      [
+        ...ratingIds.map((id) => ({ table: 'ratings', id, deletedAt })),
+        { table: 'sessions', id: session.id, deletedAt },
+      ].sort((a, b) => a.table.localeCompare(b.table) || a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('writes no deletion when the deletion fails', async () => {
+    const { mia, football, sleep } = await seed();
+    const session = await logSession(
+      mia.id,
+      sessionInput('2026-11-10', [
+        { goalId: football.goal.id, score: 5 },
+        { goalId: sleep.goal.id, score: 4 },
+      ]),
+      NOW,
+    );
+    const db = getDb();
+    const spy = vi.spyOn(db.sessions, 'delete').mockRejectedValueOnce(new Error('Disk said no'));
+    await expect(deleteSession(session.id, NOW)).rejects.toThrow('Disk said no');
+    spy.mockRestore();
+    expect(await db.deletions.count()).toBe(0);
+    expect(await db.ratings.where('sessionId').equals(session.id).count()).toBe(2);
   });
 });
 

@@ -60,6 +60,7 @@ function rating(id: string, day: string, sessionId: string | null = null): Ratin
     score: 4,
     ratedAt: `${day}T12:00:00.000Z`,
     ratedBy: 'young-person',
+    updatedAt: `${day}T12:00:00.000Z`,
   };
 }
 
@@ -73,16 +74,24 @@ const records: BackupRecords = {
 const exportedAt = new Date('2026-11-23T14:05:00.000Z');
 
 describe('buildBackup', () => {
-  it('wraps the records in the version 1 envelope', () => {
+  it('wraps the records in the version 2 envelope, with the deletions', () => {
     const file = buildBackup(records, exportedAt);
     expect(file).toEqual({
       format: 'resilience-coaching-backup',
-      version: 1,
+      version: 2,
       exportedAt: '2026-11-23T14:05:00.000Z',
       ...records,
+      deletions: [],
     });
     expect(BACKUP_FORMAT).toBe('resilience-coaching-backup');
-    expect(BACKUP_VERSION).toBe(1);
+    expect(BACKUP_VERSION).toBe(2);
+    const deletion = { table: 'sessions' as const, id: 's0', deletedAt: '2026-11-20T10:00:00Z' };
+    expect(buildBackup(records, exportedAt, [deletion]).deletions).toEqual([deletion]);
+  });
+
+  it('refuses a deletion that is not one, naming it', () => {
+    const bad = { table: 'notes', id: 's0', deletedAt: 'yesterday' };
+    expect(() => buildBackup(records, exportedAt, [bad as never])).toThrow(BackupError);
   });
 
   it('keeps the envelope fields first when written as JSON', () => {
@@ -95,6 +104,7 @@ describe('buildBackup', () => {
       'goals',
       'sessions',
       'ratings',
+      'deletions',
     ]);
   });
 

@@ -107,6 +107,7 @@ describe('a valid file', () => {
       'ratings',
       'closures',
       'resilienceMaps',
+      'deletions',
     ]);
     expect(parseBackupText(JSON.stringify(file))).toEqual({ ok: true, backup: file });
   });
@@ -157,10 +158,10 @@ describe('the file as a whole', () => {
   });
 
   it('refuses a newer version, naming both versions', () => {
-    const result = refused(check((file) => (file.version = 2)));
+    const result = refused(check((file) => (file.version = 3)));
     expect(result.reason).toBe('newer-version');
     expect(result.message).toBe(
-      'This file was made by a newer version of the app (backup version 2). This app reads version 1.',
+      'This file was made by a newer version of the app (backup version 3). This app reads versions 1 to 2.',
     );
   });
 

@@ -7,7 +7,7 @@ import {
 import type { Rater, Rating } from '../../../src/domain/schemas';
 
 function rating(id: string, ratedAt: string, score: number, ratedBy: Rater, goalId = 'g1'): Rating {
-  return { id, goalId, sessionId: null, score, ratedAt, ratedBy };
+  return { id, goalId, sessionId: null, score, ratedAt, ratedBy, updatedAt: ratedAt };
 }
 
 const ids = (pairs: Disagreement[]) => pairs.map((p) => [p.youngPerson.id, p.coach.id]);

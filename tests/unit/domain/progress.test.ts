@@ -21,6 +21,7 @@ function rating(id: string, day: string, score: number, ratedBy: Rater = 'young-
     score,
     ratedAt: `${day}T12:00:00.000Z`,
     ratedBy,
+    updatedAt: `${day}T12:00:00.000Z`,
   };
 }
 

@@ -42,7 +42,11 @@ describe('compareRecords', () => {
   });
 
   it('takes the newer version in a merge, and keeps the device one on a tie', async () => {
-    const device = { ...none(), goals: [goal('g1', 'yp1'), goal('g2', 'yp1')] };
+    const device = {
+      ...none(),
+      youngPeople: [youngPerson('yp1')],
+      goals: [goal('g1', 'yp1'), goal('g2', 'yp1')],
+    };
     const file = {
       ...none(),
       goals: [
@@ -66,7 +70,8 @@ describe('compareRecords', () => {
     const many = Array.from({ length: 2 * SLICE + 1 }, (_, i) => youngPerson(`yp${i}`));
     const pace = countingPace();
     await compareRecords({ ...none(), youngPeople: many }, none(), pace);
-    expect(pace.calls).toBe(3);
+    // Three slices compared, then a turn after each of the merge's two longer steps.
+    expect(pace.calls).toBe(3 + 2);
   });
 });
 
@@ -95,6 +100,11 @@ describe('resultCounts', () => {
     fileNewer: 1,
     deviceNewer: 3,
     removedByReplace: 2,
+    deletedHere: 0,
+    refusedNew: 0,
+    refusedNewer: 0,
+    deletedByFile: 0,
+    keptChangedHere: 0,
   };
 
   it('writes the whole file and removes the rest in a replace', () => {
@@ -105,6 +115,9 @@ describe('resultCounts', () => {
       unchanged: 3,
       keptFromDevice: 0,
       removed: 2,
+      notBroughtBack: 0,
+      refused: 0,
+      keptChangedHere: 0,
     });
   });
 
@@ -116,6 +129,33 @@ describe('resultCounts', () => {
       unchanged: 3,
       keptFromDevice: 3,
       removed: 0,
+      notBroughtBack: 0,
+      refused: 0,
+      keptChangedHere: 0,
+    });
+  });
+
+  it('leaves out of a merge what was deleted here or refused, and counts what it deletes', () => {
+    const merged = resultCounts('merge', {
+      ...counts,
+      new: 5,
+      deletedHere: 1,
+      refusedNew: 1,
+      fileNewer: 2,
+      refusedNewer: 1,
+      deletedByFile: 2,
+      keptChangedHere: 1,
+    });
+    expect(merged).toEqual({
+      written: 4,
+      added: 3,
+      updated: 1,
+      unchanged: 3,
+      keptFromDevice: 4,
+      removed: 2,
+      notBroughtBack: 1,
+      refused: 2,
+      keptChangedHere: 1,
     });
   });
 });

@@ -57,7 +57,7 @@ function rating(
   ratedAt: string,
   sessionId: string | null = null,
 ): Rating {
-  return { id, goalId, sessionId, score, ratedAt, ratedBy: 'young-person' };
+  return { id, goalId, sessionId, score, ratedAt, ratedBy: 'young-person', updatedAt: ratedAt };
 }
 
 function session(id: string, youngPersonId: string, date: string): Session {

@@ -66,7 +66,8 @@ function rating(
   ratedBy: Rater = 'young-person',
   sessionId: string | null = null,
 ): Rating {
-  return { id, goalId, sessionId, score, ratedAt: `${day}T12:00:00.000Z`, ratedBy };
+  const ratedAt = `${day}T12:00:00.000Z`;
+  return { id, goalId, sessionId, score, ratedAt, ratedBy, updatedAt: ratedAt };
 }
 
 function session(id: string, date: string, overrides: Partial<Session> = {}): Session {

@@ -148,6 +148,7 @@ function ratingArb(
     score: scoreArb,
     ratedAt: instantArb,
     ratedBy: fc.constantFrom(...RATERS),
+    updatedAt: instantArb,
   });
 }
 
@@ -195,6 +196,7 @@ function mapArb(owners: readonly string[]): fc.Arbitrary<ResilienceMap> {
     savedBy: fc.constantFrom(...MAP_SAVED_BY),
     tiles: byMove(fc.constantFrom(...MAP_TILE_STATES)),
     examples: byMove(trimmedArb(1, 200)),
+    updatedAt: instantArb,
   });
 }
 
@@ -252,7 +254,8 @@ export const backupFileArb: fc.Arbitrary<BackupFile> = fc
   .tuple(databaseArb, instantArb)
   .map(([records, exportedAt]) => ({
     format: 'resilience-coaching-backup',
-    version: 1,
+    version: 2,
     exportedAt,
     ...records,
+    deletions: [],
   }));

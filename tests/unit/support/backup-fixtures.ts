@@ -71,13 +71,15 @@ export function rating(
   sessionId: string | null,
   overrides: Partial<Rating> = {},
 ): Rating {
+  const ratedAt = overrides.ratedAt ?? '2026-01-10T12:00:00.000Z';
   return {
     id,
     goalId,
     sessionId,
     score: 4,
-    ratedAt: '2026-01-10T12:00:00.000Z',
+    ratedAt,
     ratedBy: 'young-person',
+    updatedAt: ratedAt,
     ...overrides,
   };
 }
@@ -112,10 +114,12 @@ export function resilienceMap(
   youngPersonId: string,
   overrides: Partial<ResilienceMap> = {},
 ): ResilienceMap {
+  const savedAt = overrides.savedAt ?? '2026-01-10T12:30:00.000Z';
   return {
     id,
     youngPersonId,
-    savedAt: '2026-01-10T12:30:00.000Z',
+    savedAt,
+    updatedAt: savedAt,
     savedBy: 'young-person',
     tiles: { 'basics-sleep': 'try', 'coping-laugh': 'strength' },
     examples: { 'coping-laugh': 'Funny videos with my brother' },
@@ -153,13 +157,14 @@ export function sampleRecords(): FullBackupRecords {
   };
 }
 
-/** A valid backup file (version 1) holding sampleRecords(). */
+/** A valid backup file (version 2, as the app writes) holding sampleRecords(), no deletions. */
 export function sampleBackup(): BackupFile {
   return {
     format: 'resilience-coaching-backup',
-    version: 1,
+    version: 2,
     exportedAt: '2026-11-23T14:05:00.000Z',
     ...sampleRecords(),
+    deletions: [],
   };
 }
 

@@ -4,10 +4,12 @@
  */
 import { backupForYoungPerson, buildBackup } from '../../../domain/backup-file';
 import type { BackupFile } from '../../../domain/backup-format';
+import { withoutOrphans } from '../../../domain/without-orphans';
 import type { Rating } from '../../../domain/schemas';
 import { fileTimestamp, toInstant } from '../../../lib/dates';
 import { getDb } from '../../database';
-import { dataTables, readAllRecords } from './read-records';
+import { readDeletions } from '../deletions';
+import { countUnreadIn, dataTables, readRecordsIn } from './read-records';
 import { LAST_BACKUP_KEY } from '../../settings-keys';
 import { compareInstants } from '../../../lib/instant';
 
@@ -17,15 +19,36 @@ export function backupFileName(now: Date, kind = 'backup'): string {
 }
 
 /**
- * A backup file of every record on the device, as JSON text, and its file name. Throws a
- * BackupError if the records would not restore (which the repositories never allow).
- * Call markBackupMade once the file has been offered for download.
+ * A backup file (format version 2) of every record on the device and every deletion record,
+ * read in one transaction, as JSON text, and its file name. Throws a BackupError if the
+ * records would not restore (which the repositories never allow). Call markBackupMade once
+ * the file has been offered for download.
  */
 export async function makeBackup(
   now: Date = new Date(),
-): Promise<{ file: BackupFile; json: string; fileName: string }> {
-  const file = buildBackup(await readAllRecords(), now);
-  return { file, json: JSON.stringify(file), fileName: backupFileName(now) };
+): Promise<{ file: BackupFile; json: string; fileName: string; unread: number }> {
+  const db = getDb();
+  const { records, deletions, unread } = await db.transaction(
+    'r',
+    [...dataTables(db), db.deletions],
+    async () => {
+      const records = await readRecordsIn(db);
+      return {
+        records,
+        deletions: await readDeletions(db),
+        unread: await countUnreadIn(db, records),
+      };
+    },
+  );
+  // What could not be read is left out, and so is what would not read back without it.
+  const { kept, leftOut } = unread > 0 ? withoutOrphans(records) : { kept: records, leftOut: 0 };
+  const file = buildBackup(kept, now, deletions);
+  return {
+    file,
+    json: JSON.stringify(file),
+    fileName: backupFileName(now),
+    unread: unread + leftOut,
+  };
 }
 
 /** Records that a backup was made now (for the reminder and "Last backup"). */
@@ -66,8 +89,8 @@ async function readCaseRecords(id: string) {
 }
 
 /**
- * One young person's case export: a backup file (format version 1) of every record of
- * theirs, closures and resilience maps included, so that it restores to all of them. Null
+ * One young person's case export: a backup file (format version 2, without deletions) of
+ * every record of theirs, closures and resilience maps included, so that it restores to all of them. Null
  * when they are not on the device.
  */
 export async function makeCaseBackup(

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { backupReminder } from '../../../../src/db/backup-reminder';
 import { blobText, captureDownloads, type Download } from '../../downloads';
@@ -17,9 +17,6 @@ import {
   seedCase,
   toastMessages,
 } from './backup-test-utils';
-
-// A protected backup derives its key with 600,000 PBKDF2 rounds: allow for a busy machine.
-configure({ asyncUtilTimeout: 10000 });
 
 const PROTECTED_NAME = /^resilience-coaching-backup-\d{4}-\d{2}-\d{2}-\d{4}-protected\.json$/;
 const PLAIN_NAME = /^resilience-coaching-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/;
@@ -70,13 +67,14 @@ describe('BackupPage: backing up', () => {
       await waitFor(() => expect(downloads).toHaveLength(1));
       const [download] = downloads;
       expect(download?.filename).toMatch(PROTECTED_NAME);
-      const file = await openProtectedFile<BackupJson>(download?.blob, [
+      const file = await openProtectedFile<BackupJson & { deletions: unknown[] }>(download?.blob, [
         'Mia',
         'make friends',
         youngPerson.id,
       ]);
       expect(file.format).toBe('resilience-coaching-backup');
-      expect(file.version).toBe(1);
+      expect(file.version).toBe(2);
+      expect(file.deletions).toEqual([]);
       expect(file.youngPeople).toEqual([
         expect.objectContaining({ id: youngPerson.id, name: 'Mia' }),
       ]);

@@ -55,17 +55,21 @@ describe('parseBackupInBackground', () => {
   it('checks the text in a module worker, then ends the worker', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     FakeWorker.answer = () => ({ kind: 'encrypted' });
-    await expect(parseBackupInBackground('{"x":1}')).resolves.toEqual({ kind: 'encrypted' });
+    const now = new Date('2026-11-23T10:00:00.000Z');
+    await expect(parseBackupInBackground('{"x":1}', now)).resolves.toEqual({
+      kind: 'encrypted',
+    });
     const [worker] = FakeWorker.instances;
     expect(worker?.url).toMatch(/parse-backup\.worker\.ts/);
     expect(worker?.options).toEqual({ type: 'module' });
-    expect(worker?.sent).toEqual([{ text: '{"x":1}', passphrase: null }]);
+    // The time goes with the text: a record dated after it is refused.
+    expect(worker?.sent).toEqual([{ text: '{"x":1}', passphrase: null, now: now.getTime() }]);
     expect(worker?.terminated).toBe(true);
   });
 
   it('checks the text on the page when the worker cannot start', async () => {
     vi.stubGlobal('Worker', FakeWorker);
-    const check = await parseBackupInBackground('not json');
+    const check = await parseBackupInBackground('not json', new Date());
     expect(FakeWorker.instances).toHaveLength(1);
     expect(check).toEqual({
       kind: 'invalid',
@@ -78,11 +82,12 @@ describe('parseBackupInBackground', () => {
   it('checks the text on the page where there are no workers', async () => {
     expect(typeof Worker).toBe('undefined');
     const check = await parseBackupInBackground(
-      JSON.stringify({ format: 'resilience-coaching-backup', version: 2 }),
+      JSON.stringify({ format: 'resilience-coaching-backup', version: 3 }),
+      new Date(),
     );
     expect(check).toMatchObject({
       kind: 'invalid',
-      message: expect.stringContaining('backup version 2') as unknown,
+      message: expect.stringContaining('backup version 3') as unknown,
     });
   });
 });

@@ -7,7 +7,8 @@ import { GoalCharts } from '../../../../src/features/progress/goal-charts';
 
 // Midday UTC keeps the local calendar date the same in any time zone within 11 hours of UTC.
 function rating(id: string, day: string, score: number, ratedBy: Rater): Rating {
-  return { id, goalId: 'g1', sessionId: null, score, ratedAt: `${day}T12:00:00.000Z`, ratedBy };
+  const ratedAt = `${day}T12:00:00.000Z`;
+  return { id, goalId: 'g1', sessionId: null, score, ratedAt, ratedBy, updatedAt: ratedAt };
 }
 
 // Given out of order: the chart must sort them by ratedAt.

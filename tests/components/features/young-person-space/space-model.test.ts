@@ -19,6 +19,7 @@ function rating(id: string, score: number, ratedBy: Rating['ratedBy'], day: numb
     score,
     ratedBy,
     ratedAt: `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+    updatedAt: `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z`,
   };
 }
 

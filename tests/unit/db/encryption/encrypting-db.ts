@@ -36,5 +36,6 @@ export async function seedEveryTable(db: CoachingDatabase) {
     score: 3,
     ratedAt: '2026-09-01T10:00:00.000Z',
     ratedBy: 'young-person',
+    updatedAt: '2026-09-01T10:00:00.000Z',
   });
 }

@@ -99,6 +99,7 @@ export function resilienceMap(overrides: Partial<ResilienceMap> = {}): Resilienc
     id: 'm1',
     youngPersonId: 'yp1',
     savedAt: T,
+    updatedAt: T,
     savedBy: 'young-person',
     tiles: { 'belonging-somewhere': 'strength' },
     examples: { 'belonging-somewhere': 'Sits with Priyanka at lunch' },

@@ -93,6 +93,7 @@ function rating(
     score,
     ratedAt: at(date, hour),
     ratedBy: 'young-person',
+    updatedAt: at(date, hour),
   };
 }
 

@@ -34,6 +34,7 @@ describe('latestMovesToTry', () => {
     id: `map-${savedAt}`,
     youngPersonId: 'yp-1',
     savedAt,
+    updatedAt: savedAt,
     savedBy: 'coach',
     tiles,
     examples: {},

@@ -1,0 +1,54 @@
+/**
+ * The limit on how long the app stays unlocked, even while it is in use (issue 13): 8 hours
+ * unless changed in Settings. Read by the app's shell as it unlocks, so nothing here loads
+ * zod until the limit is changed.
+ */
+import { ValidationError } from '../../domain/validation';
+import { getDb } from '../database';
+import { getSetting } from '../queries';
+import { UNLOCK_LIMIT_KEY } from '../settings-keys';
+
+export const DEFAULT_UNLOCK_LIMIT_HOURS = 8;
+export const MIN_UNLOCK_LIMIT_HOURS = 1;
+export const MAX_UNLOCK_LIMIT_HOURS = 24;
+/** Fired on window once a new limit is stored; the running check reads it again. */
+export const UNLOCK_LIMIT_CHANGE_EVENT = 'unlocklimitchange';
+
+const LIMIT_MESSAGE = `Choose from ${MIN_UNLOCK_LIMIT_HOURS} to ${MAX_UNLOCK_LIMIT_HOURS} hours.`;
+
+/** True for a whole number of hours the limit accepts (1 to 24). */
+export function isUnlockLimitHours(value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= MIN_UNLOCK_LIMIT_HOURS &&
+    value <= MAX_UNLOCK_LIMIT_HOURS
+  );
+}
+
+/** Hours after unlocking before the app locks itself, even in use (8 until changed). */
+export async function getUnlockLimitHours(): Promise<number> {
+  const value = await getSetting<unknown>(UNLOCK_LIMIT_KEY);
+  return isUnlockLimitHours(value) ? value : DEFAULT_UNLOCK_LIMIT_HOURS;
+}
+
+/**
+ * Sets the limit, and tells the running check (UNLOCK_LIMIT_CHANGE_EVENT). Throws a
+ * ValidationError keyed `unlockLimitHours` outside 1-24 whole hours, and then nothing changes.
+ */
+export async function setUnlockLimitHours(hours: number): Promise<number> {
+  const { z } = await import('zod');
+  const schema = z
+    .number({ error: 'Enter a number of hours.' })
+    .int('Enter a whole number of hours.')
+    .min(MIN_UNLOCK_LIMIT_HOURS, LIMIT_MESSAGE)
+    .max(MAX_UNLOCK_LIMIT_HOURS, LIMIT_MESSAGE);
+  const parsed = schema.safeParse(hours);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? LIMIT_MESSAGE;
+    throw new ValidationError({ unlockLimitHours: message }, message);
+  }
+  await getDb().settings.put({ key: UNLOCK_LIMIT_KEY, value: parsed.data });
+  window.dispatchEvent(new Event(UNLOCK_LIMIT_CHANGE_EVENT));
+  return parsed.data;
+}

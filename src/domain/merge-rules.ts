@@ -1,0 +1,212 @@
+/**
+ * A merge obeys the rules the screens do: what no screen can change, no backup file changes
+ * either. Of the file's records that are new or newer than the device's:
+ *
+ * - a goal's words stay as they are once the goal has a rating (every goal made by the app
+ *   has its baseline), so a newer version with other words is refused (the device's kept);
+ * - no record moves to another young person (or a rating to another goal or session);
+ * - a case closed on this device stays read-only: the file's new or newer goals, sessions,
+ *   ratings, closures and maps of that young person are refused, unless the file reopens the
+ *   case (its version of the young person is newer, and open, or holds a reopening this
+ *   device has not seen). Their own details can change, as on the edit page.
+ *
+ * And a merge never leaves a record whose young person, goal or session is not there: a
+ * record whose owner was left out (deleted, refused) is left out too.
+ *
+ * Pure: see src/domain/restore-plan.ts, which calls these.
+ */
+import { byArray, type FullBackupRecords, type RecordArray } from './backup-format';
+import { stampOf } from './merge-deletions';
+import type { Closure, Goal, Rating, Session, YoungPerson } from './schemas';
+
+/** Why a record of the file is not taken. */
+export type MergeRefusalReason =
+  /** A rated goal's words would change. */
+  | 'goal-words'
+  /** The record would move to another young person, goal or session. */
+  | 'moved'
+  /** The case is closed on this device and the file does not reopen it. */
+  | 'case-closed'
+  /** Its young person, goal or session is not taken (or not on the device). */
+  | 'owner-left-out'
+  /** The file itself says the record was deleted after this version of it. */
+  | 'deleted-in-file';
+
+/** A record of the file that a merge does not take, and why. */
+export interface MergeRefusal {
+  array: RecordArray;
+  id: string;
+  reason: MergeRefusalReason;
+}
+
+const byId = <T extends { id: string }>(list: readonly T[]) =>
+  new Map(list.map((record) => [record.id, record]));
+
+/** The young people whose case the file reopens (see the module's rules). */
+function reopenedByFile(file: FullBackupRecords, device: FullBackupRecords): Set<string> {
+  const hereClosures = byId(device.closures);
+  const filePeople = byId(file.youngPeople);
+  const reopened = new Set<string>();
+  for (const here of device.youngPeople) {
+    if (here.status !== 'closed') continue;
+    const there = filePeople.get(here.id);
+    if (!there || stampOf(there) <= stampOf(here)) continue;
+    const reopening = (c: Closure) =>
+      c.youngPersonId === here.id &&
+      c.reopenedOn !== null &&
+      (hereClosures.get(c.id)?.reopenedOn ?? null) === null;
+    if (there.status === 'open' || file.closures.some(reopening)) reopened.add(here.id);
+  }
+  return reopened;
+}
+
+/** Splits a list by a test that may give a reason to refuse. */
+function sift<T extends { id: string }>(
+  array: RecordArray,
+  list: readonly T[],
+  refuse: (record: T) => MergeRefusalReason | null,
+  refusals: MergeRefusal[],
+): T[] {
+  const kept: T[] = [];
+  for (const record of list) {
+    const reason = refuse(record);
+    if (reason === null) kept.push(record);
+    else refusals.push({ array, id: record.id, reason });
+  }
+  return kept;
+}
+
+/**
+ * The file's candidates (new or newer than the device's) that the screens' rules allow, and
+ * the rest, refused with a reason. `file` is every record of the file (a goal is rated if
+ * it has a rating in the file or on the device).
+ */
+export function applyScreenRules(
+  candidates: FullBackupRecords,
+  file: FullBackupRecords,
+  device: FullBackupRecords,
+): { allowed: FullBackupRecords; refusals: MergeRefusal[] } {
+  const refusals: MergeRefusal[] = [];
+  const here = {
+    goals: byId(device.goals),
+    sessions: byId(device.sessions),
+    ratings: byId(device.ratings),
+    closures: byId(device.closures),
+    resilienceMaps: byId(device.resilienceMaps),
+  };
+  const rated = new Set([...device.ratings, ...file.ratings].map((r) => r.goalId));
+  const reopened = reopenedByFile(file, device);
+  const closedHere = new Set(
+    device.youngPeople
+      .filter((yp) => yp.status === 'closed' && !reopened.has(yp.id))
+      .map((yp) => yp.id),
+  );
+  const fileGoals = byId(file.goals);
+  const fileSessions = byId(file.sessions);
+  const ownerOfGoal = (id: string) => (here.goals.get(id) ?? fileGoals.get(id))?.youngPersonId;
+  const ownerOfSession = (id: string) =>
+    (here.sessions.get(id) ?? fileSessions.get(id))?.youngPersonId;
+
+  const owned =
+    <T extends { id: string; youngPersonId: string }>(table: Map<string, T>) =>
+    (record: T): MergeRefusalReason | null => {
+      const before = table.get(record.id);
+      if (before && before.youngPersonId !== record.youngPersonId) return 'moved';
+      return closedHere.has(record.youngPersonId) ? 'case-closed' : null;
+    };
+
+  const goals = sift<Goal>(
+    'goals',
+    candidates.goals,
+    (goal) => {
+      const before = here.goals.get(goal.id);
+      if (before && before.text !== goal.text && rated.has(goal.id)) return 'goal-words';
+      return owned(here.goals)(goal);
+    },
+    refusals,
+  );
+  const sessions = sift<Session>('sessions', candidates.sessions, owned(here.sessions), refusals);
+  const closures = sift<Closure>('closures', candidates.closures, owned(here.closures), refusals);
+  const maps = sift(
+    'resilienceMaps',
+    candidates.resilienceMaps,
+    owned(here.resilienceMaps),
+    refusals,
+  );
+  const ratings = sift<Rating>(
+    'ratings',
+    candidates.ratings,
+    (rating) => {
+      const before = here.ratings.get(rating.id);
+      if (before && (before.goalId !== rating.goalId || before.sessionId !== rating.sessionId)) {
+        return 'moved';
+      }
+      const owners = [
+        ownerOfGoal(rating.goalId),
+        rating.sessionId === null ? undefined : ownerOfSession(rating.sessionId),
+      ];
+      return owners.some((o) => o !== undefined && closedHere.has(o)) ? 'case-closed' : null;
+    },
+    refusals,
+  );
+  return {
+    allowed: {
+      youngPeople: [...candidates.youngPeople],
+      goals,
+      sessions,
+      ratings,
+      closures,
+      resilienceMaps: maps,
+    },
+    refusals,
+  };
+}
+
+/**
+ * The records to write, less any whose young person, goal or session will not be on the
+ * device once the merge is done (the device's records, less `removed`, and those written).
+ * Returns what is kept and what is left out, by array.
+ */
+export function keepWhole(
+  toWrite: FullBackupRecords,
+  device: FullBackupRecords,
+  removed: Record<RecordArray, ReadonlySet<string>>,
+): { kept: FullBackupRecords; leftOut: { array: RecordArray; id: string }[] } {
+  const ids = byArray((array) => {
+    const set = new Set<string>();
+    for (const record of device[array]) if (!removed[array].has(record.id)) set.add(record.id);
+    for (const record of toWrite[array]) set.add(record.id);
+    return set;
+  });
+  const leftOut: { array: RecordArray; id: string }[] = [];
+  const keep = <T extends { id: string }>(
+    array: RecordArray,
+    list: readonly T[],
+    whole: (record: T) => boolean,
+  ): T[] =>
+    list.filter((record) => {
+      if (whole(record)) return true;
+      leftOut.push({ array, id: record.id });
+      ids[array].delete(record.id);
+      return false;
+    });
+  const person = (r: { youngPersonId: string }) => ids.youngPeople.has(r.youngPersonId);
+  const youngPeople: YoungPerson[] = [...toWrite.youngPeople];
+  const goals = keep('goals', toWrite.goals, person);
+  const sessions = keep('sessions', toWrite.sessions, person);
+  const maps = keep('resilienceMaps', toWrite.resilienceMaps, person);
+  const closures = keep(
+    'closures',
+    toWrite.closures,
+    (c) => person(c) && Object.keys(c.goalOutcomes).every((g) => ids.goals.has(g)),
+  );
+  const ratings = keep(
+    'ratings',
+    toWrite.ratings,
+    (r) => ids.goals.has(r.goalId) && (r.sessionId === null || ids.sessions.has(r.sessionId)),
+  );
+  return {
+    kept: { youngPeople, goals, sessions, ratings, closures, resilienceMaps: maps },
+    leftOut,
+  };
+}
