@@ -2,30 +2,16 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.ts';
 
 // Colours from src/styles/global.css: --accent (the header and buttons) and --bg.
 const THEME_COLOUR = '#1d4ed8';
 const BACKGROUND_COLOUR = '#ffffff';
 
-// Nothing leaves the device and nothing is loaded from elsewhere: only the app's own origin
-// may supply scripts, styles, images, fonts, workers and connections; no plugins (objects),
-// no <base>, no form posts. Set as a meta tag in the built index.html (the dev server needs
-// inline scripts for hot reload, so it has none) and, with frame-ancestors, which only a
-// header can carry, as headers from `vite preview`.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
+// The Content-Security-Policy (with Trusted Types required) and the other security headers
+// live in security-headers.ts, shared with public/_headers and docs/deployment.md. The built
+// index.html carries the policy as a meta tag (the dev server needs inline scripts for hot
+// reload, so it has none); `vite preview` sends every header, frame-ancestors included.
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
@@ -39,6 +25,14 @@ function contentSecurityPolicy(): Plugin {
     ],
   };
 }
+
+// Unit tests that need a page (window events and timers, localStorage, navigator.storage):
+// they run in jsdom with the rendering set-up, the rest of tests/unit in Node.
+const UNIT_TESTS_WITH_A_PAGE = [
+  'tests/unit/app/lock-across-tabs.test.ts',
+  'tests/unit/lib/storage.test.ts',
+  'tests/unit/db/encryption/lock-control.test.ts',
+];
 
 export default defineConfig({
   plugins: [
@@ -83,6 +77,10 @@ export default defineConfig({
         skipWaiting: false,
         // Nothing from other origins is ever cached (the app loads nothing from them).
         runtimeCaching: [],
+        // The Workbox runtime is written into sw.js itself: a service worker gets its CSP from
+        // sw.js's own headers, which require Trusted Types, and loading the runtime as a
+        // separate file (importScripts with a plain string) would be refused there.
+        inlineWorkboxRuntime: true,
       },
     }),
   ],
@@ -90,23 +88,43 @@ export default defineConfig({
   preview: {
     port: 4173,
     strictPort: true,
-    headers: {
-      'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
-      'Referrer-Policy': 'no-referrer',
-      'X-Content-Type-Options': 'nosniff',
-      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-    },
+    headers: { ...SECURITY_HEADERS },
   },
   build: { sourcemap: true },
   test: {
-    environment: 'jsdom',
-    setupFiles: ['./tests/setup.ts'],
-    include: [
-      'tests/unit/**/*.test.{ts,tsx}',
-      'tests/components/**/*.test.{ts,tsx}',
-      'tests/property/**/*.test.ts',
-    ],
     restoreMocks: true,
-    testTimeout: 15000,
+    // Limits for a busy two-core machine: a test that is merely slow must not fail. Waits are
+    // on conditions (tests/setup-dom.ts), never on durations.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        // Logic with no page: Node, with fake-indexeddb and Web Crypto. No jsdom to set up,
+        // which was about a quarter of the suite's time.
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          setupFiles: ['./tests/setup.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts'],
+          exclude: UNIT_TESTS_WITH_A_PAGE,
+        },
+      },
+      {
+        // Anything that renders, or needs the DOM (a file can also ask for jsdom with a
+        // `@vitest-environment jsdom` comment at its top).
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          setupFiles: ['./tests/setup.ts', './tests/setup-dom.ts'],
+          include: [
+            'tests/unit/**/*.test.tsx',
+            'tests/components/**/*.test.{ts,tsx}',
+            ...UNIT_TESTS_WITH_A_PAGE,
+          ],
+        },
+      },
+    ],
   },
 });

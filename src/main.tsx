@@ -2,7 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { requestPersistentStorage } from './lib/storage';
+import { installTrustedTypesPolicy } from './lib/trusted-types';
 import './styles/global.css';
+
+// Before anything loads a worker or registers the service worker (see lib/trusted-types).
+installTrustedTypesPolicy(window);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

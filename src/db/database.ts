@@ -12,7 +12,7 @@ import type {
 } from '../domain/schemas';
 import { watchConnection } from './connection';
 import { installEncryption } from './encryption/middleware';
-import { getDatabaseKey } from './encryption/session-key';
+import { getDatabaseKey, getPreviousDataKey } from './encryption/session-key';
 import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5 } from './migrations';
 import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
 
@@ -46,9 +46,9 @@ let instance: CoachingDatabase | null = null;
 export function getDb(): CoachingDatabase {
   if (!instance) {
     instance = new CoachingDatabase();
-    // Every record's free-text and identifying fields are encrypted on their way in and
-    // decrypted on their way out (./encryption), with the key held while unlocked.
-    installEncryption(instance, getDatabaseKey);
+    // Every record about a young person is sealed on its way in and opened (and checked) on
+    // its way out (./encryption), with the key held while unlocked.
+    installEncryption(instance, getDatabaseKey, getPreviousDataKey);
     watchConnection(instance);
   }
   return instance;

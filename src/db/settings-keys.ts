@@ -14,14 +14,24 @@ export const KEYRING_KEY = 'keyring';
 export const UNLOCK_ATTEMPTS_KEY = 'unlockAttempts';
 /** Minutes without use before the app locks itself. */
 export const AUTO_LOCK_KEY = 'autoLockMinutes';
-/** The encrypted fields whose every stored value is known to be encrypted. */
+/** Hours after unlocking before the app locks itself, even in use. */
+export const UNLOCK_LIMIT_KEY = 'unlockLimitHours';
+/**
+ * The first format's list of encrypted fields known to be encrypted: no longer written, but
+ * left on devices encrypted before records were sealed (removed when they are resealed).
+ */
 export const ENCRYPTED_FIELDS_KEY = 'encryptedFields';
+/**
+ * How the records are stored: 2 once every record is sealed (issue 13). A device with a
+ * keyring and no such setting was encrypted in the first format and is resealed at unlock.
+ */
+export const RECORD_FORMAT_KEY = 'recordFormat';
 
 // Handing over to a young person
 
-/** The coach's PIN: its PBKDF2 hash and salt, never the PIN. */
+/** The coach's PIN: its PBKDF2 hash, sealed under the data key, and salt; never the PIN. */
 export const COACH_PIN_KEY = 'coachPin';
-/** Wrong PIN tries in a row, and until when the PIN is locked. */
+/** Wrong PIN tries in a row, and the wait before the next (see domain/pin-attempts.ts). */
 export const PIN_ATTEMPTS_KEY = 'pinAttempts';
 /** The handover in progress: whose space the device is in. */
 export const HANDOVER_KEY = 'handover';

@@ -75,6 +75,24 @@ export async function encryptBackup(
   });
 }
 
+/** A protected file's name says so: "…-1405.json" becomes "…-1405-protected.json". */
+export function protectedFileName(fileName: string): string {
+  return fileName.replace(/(\.json)?$/, '-protected.json');
+}
+
+/**
+ * A JSON file as the app writes it: its name and text, protected with the passphrase (as a
+ * protected backup, whatever the file holds), or as it is when the passphrase is null.
+ */
+export async function protectFile(
+  fileName: string,
+  json: string,
+  passphrase: string | null,
+): Promise<{ fileName: string; text: string }> {
+  if (passphrase === null) return { fileName, text: json };
+  return { fileName: protectedFileName(fileName), text: await encryptBackup(json, passphrase) };
+}
+
 /** True when a parsed file says it is a passphrase-protected backup. */
 export function isEncryptedBackup(value: unknown): boolean {
   return isObject(value) && own(value, 'format') === ENCRYPTED_BACKUP_FORMAT;

@@ -9,14 +9,20 @@ export interface CsvOptions {
 /** The UTF-8 byte order mark, as the first character of a string. */
 export const UTF8_BOM = '\uFEFF';
 
-/** Characters that make a spreadsheet treat a cell as a formula (or hide its start). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters that make a spreadsheet treat a cell as a formula, or that it may drop before
+ * looking (a NUL, tab, carriage return or line feed): =, +, -, @ and their full-width forms,
+ * which some spreadsheets in East Asian locales also read as formulas. Spaces before one of
+ * them count too, since an import may trim them.
+ */
+const FORMULA_START = /^(?:[\0\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 /** Characters that oblige a field to be quoted (RFC 4180), plus a leading or trailing space. */
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /**
  * Text a spreadsheet will show as text, never run as a formula: a cell starting with
- * =, +, -, @, a tab or a carriage return gets a leading apostrophe.
+ * =, +, -, @ (or their full-width forms, or spaces then one of them), a NUL, a tab, a carriage
+ * return or a line feed gets a leading apostrophe.
  */
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;

@@ -11,6 +11,7 @@ import {
   subYears,
 } from 'date-fns';
 import type { Instant } from './instant';
+import { MONTHS } from './short-date';
 export { toInstant, type Instant } from './instant';
 
 /** A calendar date stored as yyyy-MM-dd, in the device's local time zone. */
@@ -88,20 +89,30 @@ export function instantToIsoDate(instant: Instant): IsoDate {
   return toIsoDate(parseISO(instant));
 }
 
-/** formatDate's answers, kept: a page shows the same few dates many times over. */
-const shortDates = new Map<IsoDate, string>();
-const SHORT_DATES_KEPT = 1000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** "12 Nov 2026" */
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
+/**
+ * "12 Nov 2026". Worked out from the date's digits each time rather than kept: a cache of
+ * answers would hold every date shown, dates of birth included, for as long as the page lives
+ * (issue 13). Anything other than a real yyyy-MM-dd date goes to date-fns, as before.
+ */
 export function formatDate(value: IsoDate | null | undefined): string {
   if (!value) return '';
-  let text = shortDates.get(value);
-  if (text === undefined) {
-    text = format(fromIsoDate(value), 'd MMM yyyy');
-    if (shortDates.size >= SHORT_DATES_KEPT) shortDates.clear();
-    shortDates.set(value, text);
+  const parts = ISO_DATE_PARTS.exec(value);
+  if (parts) {
+    const year = Number(parts[1]);
+    const month = Number(parts[2]);
+    const day = Number(parts[3]);
+    if (year > 0 && day >= 1 && day <= daysInMonth(year, month)) {
+      return `${day} ${MONTHS[month - 1]} ${parts[1]}`;
+    }
   }
-  return text;
+  return format(fromIsoDate(value), 'd MMM yyyy');
 }
 
 /** "Thursday 12 November 2026", for screen readers and headings. */

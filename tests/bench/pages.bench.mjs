@@ -81,7 +81,7 @@ function timeRawRead(page, spec) {
       } else if (spec.kind === 'caseload') {
         // Every young person, sorted as the caseload sorts them; for the first block on
         // screen, their goals, and their sessions' count and last date (what the page shows of
-        // them). The names are stored encrypted, so sorting them raw gives another order: the
+        // them). The names are stored encrypted (sealed), so sorting them raw gives another order: the
         // block's ids come from the plain data (spec.ids), and the sort is kept for its cost.
         const tx = db.transaction(['youngPeople', 'goals', 'sessions'], 'readonly');
         const people = await done(tx.objectStore('youngPeople').getAll());
@@ -89,7 +89,7 @@ function timeRawRead(page, spec) {
         people.sort(
           (a, b) =>
             Number(b.status === 'open') - Number(a.status === 'open') ||
-            byName.compare(a.name, b.name),
+            byName.compare(a.name ?? a.sealed, b.name ?? b.sealed),
         );
         const shown = spec.ids.map((id) => ({ id }));
         const dates = tx.objectStore('sessions').index('[youngPersonId+date]');
@@ -127,7 +127,11 @@ function timeRawRead(page, spec) {
   );
 }
 
-/** How many young people are stored with their name encrypted, read raw from IndexedDB. */
+/**
+ * How many young people are stored with their name encrypted, read raw from IndexedDB: the
+ * whole record sealed ("enc:v2:", no name beside it, issue 13), or (an older build) the name
+ * field encrypted on its own ("enc:v1:").
+ */
 function countEncrypted(page) {
   return page.evaluate(async (name) => {
     const db = await new Promise((resolve, reject) => {
@@ -141,7 +145,10 @@ function countEncrypted(page) {
       request.onerror = () => reject(request.error);
     });
     db.close();
-    return people.filter((p) => typeof p.name === 'string' && p.name.startsWith('enc:v1:')).length;
+    const sealed = (p) =>
+      typeof p.sealed === 'string' && p.sealed.startsWith('enc:v2:') && !('name' in p);
+    const fieldEncrypted = (p) => typeof p.name === 'string' && p.name.startsWith('enc:v1:');
+    return people.filter((p) => sealed(p) || fieldEncrypted(p)).length;
   }, DATABASE);
 }
 

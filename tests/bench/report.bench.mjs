@@ -6,8 +6,12 @@
  *
  * 1. Builds the "service" size fictional data set (300 young people, 1,200 goals, 6,000
  *    sessions, 15,000 ratings; tests/support/fake-data.ts, seeded) and writes it into Chromium's
- *    IndexedDB through the built app, served by `vite preview`.
- * 2. In each round, in a freshly loaded page with the app's database open: times a raw
+ *    IndexedDB through the built app, served by `vite preview`. Then chooses a passphrase in
+ *    Settings, as a coach does, so the records are stored encrypted (with this version of the
+ *    app: every record sealed whole) and the report has to decrypt them (issue 13). With
+ *    BENCH_PLAIN=1 it skips that and measures plain records, as before issue 13.
+ * 2. In each round, in a freshly loaded page (unlocked with the passphrase first, outside the
+ *    timing) with the app's database open: times a raw
  *    IndexedDB getAll of the four stores (youngPeople, goals, sessions, ratings) in one
  *    transaction, and times the report being ready: from navigating (in the app, as a link
  *    would) to /reports until its figures are in the page. Rounds alternate which goes first.
@@ -32,6 +36,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const LIMIT = 2;
 const REPORT_URL = '/reports?from=2000-01-01&to=2100-12-31';
 const RAW_STORES = ['youngPeople', 'goals', 'sessions', 'ratings'];
+const PLAIN = process.env.BENCH_PLAIN === '1';
+const PASSPHRASE = 'kestrel harbour lantern forty seven';
 
 function startPreview() {
   const dist = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
@@ -128,8 +134,27 @@ function timeReport(page) {
   }, REPORT_URL);
 }
 
+/** Chooses a passphrase in Settings: the records already there are encrypted. */
+async function setUpPassphrase(page, base) {
+  await page.goto(`${base}/settings`);
+  await page.getByRole('button', { name: 'Choose a passphrase' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Set passphrase' }).click();
+  await page
+    .getByRole('heading', { name: 'Keep your recovery key safe' })
+    .waitFor({ timeout: 300_000 });
+  await page.getByRole('checkbox', { name: 'I have printed or saved the recovery key' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
 async function freshPage(page, base) {
   await page.goto(`${base}/framework`);
+  if (!PLAIN) {
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /framework/i }).waitFor({ timeout: 120_000 });
+  }
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
@@ -155,6 +180,11 @@ async function main() {
     await page.goto(`${base}/`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await seed(page, records);
+    if (!PLAIN) {
+      const started = Date.now();
+      await setUpPassphrase(page, base);
+      console.log(`Passphrase chosen: records encrypted in ${Date.now() - started} ms`);
+    }
 
     const raw = [];
     const report = [];

@@ -5,6 +5,7 @@ import {
   expectNoSideways,
   expectNoViolations,
   setUpPassphrase,
+  turnProtectionOff,
 } from './support/helpers';
 import { newVersionProxy, waitForServiceWorker } from './support/service-worker';
 
@@ -23,7 +24,7 @@ import { newVersionProxy, waitForServiceWorker } from './support/service-worker'
 // Here: addresses that lead nowhere, the other confirm dialogs (among them "Delete the safety
 // copy?" on the backup page and the retention list's erase dialog in Settings), a goal page in
 // its other states, changing a goal, the framework page with a move's goals open, handing over
-// without a PIN, the caseload search with no match, the "Ready to work offline" message and the "Update available" prompt, and the print
+// without a passphrase or a PIN, the caseload search with no match, the "Ready to work offline" message and the "Update available" prompt, and the print
 // views as printed (print media): the goal summary, "My resilience journey", a closed case's
 // page, the service report, a goal page and the recovery key step.
 // The app has no offline or connection banner to check: it works the same with no network.
@@ -146,11 +147,17 @@ test("the framework page with a move's linked goals open passes axe and fits 320
   await expectNoSideways(page, "The framework page with a move's goals open at 320 px");
 });
 
-test('handing over without a PIN asks for one, and that page passes axe', async ({ page }) => {
+test('handing over without a passphrase or PIN asks for them, and those pages pass axe', async ({
+  page,
+}) => {
   await loadDemo(page);
   await openPerson(page, 'Demo: Jordan');
   await page.getByRole('button', { name: 'Hand over to Demo: Jordan' }).click();
+  await expect(page.getByText(/Before you hand over, choose a passphrase/)).toBeVisible();
+  await expectNoViolations(page, 'Choosing a passphrase before a handover');
+  await setUpPassphrase(page);
   await expect(page.getByText(/Before you hand over to Demo: Jordan, set a PIN/)).toBeVisible();
+  await expect(page.getByLabel('New PIN', { exact: true })).toBeInViewport();
   await expectNoViolations(page, 'Settings, asking for a PIN before a handover');
   await page.getByRole('button', { name: 'Save PIN' }).click();
   await expect(page.getByRole('alert').first()).toBeVisible();
@@ -217,6 +224,7 @@ test('"Delete the safety copy?" on the backup page passes axe', async ({ page })
   await expect(page.getByRole('heading', { level: 1, name: 'Backup and restore' })).toBeVisible();
 
   // Replacing everything with a backup keeps a safety copy of what was there before.
+  await turnProtectionOff(page, 'backup');
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Back up now' }).click(),

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoViolations, setUpPassphrase } from './support/helpers';
+import {
+  E2E_FILE_PASSPHRASE,
+  expectNoViolations,
+  fillFilePassphrase,
+  setUpPassphrase,
+} from './support/helpers';
 
 // Backing up and restoring, in real Chromium: the file is checked in a Web Worker, merged
 // or put in place of everything, and a bad file changes nothing.
@@ -57,12 +62,21 @@ test('a coach backs up, then restores by merging and by replacing', async ({ pag
   await expect(page.getByText('No backup has been made on this device yet.')).toBeVisible();
   await expectNoViolations(page, 'The backup page');
 
+  // Protected by default: the file is ciphertext, opened only with its passphrase.
+  await expect(
+    page.getByRole('checkbox', { name: 'Protect this backup with a passphrase' }),
+  ).toBeChecked();
+  await fillFilePassphrase(page);
   const backup = await download(page, 'Back up now');
-  expect(backup.name).toMatch(/^resilience-coaching-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
-  const parsed = JSON.parse(backup.text) as BackupJson;
-  expect(parsed.format).toBe('resilience-coaching-backup');
-  expect(parsed.version).toBe(2);
-  expect(parsed.youngPeople).toHaveLength(5);
+  expect(backup.name).toMatch(
+    /^resilience-coaching-backup-\d{4}-\d{2}-\d{2}-\d{4}-protected\.json$/,
+  );
+  expect(backup.text).not.toContain('Demo:');
+  expect(JSON.parse(backup.text)).toMatchObject({
+    format: 'resilience-coaching-backup-encrypted',
+    kdf: { name: 'PBKDF2', iterations: 600000 },
+    cipher: { name: 'AES-GCM' },
+  });
   await expect(page.getByText(`Backup saved: ${backup.name}`)).toBeVisible();
   await expect(page.getByText(/^Last backup: /)).toBeVisible();
 
@@ -78,6 +92,8 @@ test('a coach backs up, then restores by merging and by replacing', async ({ pag
   // Merge: everything in the file is unchanged, and Zed stays.
   await openBackupPage(page);
   await chooseBackup(page, backup.name, backup.text);
+  await page.getByLabel('Passphrase for this backup').fill(E2E_FILE_PASSPHRASE);
+  await page.getByRole('button', { name: 'Open backup' }).click();
   const table = page.getByRole('table', { name: /compared with this device/ });
   await expect(table).toBeVisible();
   await expect(table.getByRole('row', { name: /^Young people 5 0 0 5$/ })).toBeVisible();
@@ -96,6 +112,8 @@ test('a coach backs up, then restores by merging and by replacing', async ({ pag
   // Replace: Zed is removed, and the safety copy still holds Zed.
   await openBackupPage(page);
   await chooseBackup(page, backup.name, backup.text);
+  await page.getByLabel('Passphrase for this backup').fill(E2E_FILE_PASSPHRASE);
+  await page.getByRole('button', { name: 'Open backup' }).click();
   await page.getByRole('radio', { name: 'Replace everything on this device' }).check();
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Replace everything on this device?' });
@@ -104,8 +122,28 @@ test('a coach backs up, then restores by merging and by replacing', async ({ pag
   await dialog.getByRole('button', { name: 'Replace everything' }).click();
   await expect(page.getByRole('heading', { name: /^Backup restored/ })).toBeFocused();
   await expectNoViolations(page, 'The replace result');
-  const safety = await download(page, 'Download the safety copy');
+  // The safety copy is protected unless the coach says otherwise, after being told what a
+  // plain file exposes.
+  await page.getByRole('button', { name: 'Download the safety copy' }).click();
+  const save = page.getByRole('dialog', { name: 'Download the safety copy' });
+  await expect(save.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await expectNoViolations(page, 'The safety copy download dialog');
+  await save.getByRole('checkbox', { name: 'Protect this file with a passphrase' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Save the file without a passphrase?' });
+  await expect(ask).toContainText("every young person's name, date of birth");
+  await expectNoViolations(page, 'The question before saving a plain file');
+  await ask.getByRole('button', { name: 'Save without a passphrase' }).click();
+  await expect(ask).toBeHidden();
+  const [safetyFile] = await Promise.all([
+    page.waitForEvent('download'),
+    save.getByRole('button', { name: 'Download the safety copy' }).click(),
+  ]);
+  const safety = {
+    name: safetyFile.suggestedFilename(),
+    text: await readFile(await safetyFile.path(), 'utf8'),
+  };
   expect(safety.name).toMatch(/\.json$/);
+  expect(safety.name).not.toMatch(/protected/);
   const safetyNames = (JSON.parse(safety.text) as BackupJson).youngPeople.map((y) => y.name);
   expect(safetyNames).toContain('Zed');
   expect(safetyNames).toHaveLength(6);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { turnProtectionOff } from './support/helpers';
 
 // Closing a case and exporting its summary, then the service report, in real Chromium with
 // the fictional demo caseload.
@@ -77,7 +78,20 @@ test('a coach closes a case, exports its summary and opens the print views', asy
     expect(row).toContain(`,${goal.closing},`);
   }
 
-  const json = await downloadText(page, 'Download JSON');
+  // The JSON file is protected unless the coach says otherwise (here: turned off, and the
+  // question answered), so its records can be read below.
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  const save = page.getByRole('dialog', { name: 'Download JSON' });
+  await turnProtectionOff(page, 'file', save);
+  const [jsonFile] = await Promise.all([
+    page.waitForEvent('download'),
+    save.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  const json = {
+    name: jsonFile.suggestedFilename(),
+    text: await readFile(await jsonFile.path(), 'utf8'),
+  };
+  expect(json.name).not.toMatch(/protected/);
   const backup = JSON.parse(json.text) as {
     format: string;
     version: number;
@@ -142,10 +156,15 @@ test('a service lead builds the report for two programmes and reads its figures'
   await expect(figure('Mean closing score')).toContainText('8');
   await expect(figure('Mean change')).toContainText('+5.3');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download evaluation export (anonymised)' }).click(),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
-  expect(text).not.toContain('Demo:');
+  // One case: too few for an anonymised export, and the report CSV hides the small numbers.
+  // The programme stays out of the address and the file's name.
+  await expect(
+    page.getByRole('button', { name: 'Download evaluation export (anonymised)' }),
+  ).toHaveCount(0);
+  await expect(page.getByText(/The evaluation export needs at least 5 closed cases/)).toBeVisible();
+  expect(page.url()).not.toMatch(/programme|Self|Harm/i);
+  const report = await downloadText(page, 'Download report CSV');
+  expect(report.name).toMatch(/^service-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(report.text).not.toContain('Demo:');
+  expect(report.text).toContain('Goals,,<5,goals,<5,young people,');
 });

@@ -129,7 +129,9 @@ test('what is typed is stored encrypted, and Lock takes it off the screen', asyn
 
   // The raw IndexedDB holds none of it, only ciphertext.
   const raw = await rawDatabaseText(page);
-  expect(raw).toContain('enc:v1:');
+  // Every record sealed whole (issue 13): no value of the first format, one seal per record.
+  expect(raw).toContain('enc:v2:');
+  expect(raw).not.toContain('enc:v1:');
   for (const words of TYPED) expect(raw, `"${words}" is stored readable`).not.toContain(words);
 
   // Lock: the unlock screen, and nothing of the records in the page.
@@ -204,7 +206,7 @@ test('the app locks itself after 5 minutes without use, the young person’s spa
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${NAME}!` })).toBeVisible();
 });
 
-test('the recovery key opens the records and sets a new passphrase; wrong tries slow down', async ({
+test('the recovery key opens the records, sets a new passphrase and is replaced; wrong tries slow down', async ({
   page,
 }) => {
   const { recoveryKey } = await journey(page);
@@ -222,6 +224,17 @@ test('the recovery key opens the records and sets a new passphrase; wrong tries 
   await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
   await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock and set the new passphrase' }).click();
+  // A new recovery key, shown once before the records open: the one typed stops working.
+  await expect(page.getByRole('heading', { name: 'Keep your new recovery key safe' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expectNoViolations(page, 'The new recovery key after recovering');
+  const newRecoveryKey =
+    (await page.locator('.recovery-key').textContent())?.trim() ?? 'no recovery key shown';
+  expect(newRecoveryKey).toMatch(/^([A-Z0-9]{4}-){7}[A-Z0-9]{4}$/);
+  expect(newRecoveryKey).not.toBe(recoveryKey);
+  await page.getByRole('checkbox', { name: 'I have printed or saved the recovery key' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText(NOTES)).toBeVisible({ timeout: 30_000 });
 
   // The old passphrase no longer opens it; the new one does.
@@ -245,12 +258,22 @@ test('the recovery key opens the records and sets a new passphrase; wrong tries 
   await expect(page.getByRole('main')).toContainText(/try again in|Wait/i);
   await expect(page.getByRole('button', { name: 'Unlock', exact: true })).toBeDisabled();
 
-  // The recovery key still works during the wait.
+  // The recovery key used before no longer works; the new one does, even during the wait.
   await page.getByRole('button', { name: 'Forgotten your passphrase?' }).click();
   await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey);
   await page.getByLabel('New passphrase', { exact: true }).fill(E2E_PASSPHRASE);
   await page.getByLabel('Type the new passphrase again').fill(E2E_PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock and set the new passphrase' }).click();
+  await expect(page.getByRole('textbox', { name: 'Recovery key' })).toHaveAccessibleDescription(
+    /That recovery key does not open the records on this device/,
+  );
+  await page.getByRole('textbox', { name: 'Recovery key' }).fill(newRecoveryKey);
+  await page.getByRole('button', { name: 'Unlock and set the new passphrase' }).click();
+  await expect(page.getByRole('heading', { name: 'Keep your new recovery key safe' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByRole('checkbox', { name: 'I have printed or saved the recovery key' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(unlockHeading(page)).toBeHidden({ timeout: 30_000 });
 });
 

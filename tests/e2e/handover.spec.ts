@@ -1,8 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
+  E2E_PASSPHRASE,
   addYoungPerson,
   expectNoSideways,
   expectNoViolations,
+  unlock,
   unlockAfterNavigation,
 } from './support/helpers';
 
@@ -59,9 +61,11 @@ async function expectInsideSpace(page: Page, name: string) {
 /** The PIN box says the PIN was wrong (by the box, so a screen reader hears it there too). */
 async function expectRefused(dialog: Locator) {
   await expect(dialog.getByLabel('Coach PIN')).toHaveAccessibleDescription(
-    /That PIN is not right\. 4 tries left\./,
+    /That PIN is not right\. 9 tries left before the app locks\./,
   );
-  await expect(dialog.getByRole('status')).toHaveText('That PIN is not right. 4 tries left.');
+  await expect(dialog.getByRole('status')).toHaveText(
+    'That PIN is not right. 9 tries left before the app locks.',
+  );
 }
 
 async function openGiveBack(page: Page) {
@@ -84,10 +88,12 @@ test('a young person sets and rates goals in their own space, kept there until t
   await addCoachGoal(page, name);
   await logCoachSession(page, name);
 
-  // Without a PIN, handing over first asks the coach to set one, then opens the space.
+  // Without a PIN, handing over takes the coach straight to the PIN form (first on the page,
+  // in view without scrolling), then opens the space.
   await page.getByRole('button', { name: `Hand over to ${name}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByText(`Before you hand over to ${name}, set a PIN.`)).toBeVisible();
+  await expect(page.getByLabel('New PIN', { exact: true })).toBeInViewport();
   await page.getByLabel('New PIN', { exact: true }).fill(PIN);
   await page.getByLabel('Type the new PIN again').fill(PIN);
   await page.getByRole('button', { name: 'Save PIN' }).click();
@@ -307,4 +313,117 @@ test('every screen of the space and the PIN dialog pass axe, at desktop and at 3
   await dialog.getByLabel('Coach PIN').fill(PIN);
   await dialog.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});
+
+/** Fake time passes (page.clock), with a key pressed every half hour so the app stays in use. */
+async function passInUse(page: Page, ms: number) {
+  for (let left = ms; left > 0; left -= 30 * 60_000) {
+    await page.clock.fastForward(Math.min(left, 30 * 60_000));
+    await page.keyboard.press('Shift');
+  }
+}
+
+test('ten wrong PINs in a row make each try wait longer, then end the hand-over and lock the app', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.clock.install();
+  const name = 'Noor B';
+  const personUrl = await addYoungPerson(page, name);
+  const personPath = new URL(personUrl).pathname;
+
+  // The waits add up to over nine hours: the app is kept in use, with the longest auto-lock
+  // and time limit, so that only the wrong PINs lock it.
+  await page.goto('/settings');
+  await page.getByLabel('Lock after this many minutes without use').fill('60');
+  await page.getByRole('button', { name: 'Save auto-lock' }).click();
+  await expect(page.getByText('Auto-lock saved').last()).toBeVisible();
+  await page.getByLabel('Lock after this many hours, even in use').fill('24');
+  await page.getByRole('button', { name: 'Save time limit' }).click();
+  await expect(page.getByText('Time limit saved').last()).toBeVisible();
+
+  await page.goto(personPath);
+  await page.getByRole('button', { name: `Hand over to ${name}` }).click();
+  await page.getByLabel('New PIN', { exact: true }).fill(PIN);
+  await page.getByLabel('Type the new PIN again').fill(PIN);
+  await page.getByRole('button', { name: 'Save PIN' }).click();
+  await expectInsideSpace(page, name);
+
+  const dialog = await openGiveBack(page);
+  const box = dialog.getByLabel('Coach PIN');
+  const continueButton = dialog.getByRole('button', { name: 'Continue' });
+  const waits: [string, number][] = [
+    ['', 0],
+    ['', 0],
+    ['', 0],
+    [' Wait 60 seconds before the next try.', 60_000],
+    [' Wait 5 minutes before the next try.', 5 * 60_000],
+    [' Wait 15 minutes before the next try.', 15 * 60_000],
+    [' Wait 60 minutes before the next try.', 60 * 60_000],
+    [' Wait 4 hours before the next try.', 4 * 60 * 60_000],
+    [' Wait 4 hours before the next try.', 4 * 60 * 60_000],
+  ];
+  for (const [i, [words, wait]] of waits.entries()) {
+    await box.fill(WRONG_PIN);
+    await continueButton.click();
+    const left = 9 - i;
+    await expect(box).toHaveAccessibleDescription(
+      `Error: That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before the app locks.${words}`,
+    );
+    if (wait > 0) {
+      // Even the right PIN is not checked during a wait.
+      await box.fill(PIN);
+      await continueButton.click();
+      await expect(box).toHaveAccessibleDescription(/Too many wrong tries\. Try again in/);
+      await passInUse(page, wait);
+    }
+  }
+  await expectInsideSpace(page, name);
+
+  // The tenth: the hand-over ends and the app locks (and reloads): only the passphrase opens it.
+  await box.fill(WRONG_PIN);
+  await continueButton.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock' })).toBeVisible();
+  await expect(
+    page.getByText('The coach PIN was typed wrong too many times in a row', { exact: false }),
+  ).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain(name);
+  await unlock(page, E2E_PASSPHRASE);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page).not.toHaveURL(/my-space/);
+
+  // The PIN no longer works: handing over asks for a new one first.
+  await page.goto(personPath);
+  await page.getByRole('button', { name: `Hand over to ${name}` }).click();
+  await expect(
+    page.getByText('Your PIN was typed wrong 10 times in a row, so it no longer works.', {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Current PIN')).toHaveCount(0);
+  await page.getByLabel('New PIN', { exact: true }).fill('8642');
+  await page.getByLabel('Type the new PIN again').fill('8642');
+  await page.getByRole('button', { name: 'Save PIN' }).click();
+  await expectInsideSpace(page, name);
+
+  // Forgot the PIN? The passphrase ends the hand-over, and the coach sets a new PIN.
+  const again = await openGiveBack(page);
+  await again.getByRole('button', { name: 'Forgot the PIN?' }).click();
+  const forgot = page.getByRole('dialog', { name: 'Forgot the PIN?' });
+  await expectNoViolations(page, 'The Forgot the PIN? dialog');
+  await forgot.getByLabel('Your passphrase').fill('not the passphrase');
+  await forgot.getByRole('button', { name: 'End the hand-over' }).click();
+  await expect(forgot.getByLabel('Your passphrase')).toHaveAccessibleDescription(
+    /That passphrase is not right/,
+  );
+  await forgot.getByLabel('Your passphrase').fill(E2E_PASSPHRASE);
+  await forgot.getByRole('button', { name: 'End the hand-over' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page).toHaveURL(personUrl);
+  await expect(
+    page.getByText('The hand-over has ended and the PIN was removed. Set a new PIN to hand over.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: `Hand over to ${name}` }).click();
+  await expect(page.getByLabel('New PIN', { exact: true })).toBeInViewport();
+  await expect(page.getByLabel('Current PIN')).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { setUpPassphrase } from './support/helpers';
+import { setUpPassphrase, turnProtectionOff } from './support/helpers';
 
 // Script and markup typed into every text field are shown as plain text everywhere (pages,
 // print, exports); no script runs, no dialog opens, nothing is fetched from elsewhere.
@@ -147,7 +147,14 @@ test('hostile text stays plain text in pages, print and exports', async ({ page 
   // A cell starting with = is neutralised with an apostrophe, so no spreadsheet runs it.
   expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/"",""click"")`);
   expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
-  const json = JSON.parse(await download(page, 'Download JSON')) as {
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  const save = page.getByRole('dialog', { name: 'Download JSON' });
+  await turnProtectionOff(page, 'file', save);
+  const [jsonFile] = await Promise.all([
+    page.waitForEvent('download'),
+    save.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  const json = JSON.parse(await readFile(await jsonFile.path(), 'utf8')) as {
     youngPeople: { name: string; school: string; programme: string }[];
     goals: { text: string }[];
     sessions: { notes: string }[];

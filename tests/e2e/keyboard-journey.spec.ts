@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { E2E_PASSPHRASE } from './support/helpers';
+import { E2E_FILE_PASSPHRASE, E2E_PASSPHRASE } from './support/helpers';
 
 // The core journey by keyboard alone (issue 7): add a young person, add a goal, log a session
 // with a rating, read the chart as a table, close the case, open and leave a dialog, and export.
@@ -234,9 +234,19 @@ test('the core journey works by keyboard alone, with focus visible and placed se
   const row = csv.text.split('\r\n').find((line) => line.includes(GOAL));
   expect(row).toContain(',2,');
   expect(row).toContain(',7,');
-  const json = await downloadByKeyboard(page, page.getByRole('button', { name: 'Download JSON' }));
-  const backup = JSON.parse(json.text) as { youngPeople: { name: string; status: string }[] };
-  expect(backup.youngPeople).toEqual([expect.objectContaining({ name: NAME, status: 'closed' })]);
+  // The JSON file asks for a passphrase first, with focus already in its box.
+  const openSave = page.getByRole('button', { name: 'Download JSON' });
+  await activate(page, openSave);
+  const save = page.getByRole('dialog', { name: 'Download JSON' });
+  await expect(save.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await page.keyboard.type(E2E_FILE_PASSPHRASE);
+  await typeInto(page, save.getByLabel('Type the passphrase again'), E2E_FILE_PASSPHRASE);
+  const json = await downloadByKeyboard(page, save.getByRole('button', { name: 'Download JSON' }));
+  expect(json.name).toMatch(/-protected\.json$/);
+  expect(json.text).not.toContain(NAME);
+  expect(JSON.parse(json.text)).toMatchObject({ format: 'resilience-coaching-backup-encrypted' });
+  await expect(save).toBeHidden();
+  await expect(openSave).toBeFocused();
 
   expect(errors).toEqual([]);
 });

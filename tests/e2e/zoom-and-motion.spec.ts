@@ -3,6 +3,7 @@ import {
   E2E_PASSPHRASE,
   expectNoSideways,
   reloadLocked,
+  setUpPassphrase,
   unlock,
   unlockAfterNavigation,
 } from './support/helpers';
@@ -184,9 +185,11 @@ test('with reduced motion asked for, charts, the celebration and transitions sta
     await expectStill(page);
   }
 
-  // The young person's space: a score that reaches the goal brings the celebration.
+  // The young person's space: a score that reaches the goal brings the celebration. A
+  // hand-over needs a passphrase first (the PIN is sealed under the data key).
   await page.goto(person);
   await page.getByRole('button', { name: 'Hand over to Demo: Jordan' }).click();
+  await setUpPassphrase(page);
   await page.getByLabel('New PIN', { exact: true }).fill(PIN);
   await page.getByLabel('Type the new PIN again').fill(PIN);
   await page.getByRole('button', { name: 'Save PIN' }).click();

@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { useToastStore, type Toast } from '../../stores/toast-store';
 
-const TOAST_MS = 6000;
-
 function ToastItem({ toast }: { toast: Toast }) {
   const dismiss = useToastStore((s) => s.dismiss);
+  const durationMs = useToastStore((s) => s.durationMs);
   useEffect(() => {
-    const timer = window.setTimeout(() => dismiss(toast.id), TOAST_MS);
+    if (durationMs === null) return;
+    const timer = window.setTimeout(() => dismiss(toast.id), durationMs);
     return () => window.clearTimeout(timer);
-  }, [toast.id, dismiss]);
+  }, [toast.id, dismiss, durationMs]);
   return (
     <li className={`toast toast--${toast.tone}`}>
       <span>{toast.message}</span>

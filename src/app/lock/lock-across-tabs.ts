@@ -6,10 +6,16 @@
  * - when a tab locks (Lock, auto-lock), it tells the others, and each locks at once (keeping
  *   what is being typed as an encrypted draft first, as Lock does). Unlocking is not shared:
  *   each tab asks for the passphrase.
+ * - when a tab is about to change the data key (Settings, "Change the data key"), it tells
+ *   the others to lock: they hold the old key, which stops opening the records.
  * - while the coach works in one tab, it tells the others now and then, so a tab left in the
  *   background does not auto-lock every tab while the coach is busy in another.
  */
-import { lockSafely, subscribeToLock } from '../../db/encryption/session-key';
+import {
+  lockSafely,
+  subscribeToDataKeyChange,
+  subscribeToLock,
+} from '../../db/encryption/session-key';
 
 export const TAB_CHANNEL_NAME = 'resilience-coaching/lock';
 
@@ -53,9 +59,14 @@ export function connectTabs(channel: TabChannel | null = openChannel()): () => v
   // Locking when already locked does nothing, so a tab told to lock tells the others once
   // more at most, and that ends there.
   const stopTelling = subscribeToLock(() => channel.postMessage({ type: 'lock' }));
+  // This tab keeps going with the new key; the others lock.
+  const stopTellingOfKeyChange = subscribeToDataKeyChange(() =>
+    channel.postMessage({ type: 'lock' }),
+  );
   connected = channel;
   return () => {
     stopTelling();
+    stopTellingOfKeyChange();
     channel.removeEventListener('message', onMessage);
     if (connected === channel) connected = null;
     channel.close();

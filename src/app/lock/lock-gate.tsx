@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { checkEncryptionSetUp } from '../../db/encryption/lock-settings';
 import { useKeyringStored } from '../../db/hooks/core';
 import { setEncryptionSetUp, subscribeToLock } from '../../db/encryption/session-key';
@@ -6,6 +6,8 @@ import { errorReason } from '../../lib/errors';
 import { useToastStore } from '../../stores/toast-store';
 import { useAutoLock } from './auto-lock';
 import { connectTabs } from './lock-across-tabs';
+import { isReloadPending, reloadOnLock, subscribeToReloadPending } from './reload-on-lock';
+import { useUnlockLimit } from './unlock-limit';
 import { useLockState } from '../../db/hooks/use-lock-state';
 
 const UnlockScreen = lazy(async () => ({
@@ -23,9 +25,10 @@ function forgetOnLock(): () => void {
  * Shows nothing of the records until the app is unlocked. While locked, the whole app (the
  * coach's screens and the young person's space alike) is replaced by the unlock screen, so
  * every page, live query and decrypted record leaves memory and the screen; unlocking brings
- * back the same address. Before a passphrase is chosen the app runs as it is (only demo
- * data can be kept then). Also runs the auto-lock while unlocked, and locks when another tab
- * of the app locks.
+ * back the same address. Locking reloads the page, so nothing decrypted stays in its memory
+ * (see ./reload-on-lock.ts). Before a passphrase is chosen the app runs as it is (only demo
+ * data can be kept then). Also runs the auto-lock and the limit on how long the app stays
+ * unlocked, and locks when another tab of the app locks.
  */
 export function LockGate({ children }: { children: ReactNode }) {
   const state = useLockState();
@@ -35,14 +38,18 @@ export function LockGate({ children }: { children: ReactNode }) {
     if (state !== 'starting') return;
     checkEncryptionSetUp().catch((error: unknown) => setProblem(errorReason(error)));
   }, [state]);
+  const reloading = useSyncExternalStore(subscribeToReloadPending, isReloadPending);
   useEffect(forgetOnLock, []);
   // Locking one tab locks every tab of the app (each holds the key in its own memory).
   useEffect(() => connectTabs(), []);
+  // After the other lock listeners: the tabs are told before this one reloads.
+  useEffect(reloadOnLock, []);
   useEffect(() => {
     // The last page's title may name a young person.
     if (state === 'locked') document.title = 'Unlock - Resilience Coaching';
   }, [state]);
   useAutoLock(state === 'unlocked');
+  useUnlockLimit(state === 'unlocked');
 
   // A passphrase chosen in another tab: this tab locks too, rather than go on storing plain.
   const keyringHere = useKeyringStored(state === 'not-set-up');
@@ -62,6 +69,13 @@ export function LockGate({ children }: { children: ReactNode }) {
     );
   }
   if (state === 'starting') return null;
+  if (state === 'locked' && reloading) {
+    return (
+      <main className="lock-gate-problem">
+        <p role="status">Locking…</p>
+      </main>
+    );
+  }
   if (state === 'locked') {
     return (
       <Suspense fallback={<p role="status">Loading…</p>}>

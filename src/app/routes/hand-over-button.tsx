@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { getPinState } from '../../db/repositories/coach-pin';
+import { PassphraseNeededError } from '../../db/encryption/session-key';
+import { PinNeededError } from '../../db/repositories/coach-pin';
 import { startHandover } from '../../db/repositories/handover';
 import type { YoungPerson } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';
@@ -8,7 +9,8 @@ import { errorReason } from '../../lib/errors';
 
 /**
  * "Hand over to <name>": opens the young person's own space on this device. Without a coach
- * PIN it first asks the coach to set one (Settings), then hands over.
+ * PIN that can be checked (or before a passphrase is chosen) it takes the coach straight to
+ * the PIN form in Settings, which hands over once the PIN is saved.
  */
 export function HandOverButton({ youngPerson }: { youngPerson: YoungPerson }) {
   const navigate = useNavigate();
@@ -16,14 +18,13 @@ export function HandOverButton({ youngPerson }: { youngPerson: YoungPerson }) {
   const handOver = async () => {
     setBusy(true);
     try {
-      const pin = await getPinState();
-      if (!pin.isSet) {
-        navigate(`/settings?handover=${encodeURIComponent(youngPerson.id)}`);
-        return;
-      }
       await startHandover(youngPerson.id);
       navigate('/my-space');
     } catch (error) {
+      if (error instanceof PinNeededError || error instanceof PassphraseNeededError) {
+        navigate(`/settings?handover=${encodeURIComponent(youngPerson.id)}`);
+        return;
+      }
       showToast(`Could not hand over. ${errorReason(error)}`, 'error');
     } finally {
       setBusy(false);

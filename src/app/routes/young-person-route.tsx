@@ -6,6 +6,7 @@ import { countRatingsBySession } from '../../domain/rating-rules';
 import { GoalList } from '../../features/goals/goal-list';
 import { GoalCharts } from '../../features/progress/goal-charts';
 import { SessionList } from '../../features/sessions/session-list';
+import { DamagedRecordsNotice } from '../../features/damaged-records/damaged-records-notice';
 import { CaseSection } from './case-section';
 import { HandOverButton } from './hand-over-button';
 import { YoungPersonFacts } from '../../features/young-people/young-person-facts';
@@ -55,6 +56,8 @@ export function YoungPersonRoute() {
       >
         <YoungPersonFacts youngPerson={yp} />
       </PageHeader>
+
+      <DamagedRecordsNotice youngPersonId={yp.id} />
 
       <CaseSection youngPerson={yp} goals={goals.map(({ goal }) => goal)} />
 

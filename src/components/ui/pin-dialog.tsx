@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { PinCheckResult } from '../../lib/pin';
+import { pinRefusalMessage, type PinCheckResult, type PinRefusal } from '../../lib/pin';
 import { SecretField } from './field';
 import './ui.css';
 import './pin-dialog.css';
@@ -27,40 +27,37 @@ export function PinField(props: PinFieldProps) {
   );
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** How often a wait on screen is counted and stored (so a reload keeps the time passed). */
+const COUNT_WAIT_EVERY_MS = 15_000;
 
-/** What to say after a refused PIN (never the PIN itself). */
-export function wrongPinMessage(triesLeft: number): string {
-  return `That PIN is not right. ${plural(triesLeft, 'try', 'tries')} left.`;
-}
-
-export function lockedPinMessage(secondsLeft: number): string {
-  return `Too many wrong tries. Try again in ${plural(secondsLeft, 'second', 'seconds')}.`;
-}
-
-type Problem = { text: string } | { lockedUntil: number };
+/**
+ * What the box says. A refusal with a wait counts it down by the page's monotonic clock
+ * (performance.now()), so moving the device's clock does not change it.
+ */
+type Problem = { text: string } | { refusal: PinRefusal; waitEnds: number };
 
 function messageFor(problem: Problem | null, now: number): string | undefined {
   if (!problem) return undefined;
   if ('text' in problem) return problem.text;
-  const seconds = Math.ceil((problem.lockedUntil - now) / 1000);
-  return seconds > 0 ? lockedPinMessage(seconds) : undefined;
+  const left = Math.max(0, problem.waitEnds - now);
+  // A wait that has run out, with nothing else to say, leaves the box clear.
+  if (left === 0 && problem.refusal.reason === 'waiting') return undefined;
+  return pinRefusalMessage(problem.refusal, left);
 }
 
-function problemFor(result: Exclude<PinCheckResult, { ok: true }> | null): Problem {
+function problemFor(result: PinRefusal | null, now: number): Problem {
   if (!result) return { text: 'Something went wrong. Please try again.' };
-  if (result.reason === 'wrong') return { text: wrongPinMessage(result.triesLeft) };
-  if (result.reason === 'locked') return { lockedUntil: Date.parse(result.lockedUntil) };
-  return { text: 'There is no coach PIN yet. The coach can set one in Settings.' };
+  const waitMs = 'waitMs' in result ? result.waitMs : 0;
+  return { refusal: result, waitEnds: now + waitMs };
 }
 
-/** The time now, ticking every half second until `until` (ms) while a lock counts down. */
+/** The monotonic time now, ticking every half second until `until` while a wait counts down. */
 function useTicking(until: number | null): [number, (now: number) => void] {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     if (until === null) return;
     const timer = setInterval(() => {
-      const time = Date.now();
+      const time = performance.now();
       setNow(time);
       if (time >= until) clearInterval(timer);
     }, 500);
@@ -75,19 +72,28 @@ export interface PinDialogProps {
   /** Words on the button that checks the PIN. */
   submitLabel?: string;
   check: (pin: string) => Promise<PinCheckResult>;
+  /**
+   * Counts and stores the wait so far (see countPinWait): called when the dialog opens, so a
+   * wait already running shows at once, and now and then while one shows.
+   */
+  countWait?: () => Promise<{ waitMs: number; triesLeft: number }>;
+  /** "Forgot the PIN?": another way out, shown under the PIN box. */
+  forgotten?: { label: string; onClick: () => void };
   onSuccess: () => void;
   onCancel: () => void;
 }
 
 /**
- * Asks for the coach's PIN in a modal native <dialog>. Says how many tries are left, or
- * counts down a lock, and clears the box after every try; it never shows the PIN.
+ * Asks for the coach's PIN in a modal native <dialog>. Says how many tries are left, counts
+ * down a wait, and clears the box after every try; it never shows the PIN.
  */
 export function PinDialog({
   title,
   description,
   submitLabel = 'Continue',
   check,
+  countWait,
+  forgotten,
   onSuccess,
   onCancel,
 }: PinDialogProps) {
@@ -99,30 +105,72 @@ export function PinDialog({
   const [problem, setProblem] = useState<Problem | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [checking, setChecking] = useState(false);
-  const [now, setNow] = useTicking(
-    problem && 'lockedUntil' in problem ? problem.lockedUntil : null,
-  );
+  const waitEnds = problem && 'waitEnds' in problem ? problem.waitEnds : null;
+  const [now, setNow] = useTicking(waitEnds);
   const message = messageFor(problem, now);
+  const waiting = waitEnds !== null && waitEnds > now;
 
   useModalDialog(ref, inputRef);
 
-  const refuse = (next: Problem) => {
-    const at = Date.now();
+  const refuse = (next: Problem, at: number) => {
     setNow(at);
     setProblem(next);
     setAnnouncement(messageFor(next, at) ?? '');
     inputRef.current?.focus();
   };
 
+  // A wait already running shows as the dialog opens (pass a countWait that stays the same).
+  useEffect(() => {
+    if (!countWait) return;
+    let live = true;
+    countWait().then(
+      ({ waitMs, triesLeft }) => {
+        if (!live || waitMs <= 0) return;
+        const at = performance.now();
+        const next: Problem = {
+          refusal: { ok: false, reason: 'waiting', waitMs, triesLeft },
+          waitEnds: at + waitMs,
+        };
+        setNow(at);
+        setProblem(next);
+        setAnnouncement(messageFor(next, at) ?? '');
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [countWait, setNow]);
+
+  // While a wait shows, its progress is stored now and then, and the count set right.
+  useEffect(() => {
+    if (!countWait || !waiting) return;
+    const timer = setInterval(() => {
+      countWait().then(
+        ({ waitMs }) => {
+          const at = performance.now();
+          setProblem((current) =>
+            current && 'waitEnds' in current ? { ...current, waitEnds: at + waitMs } : current,
+          );
+        },
+        () => undefined,
+      );
+    }, COUNT_WAIT_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [countWait, waiting]);
+
   const submit = async () => {
     if (checking) return;
-    if (pin === '') return refuse({ text: 'Type the PIN.' });
+    if (pin === '') return refuse({ text: 'Type the PIN.' }, performance.now());
     setChecking(true);
     const result = await check(pin).catch(() => null);
     setChecking(false);
     setPin('');
     if (result?.ok) onSuccess();
-    else refuse(problemFor(result));
+    else {
+      const at = performance.now();
+      refuse(problemFor(result, at), at);
+    }
   };
 
   return (
@@ -165,6 +213,13 @@ export function PinDialog({
           </button>
         </div>
       </form>
+      {forgotten && (
+        <p className="pin-dialog__forgotten">
+          <button type="button" className="button button--link" onClick={forgotten.onClick}>
+            {forgotten.label}
+          </button>
+        </p>
+      )}
     </dialog>
   );
 }

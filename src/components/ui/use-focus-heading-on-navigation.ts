@@ -1,12 +1,12 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useLocation } from 'react-router-dom';
 
-const HEADING_WAIT_MS = 5000;
-
 /**
  * After a client-side navigation, moves focus to the new page's h1 so screen-reader and
  * keyboard users start at the top of the new content, as a full page load would. Pages that
- * read the database show their heading a moment later, so it waits for the heading.
+ * read the database show their heading a moment later, so it waits for the heading, until
+ * the person moves focus, taps or types themselves (then their place is never taken from
+ * them), or the page changes again. No timer: a slow device still gets its focus moved.
  */
 export function useFocusHeadingOnNavigation(rootRef: RefObject<HTMLElement | null>): void {
   const { pathname } = useLocation();
@@ -35,11 +35,13 @@ export function focusHeadingWhenShown(root: HTMLElement): () => void {
   const observer = new MutationObserver(() => {
     if (tryFocus()) stop();
   });
-  const timer = window.setTimeout(() => stop(), HEADING_WAIT_MS);
+  const doc = root.ownerDocument;
+  const userActs = ['focusin', 'pointerdown', 'keydown'] as const;
   function stop() {
     observer.disconnect();
-    window.clearTimeout(timer);
+    for (const type of userActs) doc.removeEventListener(type, stop, true);
   }
   observer.observe(root, { childList: true, subtree: true });
+  for (const type of userActs) doc.addEventListener(type, stop, true);
   return stop;
 }

@@ -1,17 +1,33 @@
 /**
- * Which fields are stored encrypted, as plain data: the list the middleware (./middleware.ts)
- * encrypts and decrypts, and the one re-encryption (./re-encrypt.ts) works through. Adding a
- * field here is enough: records stored before are read as they are and encrypted at the next
- * unlock (encryptPlainValues).
+ * What is stored encrypted, as plain data: the tables whose every record is sealed (see
+ * ./record-seal.ts: the whole record in one encrypted value, with only its indexed fields
+ * beside it), the settings whose value is sealed, and the first format's list of encrypted
+ * fields (LEGACY_ENCRYPTED_FIELDS), still read on a device encrypted before records were
+ * sealed, until it is resealed (./reseal.ts).
  */
 import type { Draft } from '../../domain/draft';
 import type { Closure, Goal, ResilienceMap, Session, YoungPerson } from '../../domain/schemas';
 import { SAFETY_COPY_KEY } from '../settings-keys';
 
+/**
+ * The tables that hold records about young people: every record of these is sealed. Only
+ * the fields their indexes need (ids, dates, status: see ../schema.ts) stay readable beside
+ * the seal, and those are checked against the sealed copy when the record is read.
+ */
+export const SEALED_TABLES: ReadonlySet<string> = new Set([
+  'youngPeople',
+  'goals',
+  'sessions',
+  'ratings',
+  'closures',
+  'resilienceMaps',
+  'drafts',
+]);
+
 /** 'text': a string, encrypted as it is. 'json': any value, as JSON text. */
 export type EncryptedFieldKind = 'text' | 'json';
 
-interface EncryptableRecords {
+interface LegacyRecords {
   youngPeople: YoungPerson;
   goals: Goal;
   sessions: Session;
@@ -21,14 +37,12 @@ interface EncryptableRecords {
 }
 
 /**
- * The fields stored encrypted, by table. Left plain on purpose: ids, dates and status (the
- * indexes, which queries need), referralDate and closedOn (indexed dates), goal domains and
- * moves, session location, moves and noble truths, map tiles (framework ids), closure reasons
- * and outcomes (fixed choices), scores and ratings. A young person's programme is free text
- * (it is not indexed: reports filter it in memory), and a closure's reopenReason too, so both
- * are encrypted.
+ * The first format (before records were sealed): the fields stored encrypted one by one
+ * ("enc:v1:..."), by table. Read only, and only on a device that has not been resealed yet:
+ * there, a value of one of these fields that starts "enc:v1:" is decrypted; anywhere else
+ * such text is plain text (demo text that looks like ciphertext is never taken for it).
  */
-export const ENCRYPTED_FIELDS = {
+export const LEGACY_ENCRYPTED_FIELDS = {
   youngPeople: {
     name: 'text',
     dateOfBirth: 'text',
@@ -47,73 +61,67 @@ export const ENCRYPTED_FIELDS = {
   resilienceMaps: { examples: 'json' },
   drafts: { values: 'json' },
 } as const satisfies {
-  [T in keyof EncryptableRecords]: Partial<Record<keyof EncryptableRecords[T], EncryptedFieldKind>>;
+  [T in keyof LegacyRecords]: Partial<Record<keyof LegacyRecords[T], EncryptedFieldKind>>;
 };
 
-export type EncryptedTableName = keyof typeof ENCRYPTED_FIELDS;
-
 /**
- * Settings whose value holds records about young people, stored encrypted like record
- * fields: the safety copy kept before a restore replaced everything. Every other setting
- * (the keyring, wrong tries, the PIN's hash, the handover, numbers and dates) stays plain,
- * since the app needs some of them while locked.
+ * Settings whose value holds records about young people, sealed like records: the safety
+ * copy kept before a restore replaced everything. Every other setting (the keyring, wrong
+ * tries, the PIN's hash, the handover, numbers and dates) stays plain, since the app needs
+ * some of them while locked; plain settings are not authenticated (docs/security.md).
  */
-export const ENCRYPTED_SETTINGS: ReadonlySet<string> = new Set([SAFETY_COPY_KEY]);
+export const SEALED_SETTINGS: ReadonlySet<string> = new Set([SAFETY_COPY_KEY]);
 
-/** A record as stored or read, fields by name (the middleware adds a symbol: see STORED). */
-export type PlainRecord = Record<string | symbol, unknown>;
+/** A record as stored or read, fields by name. */
+export type PlainRecord = Record<string, unknown>;
 
 /** Encrypted fields with their kind, in the order they are listed. */
 export type FieldList = readonly (readonly [string, EncryptedFieldKind])[];
 
-/** ENCRYPTED_FIELDS as lists, by table name. */
-export const FIELDS_BY_TABLE: ReadonlyMap<string, FieldList> = new Map(
-  Object.entries(ENCRYPTED_FIELDS).map(([table, fields]) => [table, Object.entries(fields)]),
+/** LEGACY_ENCRYPTED_FIELDS as lists, by table name. */
+const LEGACY_BY_TABLE: ReadonlyMap<string, FieldList> = new Map(
+  Object.entries(LEGACY_ENCRYPTED_FIELDS).map(([table, fields]) => [table, Object.entries(fields)]),
 );
 
-/** The one encrypted field of an encrypted setting. */
-export const SETTING_VALUE: FieldList = [['value', 'json']];
-export const NO_FIELDS: FieldList = [];
+/** The one encrypted field of an encrypted setting in the first format. */
+const LEGACY_SETTING_VALUE: FieldList = [['value', 'json']];
+const NO_FIELDS: FieldList = [];
 
 /**
- * True for an encrypted setting, or a further part of one: a large value (the safety copy)
- * is kept in parts, `restoreSafetyCopy`, then `restoreSafetyCopy:1`, `restoreSafetyCopy:2`, …
+ * True for a sealed setting, or a further part of one: a large value (the safety copy) is
+ * kept in parts, `restoreSafetyCopy`, then `restoreSafetyCopy:1`, `restoreSafetyCopy:2`, …
  */
-export function isEncryptedSetting(key: unknown): boolean {
+export function isSealedSetting(key: unknown): boolean {
   if (typeof key !== 'string') return false;
   const colon = key.indexOf(':');
-  return ENCRYPTED_SETTINGS.has(colon === -1 ? key : key.slice(0, colon));
+  return SEALED_SETTINGS.has(colon === -1 ? key : key.slice(0, colon));
 }
 
-/** How one table is encrypted. */
+/** How one table is sealed. */
 export interface TablePlan {
-  /** The encrypted fields of this record (all of them for most tables). */
-  fieldsOf: (record: PlainRecord) => FieldList;
-  /** Every field that can be encrypted in this table. */
-  allFields: FieldList;
   /**
-   * True when every record has encrypted fields, so any read or write of a record while
-   * locked is refused. False for settings: only the encrypted ones are refused then.
+   * True when every record is sealed, so any read or write of a record while locked is
+   * refused. False for settings: only the sealed ones are (isSealedRow).
    */
   strict: boolean;
+  /** True for a record (or a settings row) that is sealed. */
+  isSealedRow: (record: PlainRecord) => boolean;
+  /** The fields the first format encrypted in this record. */
+  legacyFieldsOf: (record: PlainRecord) => FieldList;
 }
 
-/** How `table` is encrypted, or null when it has no encrypted fields (it passes through). */
+const always = () => true;
+
+/** How `table` is sealed, or null when nothing of it is (it passes through). */
 export function planFor(table: string): TablePlan | null {
-  const fields = FIELDS_BY_TABLE.get(table);
-  if (fields) return { fieldsOf: () => fields, allFields: fields, strict: true };
+  if (SEALED_TABLES.has(table)) {
+    const legacy = LEGACY_BY_TABLE.get(table) ?? NO_FIELDS;
+    return { strict: true, isSealedRow: always, legacyFieldsOf: () => legacy };
+  }
   if (table !== 'settings') return null;
   return {
-    fieldsOf: (record) => (isEncryptedSetting(record.key) ? SETTING_VALUE : NO_FIELDS),
-    allFields: SETTING_VALUE,
     strict: false,
+    isSealedRow: (record) => isSealedSetting(record.key),
+    legacyFieldsOf: (record) => (isSealedSetting(record.key) ? LEGACY_SETTING_VALUE : NO_FIELDS),
   };
 }
-
-/** Every encrypted field by name: "youngPeople.name", …, "settings.restoreSafetyCopy". */
-export const ALL_FIELD_NAMES: readonly string[] = [
-  ...[...FIELDS_BY_TABLE].flatMap(([table, fields]) =>
-    fields.map(([field]) => `${table}.${field}`),
-  ),
-  ...[...ENCRYPTED_SETTINGS].map((key) => `settings.${key}`),
-];

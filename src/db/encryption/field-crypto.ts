@@ -2,7 +2,8 @@
  * Encrypting one stored value (AES-256-GCM, synchronous through @noble/ciphers, so it can run
  * inside an IndexedDB transaction without letting it commit early).
  *
- * A stored value describes itself: "enc:v1:" then base64 of the 12-byte IV followed by the
+ * A stored value describes itself: "enc:v2:" (./sealed-text.ts) or "enc:v1:" (encryptField,
+ * the first format, still read) then base64 of the 12-byte IV followed by the
  * ciphertext and its 16-byte tag. Every value gets a fresh random IV. An optional context
  * (such as "goals/<id>/text") is bound to the value as additional authenticated data: the
  * value then decrypts only in that place, so ciphertext moved to another record or field is
@@ -23,9 +24,10 @@ import {
 } from '../../lib/crypto';
 import { DATA_KEY_BYTES, LockedError } from './session-key';
 
+/** Values of the first format (one field each, not padded): read only, on devices not yet resealed. */
 export const ENCRYPTED_FIELD_PREFIX = 'enc:v1:';
 
-const TAG_BYTES = 16;
+export const TAG_BYTES = 16;
 
 let gcm: typeof Gcm | null = null;
 
@@ -50,7 +52,7 @@ export class FieldDecryptError extends Error {
   }
 }
 
-function checkKey(key: Uint8Array): void {
+export function checkKey(key: Uint8Array): void {
   if (!(key instanceof Uint8Array) || key.length !== DATA_KEY_BYTES) {
     throw new Error(`A data key is ${DATA_KEY_BYTES} bytes.`);
   }
@@ -67,16 +69,46 @@ export function isEncryptedField(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(ENCRYPTED_FIELD_PREFIX);
 }
 
-/** The stored form of `value`, encrypted under `key` with a fresh IV. */
-export function encryptField(key: Uint8Array, value: string, context = ''): string {
-  checkKey(key);
-  if (typeof value !== 'string') throw new TypeError('Only text can be encrypted.');
+function encryptBytes(key: Uint8Array, plain: Uint8Array, context: string, prefix: string): string {
   const iv = randomBytes(AES_GCM_IV_BYTES);
-  const sealed = cipher(key, iv, context).encrypt(utf8Encoder.encode(value));
+  const sealed = cipher(key, iv, context).encrypt(plain);
   const out = new Uint8Array(iv.length + sealed.length);
   out.set(iv, 0);
   out.set(sealed, iv.length);
-  return ENCRYPTED_FIELD_PREFIX + toBase64(out);
+  return prefix + toBase64(out);
+}
+
+function decryptBytes(
+  key: Uint8Array,
+  stored: string,
+  context: string,
+  prefix: string,
+): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(stored.slice(prefix.length));
+  } catch {
+    throw new FieldDecryptError();
+  }
+  if (bytes.length < AES_GCM_IV_BYTES + TAG_BYTES) throw new FieldDecryptError();
+  try {
+    return cipher(key, bytes.subarray(0, AES_GCM_IV_BYTES), context).decrypt(
+      bytes.subarray(AES_GCM_IV_BYTES),
+    );
+  } catch {
+    throw new FieldDecryptError();
+  }
+}
+
+/**
+ * The stored form of `value` in the first format ("enc:v1:", not padded), encrypted under
+ * `key` with a fresh IV. Only tests write this format now (to stand for a device encrypted
+ * before records were sealed); the app writes sealText.
+ */
+export function encryptField(key: Uint8Array, value: string, context = ''): string {
+  checkKey(key);
+  if (typeof value !== 'string') throw new TypeError('Only text can be encrypted.');
+  return encryptBytes(key, utf8Encoder.encode(value), context, ENCRYPTED_FIELD_PREFIX);
 }
 
 /**
@@ -87,21 +119,7 @@ export function encryptField(key: Uint8Array, value: string, context = ''): stri
 export function decryptField(key: Uint8Array, stored: string, context = ''): string {
   checkKey(key);
   if (!isEncryptedField(stored)) throw new FieldDecryptError('This value is not encrypted.');
-  let bytes: Uint8Array;
-  try {
-    bytes = fromBase64(stored.slice(ENCRYPTED_FIELD_PREFIX.length));
-  } catch {
-    throw new FieldDecryptError();
-  }
-  if (bytes.length < AES_GCM_IV_BYTES + TAG_BYTES) throw new FieldDecryptError();
-  let plain: Uint8Array;
-  try {
-    plain = cipher(key, bytes.subarray(0, AES_GCM_IV_BYTES), context).decrypt(
-      bytes.subarray(AES_GCM_IV_BYTES),
-    );
-  } catch {
-    throw new FieldDecryptError();
-  }
+  const plain = decryptBytes(key, stored, context, ENCRYPTED_FIELD_PREFIX);
   try {
     return strictUtf8Decoder.decode(plain);
   } catch {

@@ -5,11 +5,21 @@
  * (./recovery-key.ts) that the coach prints or saves. Kept in the settings table under
  * `keyring`:
  *
- *   { version: 1,
+ *   { version: 2,
  *     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600000, salt },
  *     byPassphrase: { iv, wrapped },
  *     byRecoveryKey: { kdf: { name, hash, iterations, salt }, iv, wrapped },
  *     createdAt }                                    (salt, iv and wrapped in base64)
+ *
+ * Each wrapping is bound to its purpose by AES-GCM's associated data,
+ * `resilience-coaching/keyring/v2/passphrase` or `.../v2/recovery-key` (version 1, the
+ * first format, used `.../v1/...`: still read; a version 1 keyring keeps that form when its
+ * passphrase is changed, and becomes version 2 once its recovery key is renewed, since only
+ * then are both wrappings made afresh).
+ *
+ * Keys can be renewed (issue 13): a recovery key used to recover is replaced by a new one
+ * (the old stops working), the coach can make a new recovery key at any time, and the data
+ * key itself can be changed (./reseal.ts reseals every record under it).
  *
  * Key derivation runs through WebCrypto (async), so none of this may run inside a Dexie
  * transaction that also reads or writes records.
@@ -92,11 +102,15 @@ export class KeyringError extends Error {
 
 /** Additional data bound to each wrapping, so one cannot stand in for the other. */
 const PURPOSE = {
-  passphrase: 'resilience-coaching/keyring/v1/passphrase',
-  recoveryKey: 'resilience-coaching/keyring/v1/recovery-key',
+  passphrase: 'passphrase',
+  recoveryKey: 'recovery-key',
 } as const;
 type Purpose = keyof typeof PURPOSE;
-const purposeBytes = (purpose: Purpose): Bytes => utf8Encoder.encode(PURPOSE[purpose]);
+type KeyringVersion = Keyring['version'];
+/** The keyring version every new keyring (and every renewed one) has. */
+export const KEYRING_VERSION = 2;
+const purposeBytes = (purpose: Purpose, version: KeyringVersion): Bytes =>
+  utf8Encoder.encode(`resilience-coaching/keyring/v${version}/${PURPOSE[purpose]}`);
 
 function newKdf(): Kdf {
   return {
@@ -115,8 +129,13 @@ async function wrapDataKey(
   wrappingKey: CryptoKey,
   dataKey: Bytes,
   purpose: Purpose,
+  version: KeyringVersion,
 ): Promise<WrappedKey> {
-  const { iv, ciphertext } = await encryptBytes(wrappingKey, dataKey, purposeBytes(purpose));
+  const { iv, ciphertext } = await encryptBytes(
+    wrappingKey,
+    dataKey,
+    purposeBytes(purpose, version),
+  );
   return { iv: toBase64(iv), wrapped: toBase64(ciphertext) };
 }
 
@@ -125,13 +144,14 @@ async function unwrapDataKey(
   wrappingKey: CryptoKey,
   box: WrappedKey,
   purpose: Purpose,
+  version: KeyringVersion,
 ): Promise<Bytes | null> {
   try {
     const dataKey = await decryptBytes(
       wrappingKey,
       fromBase64(box.iv),
       fromBase64(box.wrapped),
-      purposeBytes(purpose),
+      purposeBytes(purpose, version),
     );
     return dataKey.length === DATA_KEY_BYTES ? dataKey : null;
   } catch {
@@ -158,48 +178,52 @@ async function readKeyring(schemas?: Schemas): Promise<Keyring | null> {
   return parsed.data;
 }
 
-async function requireKeyring(): Promise<Keyring> {
+export async function requireKeyring(): Promise<Keyring> {
   const keyring = await readKeyring();
   if (!keyring) throw new KeyringError('Encryption is not set up on this device yet.');
   return keyring;
 }
 
-/** Stores `next` in place of `expected`, unless another tab changed the keyring meanwhile. */
-async function replaceKeyring(expected: Keyring, next: Keyring): Promise<void> {
+/**
+ * A function that stores `next` in place of `expected`, unless another tab changed the
+ * keyring meanwhile: run it inside a transaction over the settings (with other writes that
+ * must happen with it), or on its own.
+ */
+export async function keyringReplacer(
+  expected: Keyring,
+  next: Keyring,
+): Promise<() => Promise<void>> {
   const schemas = await loadSchemas();
   const value = schemas.keyringSchema.parse(next);
   const db = getDb();
-  await db.transaction('rw', db.settings, async () => {
-    const current = await readKeyring(schemas);
-    if (current?.byPassphrase.wrapped !== expected.byPassphrase.wrapped) {
-      throw new KeyringError(
-        'The passphrase was changed somewhere else just now. Please try again.',
-      );
-    }
-    await db.settings.put({ key: KEYRING_KEY, value });
-    await db.settings.put({ key: UNLOCK_ATTEMPTS_KEY, value: NO_ATTEMPTS });
-  });
+  return () =>
+    db.transaction('rw', db.settings, async () => {
+      const current = await readKeyring(schemas);
+      if (
+        current?.byPassphrase.wrapped !== expected.byPassphrase.wrapped ||
+        current.byRecoveryKey.wrapped !== expected.byRecoveryKey.wrapped
+      ) {
+        throw new KeyringError(
+          'The passphrase or the keys were changed somewhere else just now. Please try again.',
+        );
+      }
+      await db.settings.put({ key: KEYRING_KEY, value });
+      await db.settings.put({ key: UNLOCK_ATTEMPTS_KEY, value: NO_ATTEMPTS });
+    });
 }
 
-/**
- * Removes a keyring just made, when the records could not be encrypted under it (they are
- * all still plain, so nothing needs it). Never call this once any record is encrypted.
- */
-export async function removeNewKeyring(made: { createdAt: string }): Promise<void> {
-  const schemas = await loadSchemas();
-  const db = getDb();
-  await db.transaction('rw', db.settings, async () => {
-    const current = await readKeyring(schemas);
-    if (current?.createdAt !== made.createdAt) return;
-    await db.settings.bulkDelete([KEYRING_KEY, UNLOCK_ATTEMPTS_KEY]);
-  });
+/** Stores `next` in place of `expected`, unless another tab changed the keyring meanwhile. */
+async function replaceKeyring(expected: Keyring, next: Keyring): Promise<void> {
+  await (
+    await keyringReplacer(expected, next)
+  )();
 }
 
 // ---------------------------------------------------------------------------
 // Passphrases.
 
 /** The data key from a passphrase, counting a wrong one. `field` names it in errors. */
-async function openWithPassphrase(
+export async function openWithPassphrase(
   keyring: Keyring,
   passphrase: string,
   field: string,
@@ -207,44 +231,41 @@ async function openWithPassphrase(
 ): Promise<Bytes> {
   await refuseWhileWaiting(now, field);
   const wrappingKey = await deriveFrom(passphrase, keyring.kdf);
-  const dataKey = await unwrapDataKey(wrappingKey, keyring.byPassphrase, 'passphrase');
+  const dataKey = await unwrapDataKey(
+    wrappingKey,
+    keyring.byPassphrase,
+    'passphrase',
+    keyring.version,
+  );
   if (!dataKey) throw new WrongPassphraseError(field, await recordFailure(now));
   await clearFailures();
   return dataKey;
 }
 
-/** The keyring with the data key wrapped afresh by a new passphrase (new salt and IV). */
+/**
+ * The keyring with the data key wrapped afresh by a new passphrase (new salt and IV), in the
+ * keyring's own version (its recovery key's wrapping is left as it is).
+ */
 async function withNewPassphrase(
   keyring: Keyring,
   dataKey: Bytes,
   passphrase: string,
 ): Promise<Keyring> {
   const kdf = newKdf();
-  const byPassphrase = await wrapDataKey(await deriveFrom(passphrase, kdf), dataKey, 'passphrase');
+  const wrappingKey = await deriveFrom(passphrase, kdf);
+  const byPassphrase = await wrapDataKey(wrappingKey, dataKey, 'passphrase', keyring.version);
   return { ...keyring, kdf, byPassphrase };
 }
 
-// ---------------------------------------------------------------------------
-// What the app calls.
-
 /**
- * Sets up encryption: a random data key, wrapped by the passphrase and by a new recovery
- * key, stored as the keyring. Returns the data key (keep it in memory only: setDataKey) and
- * the recovery key (show it once, for the coach to print or save; it is not stored).
- * Throws a ValidationError keyed `passphrase` for a passphrase under 10 characters, and a
- * KeyringError when encryption is already set up (a second keyring would lock the records
- * out for good).
+ * A whole new keyring (version 2) for `dataKey`: wrapped by `passphrase` and by a new
+ * recovery key, both with new salts. Returns it with the recovery key (to show once).
  */
-export async function createKeyring(
+export async function freshKeyring(
+  dataKey: Bytes,
   passphrase: string,
-  now: Date = new Date(),
-): Promise<{ dataKey: Uint8Array; recoveryKey: string; createdAt: string }> {
-  const problem = passphraseProblem(passphrase);
-  if (problem) throw new ValidationError({ passphrase: problem }, problem);
-  if (await isKeyringStored())
-    throw new KeyringError('Encryption is already set up on this device.');
-
-  const dataKey = randomBytes(DATA_KEY_BYTES);
+  createdAt: string,
+): Promise<{ keyring: Keyring; recoveryKey: string }> {
   const recoveryKey = generateRecoveryKey();
   const kdf = newKdf();
   const recoveryKdf = newKdf();
@@ -254,25 +275,73 @@ export async function createKeyring(
   ]);
   const { keyringSchema } = await loadSchemas();
   const keyring = keyringSchema.parse({
-    version: 1,
+    version: KEYRING_VERSION,
     kdf,
-    byPassphrase: await wrapDataKey(passphraseKey, dataKey, 'passphrase'),
+    byPassphrase: await wrapDataKey(passphraseKey, dataKey, 'passphrase', KEYRING_VERSION),
     byRecoveryKey: {
       kdf: recoveryKdf,
-      ...(await wrapDataKey(recoveryWrappingKey, dataKey, 'recoveryKey')),
+      ...(await wrapDataKey(recoveryWrappingKey, dataKey, 'recoveryKey', KEYRING_VERSION)),
     },
-    createdAt: toInstant(now),
+    createdAt,
   } satisfies Keyring);
+  return { keyring, recoveryKey };
+}
 
+// ---------------------------------------------------------------------------
+// What the app calls.
+
+/** A keyring made and not yet stored (see createKeyring). */
+export interface NewKeyring {
+  dataKey: Uint8Array;
+  recoveryKey: string;
+  createdAt: string;
+  /** Stores the keyring: run inside a transaction over the settings (or on its own). */
+  store: () => Promise<void>;
+}
+
+/**
+ * Makes what setting up encryption stores: a random data key, wrapped by the passphrase and
+ * by a new recovery key, as the keyring. Returns the data key (keep it in memory only:
+ * setDataKey), the recovery key (show it once, for the coach to print or save; it is not
+ * stored) and `store`, which stores the keyring, to run in the same transaction as sealing
+ * the records already there (./reseal.ts). Throws a ValidationError keyed `passphrase` for a
+ * passphrase under 10 characters, and a KeyringError when encryption is already set up (a
+ * second keyring would lock the records out for good); `store` throws it too.
+ */
+export async function prepareKeyring(
+  passphrase: string,
+  now: Date = new Date(),
+): Promise<NewKeyring> {
+  const problem = passphraseProblem(passphrase);
+  if (problem) throw new ValidationError({ passphrase: problem }, problem);
+  if (await isKeyringStored())
+    throw new KeyringError('Encryption is already set up on this device.');
+
+  const dataKey = randomBytes(DATA_KEY_BYTES);
+  const { keyring, recoveryKey } = await freshKeyring(dataKey, passphrase, toInstant(now));
   const db = getDb();
-  await db.transaction('rw', db.settings, async () => {
-    if (await db.settings.get(KEYRING_KEY)) {
-      throw new KeyringError('Encryption is already set up on this device.');
-    }
-    await db.settings.put({ key: KEYRING_KEY, value: keyring });
-    await db.settings.put({ key: UNLOCK_ATTEMPTS_KEY, value: NO_ATTEMPTS });
-  });
-  return { dataKey, recoveryKey, createdAt: keyring.createdAt };
+  const store = () =>
+    db.transaction('rw', db.settings, async () => {
+      if (await db.settings.get(KEYRING_KEY)) {
+        throw new KeyringError('Encryption is already set up on this device.');
+      }
+      await db.settings.put({ key: KEYRING_KEY, value: keyring });
+      await db.settings.put({ key: UNLOCK_ATTEMPTS_KEY, value: NO_ATTEMPTS });
+    });
+  return { dataKey, recoveryKey, createdAt: keyring.createdAt, store };
+}
+
+/**
+ * prepareKeyring, and the keyring stored at once (for a device with nothing to seal).
+ * Returns the data key and the recovery key (show it once).
+ */
+export async function createKeyring(
+  passphrase: string,
+  now: Date = new Date(),
+): Promise<{ dataKey: Uint8Array; recoveryKey: string; createdAt: string }> {
+  const made = await prepareKeyring(passphrase, now);
+  await made.store();
+  return { dataKey: made.dataKey, recoveryKey: made.recoveryKey, createdAt: made.createdAt };
 }
 
 /**
@@ -293,14 +362,15 @@ export async function unlockWithPassphrase(
 
 /**
  * For a forgotten passphrase: the data key from the recovery key, which also sets a new
- * passphrase (the data key is wrapped afresh; no record changes) and clears wrong tries.
- * The recovery key keeps working. Throws ValidationErrors keyed `recoveryKey` (empty,
- * mistyped) and `newPassphrase`, and a WrongRecoveryKeyError when it does not fit.
+ * passphrase and issues a new recovery key (the data key is wrapped afresh by both; no
+ * record changes) and clears wrong tries. The recovery key used stops working: return the
+ * new one to show once. Throws ValidationErrors keyed `recoveryKey` (empty, mistyped) and
+ * `newPassphrase`, and a WrongRecoveryKeyError when it does not fit.
  */
 export async function unlockWithRecoveryKey(
   recoveryKey: string,
   newPassphrase: string,
-): Promise<Uint8Array> {
+): Promise<{ dataKey: Uint8Array; recoveryKey: string }> {
   const errors: Record<string, string> = {};
   let canonical = '';
   try {
@@ -315,10 +385,12 @@ export async function unlockWithRecoveryKey(
 
   const keyring = await requireKeyring();
   const { kdf, ...box } = keyring.byRecoveryKey;
-  const dataKey = await unwrapDataKey(await deriveFrom(canonical, kdf), box, 'recoveryKey');
+  const wrappingKey = await deriveFrom(canonical, kdf);
+  const dataKey = await unwrapDataKey(wrappingKey, box, 'recoveryKey', keyring.version);
   if (!dataKey) throw new WrongRecoveryKeyError();
-  await replaceKeyring(keyring, await withNewPassphrase(keyring, dataKey, newPassphrase));
-  return dataKey;
+  const fresh = await freshKeyring(dataKey, newPassphrase, keyring.createdAt);
+  await replaceKeyring(keyring, fresh.keyring);
+  return { dataKey, recoveryKey: fresh.recoveryKey };
 }
 
 /**

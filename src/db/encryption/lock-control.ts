@@ -6,21 +6,20 @@
  */
 import { ValidationError } from '../../domain/validation';
 import { getDb } from '../database';
-import {
-  createKeyring,
-  removeNewKeyring,
-  unlockWithPassphrase,
-  unlockWithRecoveryKey,
-} from './keyring';
+import { prepareKeyring, unlockWithPassphrase, unlockWithRecoveryKey } from './keyring';
 import { AUTO_LOCK_CHANGE_EVENT } from './lock-settings';
-import { loadFieldCipher } from './field-crypto';
-import { encryptExistingRecords, encryptPlainValues } from './re-encrypt';
+import { loadSealKit } from './seal-kit';
+// Resealing (and with it the restore's pacing) loads when it is needed, not with the unlock
+// screen (issue 7's first-screen budget).
+const loadReseal = () => import('./reseal');
 import { lock, setDataKey, setEncryptionSetUp } from './session-key';
+import { setUnsealedPolicy } from './unsealed-policy';
 
 export {
   changePassphrase,
   MIN_PASSPHRASE_LENGTH,
   passphraseProblem,
+  unlockWithPassphrase,
   WrongPassphraseError,
   WrongRecoveryKeyError,
 } from './keyring';
@@ -46,44 +45,45 @@ export class EncryptionSetUpError extends Error {
 
 /**
  * Sets up encryption with the coach's passphrase: makes the data key and the keyring,
- * unlocks, and encrypts every record already on the device in one transaction. Returns the
- * recovery key ("ABCD-EFGH-…") to show once. If the records cannot be encrypted, the keyring is
- * removed again, every record stays as it was, and an EncryptionSetUpError says so.
- * Throws a ValidationError keyed `passphrase` (too short).
+ * unlocks, and in one transaction seals every record already on the device (they are all
+ * plain, demo data: read as they are, nothing taken for ciphertext) and stores the keyring.
+ * Returns the recovery key ("ABCD-EFGH-…") to show once. If that fails, nothing was stored:
+ * the app goes back to "not set up", every record as it was, and an EncryptionSetUpError says
+ * so. Throws a ValidationError keyed `passphrase` (too short).
  */
 export async function setUpEncryption(passphrase: string): Promise<string> {
-  const [{ dataKey, recoveryKey, createdAt }] = await Promise.all([
-    createKeyring(passphrase),
-    loadFieldCipher(),
-  ]);
-  setDataKey(dataKey);
+  const [made] = await Promise.all([prepareKeyring(passphrase), loadSealKit()]);
+  const { sealEveryRecord } = await loadReseal();
+  setUnsealedPolicy('plain');
+  setDataKey(made.dataKey);
   try {
-    await encryptExistingRecords(getDb());
+    await sealEveryRecord(getDb(), { alsoInside: made.store });
   } catch (error) {
-    // Still plain: forget the key and the keyring, and go back to "not set up".
-    await removeNewKeyring({ createdAt });
+    // Nothing was stored: forget the key, and go back to "not set up".
     lock();
     setEncryptionSetUp(false);
     throw new EncryptionSetUpError(error);
+  } finally {
+    setUnsealedPolicy('refuse');
   }
-  return recoveryKey;
-}
-
-/** Holds the data key in memory, with the cipher's code loaded (while the key is derived). */
-async function openWith(dataKey: Promise<Uint8Array>): Promise<void> {
-  const [key] = await Promise.all([dataKey, loadFieldCipher()]);
-  setDataKey(key);
+  return made.recoveryKey;
 }
 
 /**
- * Once unlocked: encrypts any value still stored plain (a field newly encrypted, or a first
- * encryption cut short after the keyring was written; see encryptPlainValues). Quick when
- * there is nothing to do. A failure leaves every record as it was and does not stop the
- * unlock: the next unlock tries again.
+ * Holds the data key in memory (the app is unlocked). On a device encrypted before records
+ * were sealed (no RECORD_FORMAT_KEY), its records are read in the first format until every
+ * one is sealed, which happens here, once, paced (./reseal.ts). A failure there leaves every
+ * record as it was and does not stop the unlock: the next unlock tries again.
  */
-async function encryptWhatIsStillPlain(): Promise<void> {
+async function enter(key: Uint8Array): Promise<void> {
+  const { isResealed, sealEveryRecord } = await loadReseal();
+  const resealed = await isResealed(getDb());
+  setUnsealedPolicy(resealed ? 'refuse' : 'legacy-v1');
+  setDataKey(key);
+  if (resealed) return;
   try {
-    await encryptPlainValues(getDb());
+    await sealEveryRecord(getDb());
+    setUnsealedPolicy('refuse');
   } catch {
     // Tried again at the next unlock; the records stay readable meanwhile.
   }
@@ -94,20 +94,39 @@ async function encryptWhatIsStillPlain(): Promise<void> {
  * (WrongPassphraseError), or too many wrong tries (TooManyAttemptsError, not even checked).
  */
 export async function unlock(passphrase: string): Promise<void> {
-  await openWith(unlockWithPassphrase(passphrase));
-  await encryptWhatIsStillPlain();
+  const [key] = await Promise.all([unlockWithPassphrase(passphrase), loadSealKit()]);
+  await enter(key);
+}
+
+/** A recovery done: the new recovery key to show, and `open` to unlock once it is kept. */
+export interface Recovered {
+  recoveryKey: string;
+  open: () => Promise<void>;
 }
 
 /**
- * Unlocks with the recovery key and sets a new passphrase. Throws ValidationErrors keyed
- * `recoveryKey` and `newPassphrase`.
+ * Recovers with the recovery key: sets the new passphrase and a new recovery key (the one
+ * used stops working at once). The app stays locked until `open` is called, so the unlock
+ * screen can show the new recovery key first. Throws ValidationErrors keyed `recoveryKey`
+ * and `newPassphrase`.
  */
 export async function unlockWithRecovery(
   recoveryKey: string,
   newPassphrase: string,
-): Promise<void> {
-  await openWith(unlockWithRecoveryKey(recoveryKey, newPassphrase));
-  await encryptWhatIsStillPlain();
+): Promise<Recovered> {
+  const [recovered] = await Promise.all([
+    unlockWithRecoveryKey(recoveryKey, newPassphrase),
+    loadSealKit(),
+  ]);
+  let opened = false;
+  return {
+    recoveryKey: recovered.recoveryKey,
+    open: async () => {
+      if (opened) return;
+      opened = true;
+      await enter(recovered.dataKey);
+    },
+  };
 }
 
 /**

@@ -32,7 +32,7 @@ const wrappedKeySchema = z.object({ iv: base64Schema, wrapped: base64Schema });
 export type WrappedKey = z.infer<typeof wrappedKeySchema>;
 
 export const keyringSchema = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   kdf: kdfSchema,
   byPassphrase: wrappedKeySchema,
   byRecoveryKey: wrappedKeySchema.extend({ kdf: kdfSchema }),

@@ -43,10 +43,13 @@ export class PassphraseNeededError extends Error {
 }
 
 let dataKey: Uint8Array | null = null;
+/** The old data key while the data key is being changed (see beginDataKeyChange). */
+let previousKey: Uint8Array | null = null;
 let setUpKnown: boolean | null = null;
 const beforeLockListeners = new Set<() => unknown>();
 const lockListeners = new Set<() => void>();
 const changeListeners = new Set<() => void>();
+const dataKeyChangeListeners = new Set<() => void>();
 
 function notify(listeners: Set<() => void>) {
   for (const listener of [...listeners]) listener();
@@ -165,6 +168,8 @@ export function lock(): void {
   if (dataKey === null) return;
   dataKey.fill(0);
   dataKey = null;
+  previousKey?.fill(0);
+  previousKey = null;
   notify(lockListeners);
   notify(changeListeners);
 }
@@ -186,4 +191,59 @@ export function subscribeToKeyChange(listener: () => void): () => void {
   return () => {
     changeListeners.delete(listener);
   };
+}
+
+// ---------------------------------------------------------------------------
+// Changing the data key (../encryption/lock-control.ts's changeDataKey).
+
+/**
+ * Tells whoever listens (the other tabs, through ../../app/lock/lock-across-tabs.ts) that
+ * the data key is about to change: they hold the old one, so they lock.
+ */
+export function announceDataKeyChange(): void {
+  for (const listener of [...dataKeyChangeListeners]) listener();
+}
+
+/** Calls `listener` when the data key is about to change. Returns the unsubscribe function. */
+export function subscribeToDataKeyChange(listener: () => void): () => void {
+  dataKeyChangeListeners.add(listener);
+  return () => {
+    dataKeyChangeListeners.delete(listener);
+  };
+}
+
+/**
+ * While every record is resealed under a new data key: the new key is held (records are
+ * written with it) and the old one kept as the previous key (records not yet resealed are
+ * read with it). Needs the app unlocked. End with endDataKeyChange.
+ */
+export function beginDataKeyChange(newKey: Uint8Array): void {
+  if (!(newKey instanceof Uint8Array) || newKey.length !== DATA_KEY_BYTES) {
+    throw new Error(`A data key is ${DATA_KEY_BYTES} bytes.`);
+  }
+  if (dataKey === null) throw new LockedError();
+  if (previousKey !== null) throw new Error('The data key is already being changed.');
+  previousKey = dataKey;
+  dataKey = newKey;
+}
+
+/**
+ * Ends a change begun by beginDataKeyChange: when `done`, the old key is wiped; otherwise
+ * (the records could not be resealed, nothing changed) the new one is wiped and the old one
+ * held again. Does nothing when no change was begun (or the app locked meanwhile).
+ */
+export function endDataKeyChange(done: boolean): void {
+  if (previousKey === null) return;
+  if (done) {
+    previousKey.fill(0);
+  } else {
+    dataKey?.fill(0);
+    dataKey = previousKey;
+  }
+  previousKey = null;
+}
+
+/** The old data key while the data key is being changed; null otherwise. */
+export function getPreviousDataKey(): Uint8Array | null {
+  return previousKey;
 }

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getAutoLockMinutes } from '../encryption/lock-settings';
+import { getUnlockLimitHours } from '../encryption/unlock-limit';
 import { getYoungPersonDetail } from '../queries';
 import { getGoalSummaryData } from '../summary-queries';
 import { getReportData } from '../report-queries';
@@ -76,6 +77,11 @@ export function useCasesPastRetention(today: string) {
 /** Minutes without use before the app locks itself: undefined while loading. */
 export function useAutoLockMinutes() {
   return useLiveQuery(getAutoLockMinutes, []);
+}
+
+/** Hours after unlocking before the app locks itself, even in use: undefined while loading. */
+export function useUnlockLimitHours() {
+  return useLiveQuery(getUnlockLimitHours, []);
 }
 
 /** The safety copy kept from before the last "replace everything": null when there is none. */

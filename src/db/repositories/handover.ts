@@ -2,9 +2,19 @@ import { z } from 'zod';
 import { toInstant } from '../../lib/dates';
 import { idSchema, instantSchema } from '../../domain/schemas';
 import { getDb } from '../database';
-import { checkCoachPin, type PinCheckResult } from './coach-pin';
+// Through lock-control, so the keyring stays in the lock screens' chunk (the first screen).
+import { unlockWithPassphrase } from '../encryption/lock-control';
+import { PassphraseNeededError, getLockState } from '../encryption/session-key';
+import {
+  checkCoachPin,
+  pinTimeNow,
+  removeCoachPin,
+  requireUsablePin,
+  type PinCheckResult,
+  type PinTime,
+} from './coach-pin';
 import { getHandover } from './handover-state';
-import { COACH_PIN_KEY, HANDOVER_KEY } from '../settings-keys';
+import { HANDOVER_KEY } from '../settings-keys';
 
 export { getHandover };
 
@@ -19,18 +29,25 @@ export const handoverSchema = z.object({
 export type Handover = z.infer<typeof handoverSchema>;
 
 /**
- * Hands the device to a young person. Refuses (throws an Error saying why) when no coach PIN
- * is set, the young person is missing, their case is closed, or someone else's space is open.
- * Handing over to the young person already holding the device changes nothing.
+ * Hands the device to a young person. Only while the app is unlocked: before a passphrase is
+ * chosen it throws a PassphraseNeededError (the PIN is kept sealed under the data key). Throws
+ * a PinNeededError when no PIN that can be checked is set (none, used up by wrong tries, or
+ * unreadable), and an Error saying why when the young person is missing, their case is
+ * closed, or someone else's space is open. Handing over to the young person already holding
+ * the device changes nothing. A PIN stored the old way is sealed on the way.
  */
 export async function startHandover(
   youngPersonId: string,
   now: Date = new Date(),
 ): Promise<Handover> {
+  if (getLockState() === 'not-set-up') {
+    throw new PassphraseNeededError(
+      'Choose a passphrase before you hand over: what the young person adds is then kept encrypted, and so is your PIN.',
+    );
+  }
   const db = getDb();
   return db.transaction('rw', [db.settings, db.youngPeople], async () => {
-    const pin = await db.settings.get(COACH_PIN_KEY);
-    if (!pin) throw new Error('Set a coach PIN in Settings before handing over.');
+    await requireUsablePin();
     const youngPerson = await db.youngPeople.get(youngPersonId);
     if (!youngPerson) throw new Error('This young person is no longer in the caseload.');
     if (youngPerson.status !== 'open') {
@@ -49,10 +66,34 @@ export async function startHandover(
 
 /**
  * Gives the device back to the coach. The handover ends only when the PIN is right; the
- * result says why not otherwise (wrong, locked for a while, or no PIN set).
+ * result says why not otherwise (wrong, a wait, no PIN that can be checked). The tenth wrong
+ * PIN in a row ends it too, and locks the app (see checkCoachPin).
  */
-export async function endHandover(pin: string, now: Date = new Date()): Promise<PinCheckResult> {
-  const result = await checkCoachPin(pin, now);
+export async function endHandover(
+  pin: string,
+  time: PinTime = pinTimeNow(),
+): Promise<PinCheckResult> {
+  const result = await checkCoachPin(pin, time);
   if (result.ok) await getDb().settings.delete(HANDOVER_KEY);
   return result;
+}
+
+/**
+ * "Forgot the PIN?": the coach's passphrase always ends a hand-over, whatever became of the
+ * PIN. The PIN is removed with its wrong tries, so the coach sets a new one before the next
+ * hand-over. Wrong passphrases count with those typed on the unlock screen, and wait as they
+ * do. Throws a ValidationError keyed `passphrase` (empty, wrong, or a wait) and changes
+ * nothing then.
+ */
+export async function endHandoverWithPassphrase(
+  passphrase: string,
+  now: Date = new Date(),
+): Promise<void> {
+  const dataKey = await unlockWithPassphrase(passphrase, now);
+  dataKey.fill(0); // Only the proof was needed: the app holds its own copy.
+  const db = getDb();
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.delete(HANDOVER_KEY);
+    await removeCoachPin();
+  });
 }

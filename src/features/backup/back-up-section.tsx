@@ -1,20 +1,22 @@
 import { useCallback, useState } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
+import {
+  FILE_PROTECTION_LABELS,
+  FileProtectionFields,
+  PROTECTED_FILE,
+  fileProtectionErrors,
+  protectionPassphrase,
+  type FileProtectionValues,
+} from '../../components/ui/file-protection';
 import { useBackupReminder } from '../../db/hooks/caseload';
 import { makeBackup, markBackupMade } from '../../db/repositories/backup/export';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
-import { encryptBackup } from '../../domain/backup-crypto';
+import { usePassphraseChecker } from '../../components/ui/use-passphrase-checker';
+import { protectFile } from '../../domain/backup-crypto';
 import { ValidationError } from '../../domain/validation';
 import { JSON_MIME, downloadText } from '../../lib/download';
 import { showToast } from '../../stores/toast-store';
-import {
-  BACK_UP_FORM_LABELS,
-  EMPTY_BACK_UP_FORM,
-  backUpFormErrors,
-  protectedFileName,
-  type BackUpFormValues,
-} from './back-up-model';
-import { PassphraseField } from './passphrase-field';
+import { BACKUP_EXPOSES } from '../../domain/file-exposure';
 import { describeLastBackup } from './last-backup';
 
 /** When the last backup was made, kept up to date as backups are made. */
@@ -24,30 +26,35 @@ function LastBackup() {
   return <p className="backup__last">{describeLastBackup(reminder.lastBackupAt, new Date())}</p>;
 }
 
-/** Makes the backup file (protected when asked), offers it for download and records it. */
-async function backUp(values: BackUpFormValues): Promise<string> {
-  const errors = backUpFormErrors(values);
+/** Makes the backup file (protected unless turned off), offers it for download and records it. */
+async function backUp(values: FileProtectionValues): Promise<{ fileName: string; unread: number }> {
+  const errors = await fileProtectionErrors(values);
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const now = new Date();
-  const { json, fileName } = await makeBackup(now);
-  const text = values.protect ? await encryptBackup(json, values.passphrase) : json;
-  const name = values.protect ? protectedFileName(fileName) : fileName;
-  downloadText(name, text, JSON_MIME);
+  const backup = await makeBackup(now);
+  const { fileName, text } = await protectFile(
+    backup.fileName,
+    backup.json,
+    protectionPassphrase(values),
+  );
+  downloadText(fileName, text, JSON_MIME);
   await markBackupMade(now);
-  return name;
+  return { fileName, unread: backup.unread };
 }
 
-/** "Back up now": every record on the device in one file, optionally behind a passphrase. */
+/** "Back up now": every record on the device in one file, behind a passphrase unless turned off. */
 export function BackUpSection() {
-  const [values, setValues] = useState<BackUpFormValues>(EMPTY_BACK_UP_FORM);
+  const [values, setValues] = useState<FileProtectionValues>(PROTECTED_FILE);
+  // Records that failed their check in the last backup: not in the file, kept on the device.
+  const [unread, setUnread] = useState(0);
+  usePassphraseChecker();
   const save = useCallback(() => backUp(values), [values]);
-  const onSaved = useCallback((name: string) => {
-    setValues(EMPTY_BACK_UP_FORM);
-    showToast(`Backup saved: ${name}`);
+  const onSaved = useCallback(({ fileName, unread }: { fileName: string; unread: number }) => {
+    setValues(PROTECTED_FILE);
+    setUnread(unread);
+    showToast(`Backup saved: ${fileName}`);
   }, []);
   const { submit, errors, saving } = useFormSubmit(save, onSaved);
-  const set = (key: 'passphrase' | 'confirmPassphrase') => (value: string) =>
-    setValues({ ...values, [key]: value });
 
   return (
     <section className="backup__section" aria-labelledby="back-up-heading">
@@ -57,38 +64,23 @@ export function BackUpSection() {
         backup file is the way to keep them safe, so save one regularly somewhere secure.
       </p>
       <LastBackup />
+      {unread > 0 && (
+        <p className="backup__unread" role="alert">
+          {unread === 1
+            ? '1 record could not be read, so it is not in this backup.'
+            : `${unread.toLocaleString('en-GB')} records could not be read (or need one that could not), so they are not in this backup.`}{' '}
+          They are kept on this device: Settings lists where they are, under Damaged records.
+        </p>
+      )}
       <form noValidate onSubmit={(e) => void submit(e)}>
-        <ErrorSummary errors={errors} labels={BACK_UP_FORM_LABELS} />
-        <div className="choice backup__protect">
-          <input
-            id="backup-protect"
-            type="checkbox"
-            checked={values.protect}
-            onChange={(e) => setValues({ ...EMPTY_BACK_UP_FORM, protect: e.target.checked })}
-          />
-          <label htmlFor="backup-protect">Protect this backup with a passphrase</label>
-        </div>
-        {values.protect && (
-          <div className="backup__passphrase">
-            <PassphraseField
-              label="Passphrase"
-              name="passphrase"
-              hint="At least 10 characters. Without it the backup cannot be opened, so keep it somewhere safe."
-              autoComplete="new-password"
-              value={values.passphrase}
-              onChange={set('passphrase')}
-              error={errors.passphrase}
-            />
-            <PassphraseField
-              label="Type the passphrase again"
-              name="confirmPassphrase"
-              autoComplete="new-password"
-              value={values.confirmPassphrase}
-              onChange={set('confirmPassphrase')}
-              error={errors.confirmPassphrase}
-            />
-          </div>
-        )}
+        <ErrorSummary errors={errors} labels={FILE_PROTECTION_LABELS} />
+        <FileProtectionFields
+          values={values}
+          onChange={setValues}
+          errors={errors}
+          noun="backup"
+          exposes={BACKUP_EXPOSES}
+        />
         <button type="submit" className="button" disabled={saving}>
           {saving ? 'Backing up…' : 'Back up now'}
         </button>

@@ -221,6 +221,11 @@ export function resultLines(result: RestoreResult): string[] {
         ? 'Nothing else was on this device.'
         : `${records(removed)} that ${removed === 1 ? 'was' : 'were'} not in the backup removed.`,
       ...erasedLines,
+      ...(result.damagedKept > 0
+        ? [
+            `${records(result.damagedKept)} that could not be read kept on this device, as ${result.damagedKept === 1 ? 'it was' : 'they were'}: see Damaged records in Settings.`,
+          ]
+        : []),
     ];
   }
   return [

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { RestoreResult } from '../../db/repositories/backup/restore';
-import { JSON_MIME, downloadText } from '../../lib/download';
 import { RefusalList } from './refusal-list';
 import { resultLines } from './restore-model';
+import { SafetyCopyDownload } from './safety-copy-download';
 
 /** What the restore did; focus moves to its heading so it is heard straight away. */
 export function RestoreResultPanel({ result }: { result: RestoreResult }) {
@@ -30,13 +30,7 @@ export function RestoreResultPanel({ result }: { result: RestoreResult }) {
             A safety copy of what was on this device before is kept here until you delete it.
             Download it to keep it somewhere safe.
           </p>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => downloadText(safetyCopy.fileName, safetyCopy.json, JSON_MIME)}
-          >
-            Download the safety copy
-          </button>
+          <SafetyCopyDownload fileName={safetyCopy.fileName} json={safetyCopy.json} />
         </>
       )}
     </div>

@@ -3,10 +3,10 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { useRestoreSafetyCopy } from '../../db/hooks/records';
 import { deleteRestoreSafetyCopy } from '../../db/repositories/backup/safety-copy';
 import { formatInstantTime } from '../../lib/dates';
-import { JSON_MIME, downloadText } from '../../lib/download';
 import { errorReason } from '../../lib/errors';
 import { showToast } from '../../stores/toast-store';
 import { safetyCopyFileName } from './restore-model';
+import { SafetyCopyDownload } from './safety-copy-download';
 
 /** The copy kept from before the last "replace everything", to download or delete. */
 export function SafetyCopySection() {
@@ -22,21 +22,12 @@ export function SafetyCopySection() {
       showToast(`The safety copy was not deleted. ${errorReason(error)}`, 'error');
     }
   };
-  const download = () => {
-    try {
-      downloadText(safetyCopyFileName(copy.savedAt), copy.json, JSON_MIME);
-    } catch (error) {
-      showToast(`The safety copy was not downloaded. ${errorReason(error)}`, 'error');
-    }
-  };
   return (
     <section className="backup__section" aria-labelledby="safety-copy-heading">
       <h2 id="safety-copy-heading">Safety copy</h2>
       <p>Safety copy from before the restore on {formatInstantTime(copy.savedAt)}.</p>
       <div className="backup__actions">
-        <button type="button" className="button button--secondary" onClick={download}>
-          Download the safety copy
-        </button>
+        <SafetyCopyDownload fileName={safetyCopyFileName(copy.savedAt)} json={copy.json} />
         <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
           Delete the safety copy
         </button>

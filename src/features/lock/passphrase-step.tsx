@@ -8,7 +8,8 @@ import {
   setUpEncryption,
 } from '../../db/encryption/lock-control';
 import { ValidationError } from '../../domain/validation';
-import { newPassphraseErrors } from '../../domain/passphrase';
+import { checkedNewPassphraseErrors } from '../../domain/passphrase-strength';
+import { usePassphraseChecker } from '../../components/ui/use-passphrase-checker';
 import { StepHeading, type StepHeadingProps } from './step-heading';
 
 const LABELS = { passphrase: 'Passphrase', confirm: 'Type the passphrase again' };
@@ -24,9 +25,10 @@ interface PassphraseStepProps {
 export function PassphraseStep({ heading, reason, onSetUp }: PassphraseStepProps) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
+  usePassphraseChecker();
 
   const save = useCallback(async () => {
-    const errors = newPassphraseErrors(passphrase, confirm, {
+    const errors = await checkedNewPassphraseErrors(passphrase, confirm, {
       passphrase: 'passphrase',
       again: 'confirm',
     });
@@ -71,7 +73,7 @@ export function PassphraseStep({ heading, reason, onSetUp }: PassphraseStepProps
           label={LABELS.passphrase}
           name="passphrase"
           autoComplete="new-password"
-          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. A few words you will remember work well. You can paste it, or let a password manager fill it in.`}
+          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters, and not a common password. A few words you will remember work well. You can paste it, or let a password manager fill it in.`}
           value={passphrase}
           onChange={setPassphrase}
           error={errors.passphrase}

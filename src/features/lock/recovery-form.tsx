@@ -2,9 +2,14 @@ import { useCallback, useState } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { SecretField } from '../../components/ui/field';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
-import { MIN_PASSPHRASE_LENGTH, unlockWithRecovery } from '../../db/encryption/lock-control';
+import {
+  MIN_PASSPHRASE_LENGTH,
+  unlockWithRecovery,
+  type Recovered,
+} from '../../db/encryption/lock-control';
 import { ValidationError } from '../../domain/validation';
-import { newPassphraseErrors } from '../../domain/passphrase';
+import { checkedNewPassphraseErrors } from '../../domain/passphrase-strength';
+import { usePassphraseChecker } from '../../components/ui/use-passphrase-checker';
 import { RecoveryKeyField } from './recovery-key-field';
 
 const LABELS = {
@@ -13,14 +18,18 @@ const LABELS = {
   confirm: 'Type the new passphrase again',
 };
 
-/** For a forgotten passphrase: the recovery key opens the records and sets a new passphrase. */
-export function RecoveryForm() {
+/**
+ * For a forgotten passphrase: the recovery key sets a new passphrase and a new recovery key
+ * (the one typed stops working). `onRecovered` is given the new key to show, and the way in.
+ */
+export function RecoveryForm({ onRecovered }: { onRecovered: (recovered: Recovered) => void }) {
   const [recoveryKey, setRecoveryKey] = useState('');
   const [newPassphrase, setNewPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
+  usePassphraseChecker();
 
   const save = useCallback(async () => {
-    const errors = newPassphraseErrors(newPassphrase, confirm, {
+    const errors = await checkedNewPassphraseErrors(newPassphrase, confirm, {
       passphrase: 'newPassphrase',
       again: 'confirm',
     });
@@ -28,13 +37,17 @@ export function RecoveryForm() {
       if (recoveryKey.trim() === '') errors.recoveryKey = 'Enter your recovery key.';
       throw new ValidationError(errors);
     }
-    await unlockWithRecovery(recoveryKey, newPassphrase);
+    return unlockWithRecovery(recoveryKey, newPassphrase);
   }, [recoveryKey, newPassphrase, confirm]);
-  const onSaved = useCallback(() => {
-    setRecoveryKey('');
-    setNewPassphrase('');
-    setConfirm('');
-  }, []);
+  const onSaved = useCallback(
+    (recovered: Recovered) => {
+      setRecoveryKey('');
+      setNewPassphrase('');
+      setConfirm('');
+      onRecovered(recovered);
+    },
+    [onRecovered],
+  );
   const { submit, errors, saving } = useFormSubmit(save, onSaved);
 
   return (
@@ -50,7 +63,7 @@ export function RecoveryForm() {
         label={LABELS.newPassphrase}
         name="newPassphrase"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. A few words you will remember work well.`}
+        hint={`At least ${MIN_PASSPHRASE_LENGTH} characters, and not a common password. A few words you will remember work well.`}
         value={newPassphrase}
         onChange={setNewPassphrase}
         error={errors.newPassphrase}

@@ -14,10 +14,28 @@ interface RecoveryKeyStepProps {
   heading: Omit<StepHeadingProps, 'children'>;
   recoveryKey: string;
   onDone: () => void;
+  /** What just happened, above the key (by default: the passphrase was set up). */
+  intro?: string;
+  /** The heading's words (by default: "Keep your recovery key safe"). */
+  title?: string;
 }
 
-/** The second step: the recovery key, to print or save, ticked off before going on. */
-export function RecoveryKeyStep({ heading, recoveryKey, onDone }: RecoveryKeyStepProps) {
+/** The passphrase set-up's own words above the recovery key. */
+export const SET_UP_INTRO =
+  'Your passphrase is set, and the records on this device are now encrypted.';
+
+/**
+ * The recovery key, to print or save, ticked off before going on: the second step of setting
+ * up a passphrase, and shown again whenever a new recovery key is made (after recovering with
+ * the old one, making a new one, or changing the data key).
+ */
+export function RecoveryKeyStep({
+  heading,
+  recoveryKey,
+  onDone,
+  intro = SET_UP_INTRO,
+  title = 'Keep your recovery key safe',
+}: RecoveryKeyStepProps) {
   const checkboxId = `${useId()}-kept`;
   const [kept, setKept] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -40,8 +58,8 @@ export function RecoveryKeyStep({ heading, recoveryKey, onDone }: RecoveryKeySte
 
   return (
     <>
-      <StepHeading {...heading}>Keep your recovery key safe</StepHeading>
-      <p>Your passphrase is set, and the records on this device are now encrypted.</p>
+      <StepHeading {...heading}>{title}</StepHeading>
+      <p>{intro}</p>
       <div className="recovery-key-panel">
         <p className="recovery-key-panel__title">Resilience Coaching: recovery key</p>
         <p className="recovery-key" translate="no">

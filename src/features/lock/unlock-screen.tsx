@@ -1,22 +1,56 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { usePinSpent } from '../../db/hooks/core';
+import type { Recovered } from '../../db/encryption/lock-control';
 import { LockScreenFrame } from './lock-screen-frame';
 import { RecoveryForm } from './recovery-form';
+
+// Shown only after a recovery: loaded then, not with the unlock screen (the first screen of
+// every coach with records, issue 7's budget).
+const RecoveryKeyStep = lazy(async () => ({
+  default: (await import('./recovery-key-step')).RecoveryKeyStep,
+}));
 import { UnlockForm } from './unlock-form';
 import { useFocusOnChange } from './use-focus-on-change';
 import './lock.css';
 
 export { LockScreenFrame } from './lock-screen-frame';
 
+/** Words above the new recovery key once the old one has been used. */
+export const RECOVERED_INTRO =
+  'Your new passphrase is set. The recovery key you just used no longer works: this new one replaces it.';
+
 /**
  * The whole page while the app is locked: the passphrase, or (if it is forgotten) the
- * recovery key and a new passphrase. Unlocking changes the lock state, and whoever shows
- * this screen then shows the app instead.
+ * recovery key and a new passphrase, after which the new recovery key is shown once (the one
+ * used stops working) and the records open when the coach has kept it. Unlocking changes the
+ * lock state, and whoever shows this screen then shows the app instead.
  */
 export function UnlockScreen() {
   const [recovering, setRecovering] = useState(false);
+  const [recovered, setRecovered] = useState<Recovered | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const recoveryHeadingRef = useRef<HTMLHeadingElement>(null);
-  useFocusOnChange(recovering ? recoveryHeadingRef : headingRef, recovering);
+  const newKeyHeadingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnChange(
+    recovered ? newKeyHeadingRef : recovering ? recoveryHeadingRef : headingRef,
+    recovered ? 'recovered' : recovering,
+  );
+
+  if (recovered) {
+    return (
+      <LockScreenFrame title="New recovery key">
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <RecoveryKeyStep
+            heading={{ level: 1, headingRef: newKeyHeadingRef }}
+            title="Keep your new recovery key safe"
+            intro={RECOVERED_INTRO}
+            recoveryKey={recovered.recoveryKey}
+            onDone={() => void recovered.open()}
+          />
+        </Suspense>
+      </LockScreenFrame>
+    );
+  }
 
   return (
     <LockScreenFrame title="Unlock">
@@ -30,9 +64,10 @@ export function UnlockScreen() {
           </h2>
           <p>
             Type the recovery key you printed or saved when you chose your passphrase, and choose a
-            new passphrase. The recovery key keeps working afterwards.
+            new passphrase. You will then be given a new recovery key: the one you type here stops
+            working.
           </p>
-          <RecoveryForm />
+          <RecoveryForm onRecovered={setRecovered} />
           <button
             type="button"
             className="button button--link"
@@ -44,6 +79,7 @@ export function UnlockScreen() {
       ) : (
         <>
           <p>Enter your passphrase to open the records.</p>
+          <PinSpentNote />
           <UnlockForm />
           <button type="button" className="button button--link" onClick={() => setRecovering(true)}>
             Forgotten your passphrase?
@@ -51,5 +87,16 @@ export function UnlockScreen() {
         </>
       )}
     </LockScreenFrame>
+  );
+}
+
+/** After ten wrong coach PINs in a row: why the app locked, and what to do next. */
+function PinSpentNote() {
+  if (!usePinSpent()) return null;
+  return (
+    <p className="lock-note">
+      The coach PIN was typed wrong too many times in a row, so the hand-over ended and the app
+      locked. Enter your passphrase, then set a new PIN in Settings.
+    </p>
   );
 }

@@ -24,8 +24,8 @@ export function useUnlockWait() {
   const waiting = msLeft > 0;
   useEffect(() => {
     if (!waiting) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
   }, [waiting, until]);
 
   return { msLeft, over: until !== null && msLeft === 0, refresh };

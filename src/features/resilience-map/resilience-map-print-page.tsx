@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
+import { PlainTextNote } from '../../components/ui/plain-text-note';
 import { useYoungPersonDetail } from '../../db/hooks/core';
 import { useMapSnapshots } from '../../db/hooks/records';
 import { DOMAINS } from '../../domain/framework';
@@ -16,6 +18,7 @@ export function ResilienceMapPrintPage() {
   const { youngPersonId } = useParams();
   const detail = useYoungPersonDetail(youngPersonId);
   const snapshots = useMapSnapshots(youngPersonId);
+  const noteId = useId();
 
   if (detail === undefined || snapshots === undefined) return <p role="status">Loading…</p>;
   if (detail === null) {
@@ -44,7 +47,17 @@ export function ResilienceMapPrintPage() {
       {latest ? (
         <>
           <div className="map-print__actions">
-            <button type="button" className="button" onClick={() => window.print()}>
+            <PlainTextNote id={noteId}>
+              the printout (or PDF) holds {youngPerson.name}&apos;s map and examples in their own
+              words, in plain text. Anyone who finds it can read it: give it to {youngPerson.name},
+              or keep it somewhere secure.
+            </PlainTextNote>
+            <button
+              type="button"
+              className="button"
+              aria-describedby={noteId}
+              onClick={() => window.print()}
+            >
               Print or save as PDF
             </button>
           </div>

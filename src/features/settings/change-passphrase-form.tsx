@@ -3,7 +3,8 @@ import { ErrorSummary } from '../../components/ui/error-summary';
 import { SecretField } from '../../components/ui/field';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { MIN_PASSPHRASE_LENGTH, changePassphrase } from '../../db/encryption/lock-control';
-import { newPassphraseErrors } from '../../domain/passphrase';
+import { checkedNewPassphraseErrors } from '../../domain/passphrase-strength';
+import { usePassphraseChecker } from '../../components/ui/use-passphrase-checker';
 import { ValidationError, type FieldErrors } from '../../domain/validation';
 import { showToast } from '../../stores/toast-store';
 
@@ -16,8 +17,8 @@ const EMPTY = { currentPassphrase: '', newPassphrase: '', confirmPassphrase: '' 
 type Values = typeof EMPTY;
 
 /** What to fix before the current passphrase is checked. */
-function formErrors(values: Values): FieldErrors {
-  const errors = newPassphraseErrors(values.newPassphrase, values.confirmPassphrase, {
+async function formErrors(values: Values): Promise<FieldErrors> {
+  const errors = await checkedNewPassphraseErrors(values.newPassphrase, values.confirmPassphrase, {
     passphrase: 'newPassphrase',
     again: 'confirmPassphrase',
   });
@@ -30,8 +31,9 @@ function formErrors(values: Values): FieldErrors {
 /** Changes the passphrase; the records stay as they are and the recovery key keeps working. */
 export function ChangePassphraseForm() {
   const [values, setValues] = useState<Values>(EMPTY);
+  usePassphraseChecker();
   const save = useCallback(async () => {
-    const errors = formErrors(values);
+    const errors = await formErrors(values);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     await changePassphrase(values.currentPassphrase, values.newPassphrase);
   }, [values]);
@@ -60,7 +62,7 @@ export function ChangePassphraseForm() {
           label={LABELS.newPassphrase}
           name="newPassphrase"
           autoComplete="new-password"
-          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters. A few words you will remember work well.`}
+          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters, and not a common password. A few words you will remember work well.`}
           value={values.newPassphrase}
           onChange={set('newPassphrase')}
           error={errors.newPassphrase}

@@ -3,6 +3,8 @@ import { useLockState } from '../../db/hooks/use-lock-state';
 import { lockSafely } from '../../db/encryption/session-key';
 import { AutoLockForm } from './auto-lock-form';
 import { ChangePassphraseForm } from './change-passphrase-form';
+import { UnlockLimitForm } from './unlock-limit-form';
+import { RenewKeys, type RenderNewRecoveryKey } from './renew-keys';
 import './settings.css';
 
 export interface LockSectionProps {
@@ -12,6 +14,11 @@ export interface LockSectionProps {
    * "Choose a passphrase" button.
    */
   renderSetUp?: (onDone: () => void) => ReactNode;
+  /**
+   * Shows a new recovery key once (RecoveryKeyStep, which this feature may not import).
+   * Without it there is no "Renew keys" part.
+   */
+  renderNewRecoveryKey?: RenderNewRecoveryKey;
 }
 
 /** Chooses the passphrase inline, keeping the set-up on screen until it is finished. */
@@ -44,7 +51,7 @@ function NotSetUp({
   );
 }
 
-function Unlocked() {
+function Unlocked({ renderNewRecoveryKey }: Pick<LockSectionProps, 'renderNewRecoveryKey'>) {
   return (
     <>
       <p className="settings__pin-status">
@@ -60,13 +67,18 @@ function Unlocked() {
         </div>
       </div>
       <AutoLockForm />
+      <UnlockLimitForm />
       <ChangePassphraseForm />
+      {renderNewRecoveryKey && <RenewKeys renderNewRecoveryKey={renderNewRecoveryKey} />}
     </>
   );
 }
 
-/** The Settings section for the passphrase, locking now, auto-lock and changing the passphrase. */
-export function LockSection({ renderSetUp }: LockSectionProps) {
+/**
+ * The Settings section for the passphrase, locking now, auto-lock, the time limit, changing
+ * the passphrase and renewing the keys.
+ */
+export function LockSection({ renderSetUp, renderNewRecoveryKey }: LockSectionProps) {
   const state = useLockState();
   // Set-up unlocks the app before it shows the recovery key, so it stays on screen until done.
   const [settingUp, setSettingUp] = useState(false);
@@ -77,7 +89,7 @@ export function LockSection({ renderSetUp }: LockSectionProps) {
       {state === 'not-set-up' || settingUp ? (
         <NotSetUp settingUp={settingUp} setSettingUp={setSettingUp} renderSetUp={renderSetUp} />
       ) : state === 'unlocked' ? (
-        <Unlocked />
+        <Unlocked renderNewRecoveryKey={renderNewRecoveryKey} />
       ) : state === 'locked' ? (
         <p>The app is locked. Unlock it with your passphrase to change these settings.</p>
       ) : (

@@ -1,11 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { CaseNotOnDeviceError, requireCaseBackup } from '../../db/repositories/backup/export';
+import { requireCaseBackup } from '../../db/repositories/backup/export';
 import type { CasePastRetention } from '../../db/repositories/retention';
 import { formatDate, toIsoDate } from '../../lib/dates';
-import { downloadJson } from '../../lib/download';
+import { JSON_MIME, downloadText } from '../../lib/download';
 import { youngPersonFileName } from '../../lib/file-names';
-import { errorReason } from '../../lib/errors';
+import { SaveFileDialog } from '../../components/ui/save-file-dialog';
+import { protectFile } from '../../domain/backup-crypto';
+import { caseFileExposes } from '../../domain/file-exposure';
 import type { YoungPerson } from '../../domain/schemas';
 import { showToast } from '../../stores/toast-store';
 
@@ -27,25 +29,20 @@ export interface EraseDialogArgs {
 export type RenderEraseDialog = (args: EraseDialogArgs) => ReactNode;
 
 /**
- * Downloads every record of one young person (closures and resilience maps included) as a
- * backup file; says so plainly when it cannot.
+ * Offers every record of one young person (closures and resilience maps included) as a backup
+ * file, protected with the passphrase unless it is null. Throws when it cannot (the dialog
+ * says why, e.g. "This young person is no longer on this device.").
  */
-async function exportCase(id: string, name: string) {
-  try {
-    const now = new Date();
-    const file = await requireCaseBackup(id, now);
-    downloadJson(youngPersonFileName('case', id, toIsoDate(now), 'json'), file);
-    showToast(`${name}'s records downloaded`);
-  } catch (error) {
-    if (error instanceof CaseNotOnDeviceError) {
-      showToast(
-        `${name}'s records were not downloaded: they are no longer on this device.`,
-        'error',
-      );
-    } else {
-      showToast(`${name}'s records were not downloaded. ${errorReason(error)}`, 'error');
-    }
-  }
+async function exportCase(id: string, name: string, passphrase: string | null) {
+  const now = new Date();
+  const backup = await requireCaseBackup(id, now);
+  const file = await protectFile(
+    youngPersonFileName('case', id, toIsoDate(now), 'json'),
+    `${JSON.stringify(backup, null, 2)}\n`,
+    passphrase,
+  );
+  downloadText(file.fileName, file.text, JSON_MIME);
+  showToast(`${name}'s records downloaded`);
 }
 
 /** The closed cases past their retention period, each with export and erase. */
@@ -59,6 +56,7 @@ export function PastRetentionList({
   renderEraseDialog: RenderEraseDialog;
 }) {
   const [erasing, setErasing] = useState<CasePastRetention | null>(null);
+  const [exporting, setExporting] = useState<CasePastRetention['youngPerson'] | null>(null);
   if (cases.length === 0) {
     return <p>No closed case has been kept longer than {months} months.</p>;
   }
@@ -80,7 +78,7 @@ export function PastRetentionList({
                 <button
                   type="button"
                   className="button button--secondary"
-                  onClick={() => void exportCase(id, name)}
+                  onClick={() => setExporting(c.youngPerson)}
                 >
                   Download records<span className="visually-hidden"> of {name}</span>
                 </button>
@@ -96,6 +94,24 @@ export function PastRetentionList({
           );
         })}
       </ul>
+      {exporting && (
+        <SaveFileDialog
+          title={`Download ${exporting.name}'s records`}
+          exposes={caseFileExposes(exporting.name)}
+          saveLabel="Download records"
+          failure={`${exporting.name}'s records were not downloaded.`}
+          onSave={async (passphrase) => {
+            await exportCase(exporting.id, exporting.name, passphrase);
+            setExporting(null);
+          }}
+          onCancel={() => setExporting(null)}
+        >
+          <p>
+            Every record of {exporting.name}&apos;s, in the backup format: it can be restored on
+            this or another device.
+          </p>
+        </SaveFileDialog>
+      )}
       {erasing &&
         renderEraseDialog({
           youngPerson: erasing.youngPerson,

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { MissingMessage } from '../../components/ui/missing-message';
 import { PageHeader } from '../../components/ui/page-header';
+import { PlainTextNote } from '../../components/ui/plain-text-note';
 import { findMove, getDomain } from '../../domain/framework';
 import { domainsInSummary, ownJourneyRow } from '../../domain/summary';
 import { formatDate, toIsoDate } from '../../lib/dates';
@@ -23,6 +24,7 @@ export interface MyJourneySummaryPageProps {
 export function MyJourneySummaryPage({ renderChart }: MyJourneySummaryPageProps) {
   const { youngPersonId } = useParams();
   const data = useGoalSummary(youngPersonId);
+  const noteId = useId();
 
   if (data === undefined) return <p role="status">Loading…</p>;
   if (data === null) {
@@ -49,8 +51,17 @@ export function MyJourneySummaryPage({ renderChart }: MyJourneySummaryPageProps)
         <p className="summary-journey__words">{summary.name}, look at everything you have done!</p>
         <p className="summary-page__made">{formatDate(today)}</p>
       </PageHeader>
+      <PlainTextNote id={noteId}>
+        the printout (or PDF) holds {summary.name}&apos;s goals and ratings in plain text. Anyone
+        who finds it can read it: give it to {summary.name}, or keep it somewhere secure.
+      </PlainTextNote>
       <div className="summary-actions">
-        <button type="button" className="button" onClick={() => window.print()}>
+        <button
+          type="button"
+          className="button"
+          aria-describedby={noteId}
+          onClick={() => window.print()}
+        >
           Print or save as PDF
         </button>
       </div>

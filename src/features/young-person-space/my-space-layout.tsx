@@ -2,20 +2,24 @@ import { useRef, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router-dom';
 import { useFocusHeadingOnNavigation } from '../../components/ui/use-focus-heading-on-navigation';
 import { PinDialog } from '../../components/ui/pin-dialog';
+import { countPinWait } from '../../db/repositories/coach-pin';
 import { endHandover } from '../../db/repositories/handover';
+import { showToast } from '../../stores/toast-store';
+import { ForgotPinDialog } from './forgot-pin-dialog';
 import { SpaceClosed } from './space-content';
 import { useMySpace } from './use-my-space';
 import './my-space.css';
 
 /**
  * The full-screen frame of the young person's space: their greeting and the way back to the
- * coach (behind the coach's PIN), with no coach navigation at all.
+ * coach (behind the coach's PIN, or the coach's passphrase when the PIN is forgotten), with
+ * no coach navigation at all.
  */
 export function MySpaceLayout() {
   const space = useMySpace();
   const navigate = useNavigate();
   const mainRef = useRef<HTMLElement>(null);
-  const [askingForPin, setAskingForPin] = useState(false);
+  const [asking, setAsking] = useState<'pin' | 'passphrase' | null>(null);
   useFocusHeadingOnNavigation(mainRef);
 
   // The coach must be able to take the device back even when the record has gone.
@@ -34,7 +38,7 @@ export function MySpaceLayout() {
           <button
             type="button"
             className="button button--secondary my-space__give-back"
-            onClick={() => setAskingForPin(true)}
+            onClick={() => setAsking('pin')}
           >
             Give back to my coach
           </button>
@@ -46,15 +50,30 @@ export function MySpaceLayout() {
         {space === 'missing' && <SpaceClosed />}
         {typeof space === 'object' && <Outlet />}
       </main>
-      {askingForPin && (
+      {asking === 'pin' && (
         <PinDialog
           title="Give back to your coach"
           description="Only your coach can do this. Pass the device to them so they can type their PIN."
           check={(pin) => endHandover(pin)}
-          onCancel={() => setAskingForPin(false)}
+          countWait={countPinWait}
+          forgotten={{ label: 'Forgot the PIN?', onClick: () => setAsking('passphrase') }}
+          onCancel={() => setAsking(null)}
           onSuccess={() => {
-            setAskingForPin(false);
+            setAsking(null);
             navigate(youngPersonId ? `/young-people/${youngPersonId}` : '/', { replace: true });
+          }}
+        />
+      )}
+      {asking === 'passphrase' && (
+        <ForgotPinDialog
+          onCancel={() => setAsking(null)}
+          onEnded={() => {
+            setAsking(null);
+            // The handover gate takes the device back to the young person's page, as the PIN
+            // does; their "Hand over" button then goes straight to the PIN form.
+            showToast(
+              'The hand-over has ended and the PIN was removed. Set a new PIN to hand over.',
+            );
           }}
         />
       )}

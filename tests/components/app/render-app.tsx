@@ -1,4 +1,4 @@
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
 import { routes } from '../../../src/app/routes';
 import { getDb } from '../../../src/db/database';
@@ -7,9 +7,6 @@ import { logSession } from '../../../src/db/repositories/sessions';
 import { createYoungPerson } from '../../../src/db/repositories/young-people';
 import type { GoalInput, YoungPersonInput } from '../../../src/domain/schemas';
 import { useToastStore } from '../../../src/stores/toast-store';
-
-// Pages load lazily and saves run real (fake-indexeddb) transactions: allow for a busy machine.
-configure({ asyncUtilTimeout: 8000 });
 
 /** How long beforeAll may take to preload the lazy pages on a busy machine. */
 export const PRELOAD_TIMEOUT = 60_000;

@@ -136,7 +136,7 @@ describe('App routes', () => {
       await user.click(screen.getByRole('link', { name: 'Mia' }));
 
       const heading = await findPageHeading('Mia');
-      await waitFor(() => expect(heading).toHaveFocus(), { timeout: 1000 });
+      await waitFor(() => expect(heading).toHaveFocus());
     });
   });
 });

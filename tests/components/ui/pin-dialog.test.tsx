@@ -4,7 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { PinDialog } from '../../../src/components/ui/pin-dialog';
 import type { PinCheckResult } from '../../../src/lib/pin';
 
-function setup(results: (PinCheckResult | Error)[], props: { description?: string } = {}) {
+interface SetupProps {
+  description?: string;
+  countWait?: () => Promise<{ waitMs: number; triesLeft: number }>;
+  forgotten?: { label: string; onClick: () => void };
+}
+
+function setup(results: (PinCheckResult | Error)[], props: SetupProps = {}) {
   const queue = [...results];
   const check = vi.fn(async (_pin: string): Promise<PinCheckResult> => {
     const next = queue.shift();
@@ -18,6 +24,8 @@ function setup(results: (PinCheckResult | Error)[], props: { description?: strin
     <PinDialog
       title="Give back to my coach"
       description={props.description}
+      countWait={props.countWait}
+      forgotten={props.forgotten}
       check={check}
       onSuccess={onSuccess}
       onCancel={onCancel}
@@ -28,6 +36,11 @@ function setup(results: (PinCheckResult | Error)[], props: { description?: strin
   const submit = within(dialog).getByRole('button', { name: 'Continue' });
   return { check, onSuccess, onCancel, dialog, input, submit };
 }
+
+/** The fake timers move performance.now() too: the dialog counts waits by it. The clock stands
+ * still until a test moves it (timeouts stay real, for user events and waits on the page), so a slow machine
+ * cannot eat a second. */
+const FAKED = ['setInterval', 'clearInterval', 'Date', 'performance'] as const;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -66,22 +79,22 @@ describe('PinDialog', () => {
   it('says how many tries are left after a wrong PIN, clears the box and never shows the PIN', async () => {
     const user = userEvent.setup();
     const { onSuccess, dialog, input, submit } = setup([
-      { ok: false, reason: 'wrong', triesLeft: 3 },
-      { ok: false, reason: 'wrong', triesLeft: 1 },
+      { ok: false, reason: 'wrong', triesLeft: 3, waitMs: 0 },
+      { ok: false, reason: 'wrong', triesLeft: 1, waitMs: 0 },
     ]);
     await user.type(input, '1111');
     await user.click(submit);
 
-    await expectPinError(input, 'That PIN is not right. 3 tries left.');
+    const three = 'That PIN is not right. 3 tries left before the app locks.';
+    await expectPinError(input, three);
     expect(input).toHaveValue('');
     expect(input).toHaveFocus();
     expect(input).toHaveAttribute('aria-invalid', 'true');
-    expect(input).toHaveAccessibleDescription(/That PIN is not right\. 3 tries left\.$/);
-    expect(screen.getByRole('status')).toHaveTextContent('That PIN is not right. 3 tries left.');
+    expect(screen.getByRole('status')).toHaveTextContent(three);
     expect(dialog).not.toHaveTextContent('1111');
 
     await user.type(input, '2222{Enter}');
-    await expectPinError(input, 'That PIN is not right. 1 try left.');
+    await expectPinError(input, 'That PIN is not right. 1 try left before the app locks.');
     expect(onSuccess).not.toHaveBeenCalled();
   });
 
@@ -93,11 +106,12 @@ describe('PinDialog', () => {
     expect(check).not.toHaveBeenCalled();
   });
 
-  it('counts down a lock second by second, then clears the message', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
-    const lockedUntil = new Date(Date.now() + 54_000).toISOString();
-    const { dialog, input } = setup([{ ok: false, reason: 'locked', lockedUntil }]);
+  it('counts down a wait second by second by the monotonic clock, then clears the message', async () => {
+    vi.useFakeTimers({ toFake: [...FAKED] });
+    const user = userEvent.setup();
+    const { dialog, input } = setup([
+      { ok: false, reason: 'waiting', triesLeft: 6, waitMs: 54_000 },
+    ]);
 
     await user.type(input, '1111{Enter}');
     await expectPinError(input, 'Too many wrong tries. Try again in 54 seconds.');
@@ -123,6 +137,48 @@ describe('PinDialog', () => {
     expect(input).not.toHaveAccessibleDescription(/Too many wrong tries/);
     expect(input).not.toHaveAttribute('aria-invalid');
     expect(dialog.querySelector('.field__error')).toBeNull();
+  });
+
+  it('says the wait a wrong PIN brought, and keeps the tries left once it is over', async () => {
+    vi.useFakeTimers({ toFake: [...FAKED] });
+    const user = userEvent.setup();
+    const { input } = setup([{ ok: false, reason: 'wrong', triesLeft: 6, waitMs: 60_000 }]);
+
+    await user.type(input, '1111{Enter}');
+    await expectPinError(
+      input,
+      'That PIN is not right. 6 tries left before the app locks. Wait 60 seconds before the next try.',
+    );
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(61_000);
+    });
+    await expectPinError(input, 'That PIN is not right. 6 tries left before the app locks.');
+  });
+
+  it('shows a wait already running as it opens, and stores its progress while it shows', async () => {
+    vi.useFakeTimers({ toFake: [...FAKED] });
+    let left = 5 * 60_000;
+    const countWait = vi.fn(async () => ({ waitMs: left, triesLeft: 5 }));
+    const { input } = setup([], { countWait });
+
+    await expectPinError(input, 'Too many wrong tries. Try again in 5 minutes.');
+    expect(screen.getByRole('status')).toHaveTextContent('Try again in 5 minutes.');
+    expect(countWait).toHaveBeenCalledOnce();
+
+    left = 2 * 60_000; // what the database counted, from another tab say
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(15_000);
+    });
+    expect(countWait).toHaveBeenCalledTimes(2);
+    await expectPinError(input, 'Too many wrong tries. Try again in 2 minutes.');
+  });
+
+  it('offers another way out when given one', async () => {
+    const user = userEvent.setup();
+    const onClick = vi.fn();
+    const { dialog } = setup([], { forgotten: { label: 'Forgot the PIN?', onClick } });
+    await user.click(within(dialog).getByRole('button', { name: 'Forgot the PIN?' }));
+    expect(onClick).toHaveBeenCalledOnce();
   });
 
   it('says when no PIN is set, and when checking fails', async () => {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Fails with every WCAG 2.0-2.2 A and AA violation axe-core finds on the page now. */
 export async function expectNoViolations(page: Page, what: string): Promise<void> {
@@ -100,4 +100,32 @@ export function unlockAfterNavigation(page: Page, passphrase = E2E_PASSPHRASE): 
   };
   page.goto = async (...args: Parameters<Page['goto']>) => thenUnlock(await goto(...args));
   page.reload = async (...args: Parameters<Page['reload']>) => thenUnlock(await reload(...args));
+}
+
+/** A passphrase for protected files (backups, case exports, safety copies) in the specs. */
+export const E2E_FILE_PASSPHRASE = 'copper kettle on the hob';
+
+/** Types a protected file's passphrase twice, in the boxes inside `scope`. */
+export async function fillFilePassphrase(
+  scope: Page | Locator,
+  passphrase = E2E_FILE_PASSPHRASE,
+): Promise<void> {
+  await scope.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await scope.getByLabel('Type the passphrase again').fill(passphrase);
+}
+
+/**
+ * Turns a file's protection off as a coach does: unticks "Protect this <noun> with a
+ * passphrase" (inside `scope`) and says yes when asked once more.
+ */
+export async function turnProtectionOff(
+  page: Page,
+  noun: 'backup' | 'file',
+  scope: Page | Locator = page,
+): Promise<void> {
+  // A click, not uncheck(): the box stays ticked until the coach says yes.
+  await scope.getByRole('checkbox', { name: `Protect this ${noun} with a passphrase` }).click();
+  const confirm = page.getByRole('alertdialog', { name: `Save the ${noun} without a passphrase?` });
+  await confirm.getByRole('button', { name: 'Save without a passphrase' }).click();
+  await expect(confirm).toBeHidden();
 }

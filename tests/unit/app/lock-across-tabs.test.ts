@@ -8,6 +8,7 @@ import {
 } from '../../../src/app/lock/lock-across-tabs';
 import { getDb } from '../../../src/db/database';
 import {
+  announceDataKeyChange,
   holdAutoLock,
   isUnlocked,
   lock,
@@ -64,6 +65,15 @@ describe('Locking one tab locks every tab', () => {
     await until(() => !isUnlocked(), 'this tab to lock');
     expect(drafted).toHaveBeenCalledTimes(1);
     stop();
+  });
+
+  it('tells the other tabs to lock when this tab is about to change the data key', async () => {
+    disconnect = connectTabs();
+    announceDataKeyChange();
+    await until(() => other.received.length > 0, 'the other tab to be told');
+    expect(other.received).toEqual([{ type: 'lock' }]);
+    // This tab goes on: it changes the key and keeps the new one.
+    expect(isUnlocked()).toBe(true);
   });
 
   it('tells the other tabs when this tab locks (Lock now, auto-lock)', async () => {

@@ -379,7 +379,8 @@ describe('the safety copy', () => {
     expect(stored.length).toBeGreaterThan(4);
     // Every part is stored encrypted: none of the notes can be read in IndexedDB.
     for (const row of stored) {
-      expect(String(row.value)).toMatch(/^enc:v1:/);
+      expect(String(row.sealed)).toMatch(/^enc:v2:/);
+      expect(row).not.toHaveProperty('value');
       expect(JSON.stringify(row)).not.toContain('Walked by the sea');
     }
     const copy = await getRestoreSafetyCopy();

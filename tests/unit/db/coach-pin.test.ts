@@ -1,181 +1,324 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../src/db/database';
 import {
   checkCoachPin,
+  countPinWait,
   getPinState,
+  resealCoachPin,
   setCoachPin,
-  type StoredPin,
+  type PinState,
 } from '../../../src/db/repositories/coach-pin';
-import { NOW, fieldErrorsOf, freshDb } from './fixtures';
+import { getDataKey, getLockState, lock, setDataKey } from '../../../src/db/encryption/session-key';
+import { fromBase64, randomBytes, toBase64 } from '../../../src/lib/crypto';
+import { derivePinHash, hashPinTheOldWay } from '../../../src/lib/pin';
+import { DAY, FakePinPage, HOUR, MINUTE } from '../../support/pin-time';
+import { fieldErrorsOf, freshDb } from './fixtures';
 
-beforeEach(freshDb);
+// 200,000 PBKDF2 rounds per try would make these tests slow; the rounds are not what they
+// test (tests/unit/lib/pin.test.ts checks the real figure).
+vi.mock('../../../src/lib/pin', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../src/lib/pin')>()),
+  PIN_ITERATIONS: 1000,
+}));
 
-const later = (ms: number) => new Date(NOW.getTime() + ms);
-const storedPin = async () => (await getDb().settings.get('coachPin'))?.value as StoredPin;
-const attempts = async () => (await getDb().settings.get('pinAttempts'))?.value;
+let page: FakePinPage;
+/** A copy of the data key the test started with, to unlock again after the app locks. */
+let dataKey: Uint8Array;
 
-async function wrongTries(count: number, now = NOW) {
+beforeEach(async () => {
+  await freshDb();
+  page = new FakePinPage();
+  dataKey = new Uint8Array(getDataKey() ?? randomBytes(32));
+});
+
+const storedPin = async () =>
+  (await getDb().settings.get('coachPin'))?.value as Record<string, unknown>;
+const stateNow = () => getPinState(page.time);
+const check = (pin: string, on: FakePinPage = page) => checkCoachPin(pin, on.time);
+
+async function wrongTries(count: number, on: FakePinPage = page) {
   const results = [];
-  for (let i = 0; i < count; i++) results.push(await checkCoachPin('0000', now));
+  for (let i = 0; i < count; i++) {
+    const result = await check('0000', on);
+    results.push(result);
+    // Wait out whatever wait this try brought, by the page's own clock.
+    if (!result.ok && result.reason === 'wrong') on.pass(result.waitMs);
+  }
   return results;
 }
 
-describe('setCoachPin', () => {
-  it('stores only a salted hash of a new PIN', async () => {
-    expect(await getPinState(NOW)).toEqual({ isSet: false, lockedUntil: null, failures: 0 });
+function unlockAgain() {
+  setDataKey(new Uint8Array(dataKey));
+}
 
-    await setCoachPin('4826', null, NOW);
+const fresh: PinState = { status: 'set', failures: 0, triesLeft: 10, waitMs: 0 };
+
+describe('setCoachPin', () => {
+  it('keeps the PIN only sealed under the data key: neither the digits nor its hash are stored', async () => {
+    expect(await stateNow()).toEqual({ ...fresh, status: 'not-set' });
+
+    await setCoachPin('4826', null, page.time);
 
     const stored = await storedPin();
-    expect(stored).toMatchObject({ algorithm: 'PBKDF2-SHA-256', iterations: 200_000 });
-    expect(JSON.stringify(stored)).not.toContain('4826');
-    expect(await getPinState(NOW)).toEqual({ isSet: true, lockedUntil: null, failures: 0 });
-    expect(await checkCoachPin('4826', NOW)).toEqual({ ok: true });
+    expect(stored).toMatchObject({ version: 2, algorithm: 'PBKDF2-SHA-256' });
+    expect(stored).not.toHaveProperty('hash');
+    const json = JSON.stringify(stored);
+    expect(json).not.toContain('4826');
+    // The hash an attacker with a copy of the database would test guesses against.
+    const hash = await derivePinHash(
+      '4826',
+      fromBase64(String(stored.salt)),
+      Number(stored.iterations),
+    );
+    expect(json).not.toContain(toBase64(hash));
+    expect(await stateNow()).toEqual(fresh);
+    expect(await check('4826')).toEqual({ ok: true });
+  });
+
+  it('cannot be checked without the data key it was sealed under', async () => {
+    await setCoachPin('4826', null, page.time);
+
+    lock();
+    await expect(check('4826')).rejects.toThrow('The app is locked');
+    setDataKey(randomBytes(32)); // another data key (another device's, say)
+    expect(await stateNow()).toMatchObject({ status: 'unreadable' });
+    expect(await check('4826')).toEqual({ ok: false, reason: 'unreadable' });
+    expect(await stateNow()).toMatchObject({ failures: 0 });
+
+    lock();
+    unlockAgain();
+    expect(await check('4826')).toEqual({ ok: true });
   });
 
   it.each(['', '123', '123456789', '12a4', '12 34'])(
     'refuses %j as a PIN and stores nothing',
     async (pin) => {
-      expect(await fieldErrorsOf(setCoachPin(pin, null, NOW))).toEqual({
+      expect(await fieldErrorsOf(setCoachPin(pin, null, page.time))).toEqual({
         pin: 'Use 4 to 8 digits.',
       });
       expect(await getDb().settings.count()).toBe(0);
     },
   );
 
+  it('is refused while the app is locked', async () => {
+    lock();
+    await expect(setCoachPin('4826', null, page.time)).rejects.toThrow('The app is locked');
+    unlockAgain();
+    expect(await getDb().settings.count()).toBe(0);
+  });
+
   it('needs the current PIN to change it, without counting an empty one as a try', async () => {
-    await setCoachPin('4826', null, NOW);
-    expect(await fieldErrorsOf(setCoachPin('1111', null, NOW))).toEqual({
+    await setCoachPin('4826', null, page.time);
+    expect(await fieldErrorsOf(setCoachPin('1111', null, page.time))).toEqual({
       currentPin: 'Enter your current PIN.',
     });
-    expect(await fieldErrorsOf(setCoachPin('1111', '', NOW))).toEqual({
+    expect(await fieldErrorsOf(setCoachPin('1111', '', page.time))).toEqual({
       currentPin: 'Enter your current PIN.',
     });
-    expect((await getPinState(NOW)).failures).toBe(0);
-    expect(await checkCoachPin('4826', NOW)).toEqual({ ok: true });
+    expect((await stateNow()).failures).toBe(0);
+    expect(await check('4826')).toEqual({ ok: true });
   });
 
   it('counts a wrong current PIN as a wrong try and keeps the old PIN', async () => {
-    await setCoachPin('4826', null, NOW);
+    await setCoachPin('4826', null, page.time);
     const before = await storedPin();
 
-    expect(await fieldErrorsOf(setCoachPin('1111', '9999', NOW))).toEqual({
-      currentPin: 'That PIN is not right. 4 tries left.',
+    expect(await fieldErrorsOf(setCoachPin('1111', '9999', page.time))).toEqual({
+      currentPin: 'That PIN is not right. 9 tries left before the app locks.',
     });
 
     expect(await storedPin()).toEqual(before);
-    expect(await getPinState(NOW)).toMatchObject({ failures: 1 });
-  });
-
-  it('checks the new PIN before trying the current one', async () => {
-    await setCoachPin('4826', null, NOW);
-    expect(await fieldErrorsOf(setCoachPin('12', '9999', NOW))).toEqual({
-      pin: 'Use 4 to 8 digits.',
-    });
-    expect((await getPinState(NOW)).failures).toBe(0);
+    expect(await stateNow()).toMatchObject({ failures: 1 });
   });
 
   it('changes the PIN with the right current one and clears the wrong tries', async () => {
-    await setCoachPin('4826', null, NOW);
-    await wrongTries(3);
+    await setCoachPin('4826', null, page.time);
+    await wrongTries(2);
 
-    await setCoachPin('13572468', '4826', NOW);
+    await setCoachPin('13572468', '4826', page.time);
 
-    expect(await getPinState(NOW)).toEqual({ isSet: true, lockedUntil: null, failures: 0 });
-    expect(await checkCoachPin('13572468', NOW)).toEqual({ ok: true });
-    expect(await checkCoachPin('4826', NOW)).toEqual({
+    expect(await stateNow()).toEqual(fresh);
+    expect(await check('13572468')).toEqual({ ok: true });
+    expect(await check('4826')).toEqual({
       ok: false,
       reason: 'wrong',
-      triesLeft: 4,
+      triesLeft: 9,
+      waitMs: 0,
     });
   });
 
-  it('cannot change a locked PIN, even with the right current one', async () => {
-    await setCoachPin('4826', null, NOW);
-    await wrongTries(5);
-    expect(await fieldErrorsOf(setCoachPin('1111', '4826', later(6_000)))).toEqual({
+  it('cannot change the PIN during a wait, even with the right current one', async () => {
+    await setCoachPin('4826', null, page.time);
+    await wrongTries(3);
+    await check('0000'); // the fourth: a one-minute wait
+    page.pass(6_000);
+    expect(await fieldErrorsOf(setCoachPin('1111', '4826', page.time))).toEqual({
       currentPin: 'Too many wrong tries. Try again in 54 seconds.',
     });
-    expect(await checkCoachPin('1111', later(61_000))).toMatchObject({ reason: 'wrong' });
+  });
+
+  it('replaces a PIN used up by wrong tries, or unreadable, without the old one', async () => {
+    await setCoachPin('4826', null, page.time);
+    await wrongTries(10);
+    unlockAgain();
+    expect(await stateNow()).toMatchObject({ status: 'spent', triesLeft: 0 });
+
+    await setCoachPin('2468', null, page.time);
+    expect(await stateNow()).toEqual(fresh);
+
+    lock();
+    setDataKey(randomBytes(32));
+    await setCoachPin('1357', null, page.time);
+    expect(await check('1357')).toEqual({ ok: true });
   });
 });
 
 describe('checkCoachPin', () => {
   it('says when no PIN is set', async () => {
-    expect(await checkCoachPin('1234', NOW)).toEqual({ ok: false, reason: 'not-set' });
+    expect(await check('1234')).toEqual({ ok: false, reason: 'not-set' });
   });
 
-  it('counts down the tries left, then locks for 60 seconds on the fifth wrong try', async () => {
-    await setCoachPin('4826', null, NOW);
-
-    const results = await wrongTries(5);
-
-    const lockedUntil = later(60_000).toISOString();
+  it('makes each try after the third wrong one wait longer: 1 minute, 5, 15, 1 hour, 4 hours', async () => {
+    await setCoachPin('4826', null, page.time);
+    const results = await wrongTries(9);
     expect(results).toEqual([
-      { ok: false, reason: 'wrong', triesLeft: 4 },
-      { ok: false, reason: 'wrong', triesLeft: 3 },
-      { ok: false, reason: 'wrong', triesLeft: 2 },
-      { ok: false, reason: 'wrong', triesLeft: 1 },
-      { ok: false, reason: 'locked', lockedUntil },
+      { ok: false, reason: 'wrong', triesLeft: 9, waitMs: 0 },
+      { ok: false, reason: 'wrong', triesLeft: 8, waitMs: 0 },
+      { ok: false, reason: 'wrong', triesLeft: 7, waitMs: 0 },
+      { ok: false, reason: 'wrong', triesLeft: 6, waitMs: MINUTE },
+      { ok: false, reason: 'wrong', triesLeft: 5, waitMs: 5 * MINUTE },
+      { ok: false, reason: 'wrong', triesLeft: 4, waitMs: 15 * MINUTE },
+      { ok: false, reason: 'wrong', triesLeft: 3, waitMs: HOUR },
+      { ok: false, reason: 'wrong', triesLeft: 2, waitMs: 4 * HOUR },
+      { ok: false, reason: 'wrong', triesLeft: 1, waitMs: 4 * HOUR },
     ]);
-    expect(await getPinState(later(1_000))).toEqual({ isSet: true, lockedUntil, failures: 5 });
   });
 
-  it('refuses even the right PIN while locked, and accepts it once the minute is up', async () => {
-    await setCoachPin('4826', null, NOW);
-    await wrongTries(5);
-    const lockedUntil = later(60_000).toISOString();
+  it('checks no PIN during a wait, not even the right one, and keeps the count when it ends', async () => {
+    await setCoachPin('4826', null, page.time);
+    await wrongTries(3);
+    expect(await check('0000')).toMatchObject({ reason: 'wrong', waitMs: MINUTE });
 
-    expect(await checkCoachPin('4826', later(59_999))).toEqual({
+    page.pass(59_000);
+    expect(await check('4826')).toEqual({
       ok: false,
-      reason: 'locked',
-      lockedUntil,
+      reason: 'waiting',
+      triesLeft: 6,
+      waitMs: 1_000,
     });
-    expect(await checkCoachPin('4826', later(60_000))).toEqual({ ok: true });
-    expect(await getPinState(later(60_000))).toEqual({
-      isSet: true,
-      lockedUntil: null,
-      failures: 0,
-    });
-  });
-
-  it('gives five fresh tries after a lock ends', async () => {
-    await setCoachPin('4826', null, NOW);
-    await wrongTries(5);
-    expect(await getPinState(later(60_000))).toMatchObject({ lockedUntil: null, failures: 0 });
-    expect(await checkCoachPin('0000', later(60_000))).toEqual({
+    page.pass(1_000);
+    expect(await stateNow()).toMatchObject({ failures: 4, triesLeft: 6, waitMs: 0 });
+    // The count did not go back to 0 when the wait ended: the next wrong one waits 5 minutes.
+    expect(await check('0000')).toEqual({
       ok: false,
       reason: 'wrong',
-      triesLeft: 4,
+      triesLeft: 5,
+      waitMs: 5 * MINUTE,
     });
   });
 
-  it('keeps the lock after the database is closed and opened again (a reload)', async () => {
-    await setCoachPin('4826', null, NOW);
-    await wrongTries(5);
+  it('does not shorten a wait when the clock is moved forward or back and the page reloaded', async () => {
+    await setCoachPin('4826', null, page.time);
+    await wrongTries(6); // the sixth brought a 15-minute wait; the test waited it out
+    expect(await check('0000')).toMatchObject({ reason: 'wrong', waitMs: HOUR });
+    page.pass(10 * MINUTE);
+    expect(await countPinWait(page.time)).toEqual({ waitMs: 50 * MINUTE, triesLeft: 3 });
+
+    // The clock moved a day forward, then a reload: the time "passed" is not counted.
+    const forward = page.reload(DAY);
+    expect(await check('4826', forward)).toMatchObject({ reason: 'waiting', waitMs: 50 * MINUTE });
+
+    // Moved back two days, then a reload: no time passes until the clock is past where it was.
+    const back = forward.reload(-2 * DAY);
+    expect(await check('4826', back)).toMatchObject({ reason: 'waiting', waitMs: 50 * MINUTE });
+    back.pass(49 * MINUTE);
+    expect(await check('4826', back)).toMatchObject({ reason: 'waiting', waitMs: 50 * MINUTE });
+
+    // Real time passing in an open page is what ends it.
+    const honest = back.reload(2 * DAY);
+    await countPinWait(honest.time);
+    honest.pass(49 * MINUTE);
+    expect(await check('4826', honest)).toMatchObject({ reason: 'waiting', waitMs: MINUTE });
+    honest.pass(MINUTE);
+    expect(await check('4826', honest)).toEqual({ ok: true });
+    expect(await stateNow()).toMatchObject({ failures: 0 });
+  });
+
+  it('keeps the count and the wait after the database is closed and opened again', async () => {
+    await setCoachPin('4826', null, page.time);
+    await wrongTries(3);
+    await check('0000');
 
     getDb().close();
     await getDb().open();
 
-    expect(await checkCoachPin('4826', later(30_000))).toMatchObject({ reason: 'locked' });
-    expect(await attempts()).toEqual({
-      failures: 5,
-      lockedUntil: later(60_000).toISOString(),
-    });
+    expect(await check('4826')).toMatchObject({ reason: 'waiting', waitMs: MINUTE });
+    expect(await stateNow()).toMatchObject({ failures: 4 });
   });
 
-  it('resets the count after a right PIN, so only five wrong tries in a row lock it', async () => {
-    await setCoachPin('4826', null, NOW);
-    await wrongTries(4);
-    expect(await checkCoachPin('4826', NOW)).toEqual({ ok: true });
-    expect(await attempts()).toEqual({ failures: 0, lockedUntil: null });
+  it('uses the PIN up at the tenth wrong try in a row: the hand-over ends and the app locks', async () => {
+    await setCoachPin('4826', null, page.time);
+    await getDb().settings.put({
+      key: 'handover',
+      value: { youngPersonId: 'someone', startedAt: '2026-11-23T10:00:00.000Z' },
+    });
 
-    const results = await wrongTries(4);
-    expect(results.at(-1)).toEqual({ ok: false, reason: 'wrong', triesLeft: 1 });
+    const results = await wrongTries(10);
+
+    expect(results.at(-1)).toEqual({ ok: false, reason: 'spent' });
+    expect(getLockState()).toBe('locked');
+    expect(await getDb().settings.get('handover')).toBeUndefined();
+
+    unlockAgain(); // the passphrase
+    expect(await stateNow()).toMatchObject({ status: 'spent', triesLeft: 0 });
+    expect(await check('4826')).toEqual({ ok: false, reason: 'spent' });
+  });
+
+  it('clears the count after a right PIN', async () => {
+    await setCoachPin('4826', null, page.time);
+    await wrongTries(3);
+    expect(await check('4826')).toEqual({ ok: true });
+    expect(await stateNow()).toEqual(fresh);
   });
 
   it('counts a malformed PIN as a wrong try', async () => {
-    await setCoachPin('4826', null, NOW);
-    expect(await checkCoachPin('48', NOW)).toEqual({ ok: false, reason: 'wrong', triesLeft: 4 });
+    await setCoachPin('4826', null, page.time);
+    expect(await check('48')).toEqual({ ok: false, reason: 'wrong', triesLeft: 9, waitMs: 0 });
+  });
+});
+
+describe('a PIN stored before issue 13 (its hash in plain sight)', () => {
+  it('still works, and is sealed the first time it is used', async () => {
+    const old = await hashPinTheOldWay('4826');
+    await getDb().settings.put({ key: 'coachPin', value: old });
+    expect(await stateNow()).toEqual(fresh);
+
+    expect(await check('4826')).toEqual({ ok: true });
+
+    const stored = await storedPin();
+    expect(stored).toMatchObject({ version: 2, salt: old.salt, iterations: old.iterations });
+    expect(JSON.stringify(stored)).not.toContain(old.hash);
+    expect(await check('1111')).toMatchObject({ reason: 'wrong' });
+    expect(await check('4826')).toEqual({ ok: true });
+  });
+
+  it('is sealed even when the first try is wrong', async () => {
+    const old = await hashPinTheOldWay('4826');
+    await getDb().settings.put({ key: 'coachPin', value: old });
+    expect(await check('1111')).toMatchObject({ reason: 'wrong', triesLeft: 9 });
+    expect(JSON.stringify(await storedPin())).not.toContain(old.hash);
+  });
+});
+
+describe('resealCoachPin', () => {
+  it('keeps the PIN working when the data key is replaced', async () => {
+    await setCoachPin('4826', null, page.time);
+    const newKey = randomBytes(32);
+    const db = getDb();
+    await db.transaction('rw', db.settings, () => resealCoachPin(dataKey, newKey));
+
+    lock();
+    setDataKey(new Uint8Array(newKey));
+    expect(await check('4826')).toEqual({ ok: true });
   });
 });

@@ -1,10 +1,47 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../src/db/database';
-import { checkCoachPin, setCoachPin } from '../../../src/db/repositories/coach-pin';
-import { endHandover, getHandover, startHandover } from '../../../src/db/repositories/handover';
-import { NOW, addYoungPerson, freshDb } from './fixtures';
+import { setUpEncryption } from '../../../src/db/encryption/lock-control';
+import { checkEncryptionSetUp } from '../../../src/db/encryption/lock-settings';
+import {
+  PassphraseNeededError,
+  getDataKey,
+  getLockState,
+  lock,
+  setDataKey,
+} from '../../../src/db/encryption/session-key';
+import {
+  PinNeededError,
+  checkCoachPin,
+  getPinState,
+  setCoachPin,
+} from '../../../src/db/repositories/coach-pin';
+import {
+  endHandover,
+  endHandoverWithPassphrase,
+  getHandover,
+  startHandover,
+} from '../../../src/db/repositories/handover';
+import { ValidationError } from '../../../src/domain/validation';
+import { hashPinTheOldWay } from '../../../src/lib/pin';
+import { FakePinPage, HOUR, MINUTE } from '../../support/pin-time';
+import { NOW, addYoungPerson, fieldErrorsOf, freshDb } from './fixtures';
 
-beforeEach(freshDb);
+// Fewer rounds keep these tests quick; tests/unit/lib/pin.test.ts and
+// tests/unit/db/encryption/keyring-real-kdf.test.ts check the real figures.
+vi.mock('../../../src/lib/pin', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../src/lib/pin')>()),
+  PIN_ITERATIONS: 1000,
+}));
+vi.mock('../../../src/lib/crypto', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../src/lib/crypto')>()),
+  PBKDF2_ITERATIONS: 1000,
+}));
+
+let page: FakePinPage;
+beforeEach(async () => {
+  await freshDb();
+  page = new FakePinPage();
+});
 
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 
@@ -19,7 +56,7 @@ async function closeCase(id: string) {
 describe('startHandover', () => {
   it('hands the device to an open case once a PIN is set', async () => {
     const mia = await addYoungPerson('Mia');
-    await setCoachPin('4826', null, NOW);
+    await setCoachPin('4826', null, page.time);
     expect(await getHandover()).toBeNull();
 
     const handover = await startHandover(mia.id, NOW);
@@ -31,14 +68,44 @@ describe('startHandover', () => {
 
   it('refuses without a coach PIN', async () => {
     const mia = await addYoungPerson('Mia');
-    await expect(startHandover(mia.id, NOW)).rejects.toThrow(
-      'Set a coach PIN in Settings before handing over.',
-    );
+    const refused = startHandover(mia.id, NOW);
+    await expect(refused).rejects.toThrow(PinNeededError);
+    await expect(refused).rejects.toThrow('Set a coach PIN in Settings before handing over.');
     expect(await getHandover()).toBeNull();
   });
 
+  it('refuses with a PIN used up by wrong tries, or one sealed under another data key', async () => {
+    const mia = await addYoungPerson('Mia');
+    await setCoachPin('4826', null, page.time);
+    await getDb().settings.put({
+      key: 'pinAttempts',
+      value: { failures: 10, waitLeftMs: 0, seenAt: 0, since: 0 },
+    });
+    await expect(startHandover(mia.id, NOW)).rejects.toThrow(/no longer works/);
+
+    await setCoachPin('4826', null, page.time);
+    const key = new Uint8Array(getDataKey() ?? []);
+    lock();
+    setDataKey(crypto.getRandomValues(new Uint8Array(32)));
+    await expect(startHandover(mia.id, NOW)).rejects.toThrow(PinNeededError);
+    lock();
+    setDataKey(key);
+    expect(await getHandover()).toBeNull();
+  });
+
+  it('seals a PIN stored the old way as it hands over', async () => {
+    const mia = await addYoungPerson('Mia');
+    const old = await hashPinTheOldWay('4826');
+    await getDb().settings.put({ key: 'coachPin', value: old });
+
+    await startHandover(mia.id, NOW);
+
+    expect(JSON.stringify((await getDb().settings.get('coachPin'))?.value)).not.toContain(old.hash);
+    expect(await endHandover('4826', page.time)).toEqual({ ok: true });
+  });
+
   it('refuses for a young person who is not there or whose case is closed', async () => {
-    await setCoachPin('4826', null, NOW);
+    await setCoachPin('4826', null, page.time);
     await expect(startHandover('no-such-id', NOW)).rejects.toThrow(
       'This young person is no longer in the caseload.',
     );
@@ -53,7 +120,7 @@ describe('startHandover', () => {
   it("keeps one young person's space: the same one again changes nothing, another is refused", async () => {
     const mia = await addYoungPerson('Mia');
     const sam = await addYoungPerson('Sam');
-    await setCoachPin('4826', null, NOW);
+    await setCoachPin('4826', null, page.time);
     const first = await startHandover(mia.id, NOW);
 
     expect(await startHandover(mia.id, later(5_000))).toEqual(first);
@@ -74,32 +141,113 @@ describe('getHandover', () => {
 describe('endHandover', () => {
   it('ends the handover only with the right PIN', async () => {
     const mia = await addYoungPerson('Mia');
-    await setCoachPin('4826', null, NOW);
+    await setCoachPin('4826', null, page.time);
     const handover = await startHandover(mia.id, NOW);
 
-    expect(await endHandover('1111', NOW)).toEqual({ ok: false, reason: 'wrong', triesLeft: 4 });
+    expect(await endHandover('1111', page.time)).toEqual({
+      ok: false,
+      reason: 'wrong',
+      triesLeft: 9,
+      waitMs: 0,
+    });
     expect(await getHandover()).toEqual(handover);
 
-    expect(await endHandover('4826', NOW)).toEqual({ ok: true });
+    expect(await endHandover('4826', page.time)).toEqual({ ok: true });
     expect(await getHandover()).toBeNull();
   });
 
-  it('locks after five wrong tries and stays in the space until the minute is up', async () => {
+  it('stays in the space through the waits, and the right PIN ends it once a wait is over', async () => {
     const mia = await addYoungPerson('Mia');
-    await setCoachPin('4826', null, NOW);
+    await setCoachPin('4826', null, page.time);
     await startHandover(mia.id, NOW);
-    for (let i = 0; i < 4; i++) await endHandover('1111', NOW);
+    for (let i = 0; i < 3; i++) await endHandover('1111', page.time);
 
-    expect(await endHandover('1111', NOW)).toEqual({
+    expect(await endHandover('1111', page.time)).toEqual({
       ok: false,
-      reason: 'locked',
-      lockedUntil: later(60_000).toISOString(),
+      reason: 'wrong',
+      triesLeft: 6,
+      waitMs: MINUTE,
     });
-    expect(await endHandover('4826', later(30_000))).toMatchObject({ reason: 'locked' });
+    page.pass(30_000);
+    expect(await endHandover('4826', page.time)).toMatchObject({ reason: 'waiting' });
     expect(await getHandover()).not.toBeNull();
 
-    expect(await endHandover('4826', later(60_000))).toEqual({ ok: true });
+    page.pass(30_000);
+    expect(await endHandover('4826', page.time)).toEqual({ ok: true });
     expect(await getHandover()).toBeNull();
-    expect(await checkCoachPin('1111', later(60_000))).toMatchObject({ triesLeft: 4 });
+    expect(await checkCoachPin('1111', page.time)).toMatchObject({ triesLeft: 9 });
+  });
+
+  it('ends the handover and locks the app at the tenth wrong PIN in a row', async () => {
+    const mia = await addYoungPerson('Mia');
+    await setCoachPin('4826', null, page.time);
+    await startHandover(mia.id, NOW);
+    const key = new Uint8Array(getDataKey() ?? []);
+
+    let result;
+    for (let i = 0; i < 10; i++) {
+      result = await endHandover('1111', page.time);
+      if (result.ok === false && result.reason === 'wrong') page.pass(result.waitMs);
+    }
+
+    expect(result).toEqual({ ok: false, reason: 'spent' });
+    expect(getLockState()).toBe('locked');
+    setDataKey(key);
+    expect(await getHandover()).toBeNull();
+    expect(await getPinState(page.time)).toMatchObject({ status: 'spent' });
+    await expect(startHandover(mia.id, later(5 * HOUR))).rejects.toThrow(PinNeededError);
+  });
+});
+
+describe('handing over before a passphrase is chosen', () => {
+  afterEach(() => lock());
+
+  it('is refused: the PIN and what the young person adds need the data key', async () => {
+    lock();
+    await freshDb();
+    expect(await checkEncryptionSetUp()).toBe(false);
+    await expect(startHandover('demo-1', NOW)).rejects.toThrow(PassphraseNeededError);
+    await expect(setCoachPin('4826', null, page.time)).rejects.toThrow(PassphraseNeededError);
+  });
+});
+
+describe('endHandoverWithPassphrase (Forgot the PIN?)', () => {
+  const PASSPHRASE = 'pebbles on Brighton beach';
+
+  beforeEach(async () => {
+    lock();
+    await freshDb();
+    await checkEncryptionSetUp();
+    await setUpEncryption(PASSPHRASE);
+  });
+  afterEach(() => lock());
+
+  it('ends the hand-over and removes the PIN, during a wait too; a wrong passphrase changes nothing', async () => {
+    const mia = await addYoungPerson('Mia');
+    await setCoachPin('4826', null, page.time);
+    const handover = await startHandover(mia.id, NOW);
+    for (let i = 0; i < 4; i++) await endHandover('1111', page.time);
+    expect(await getPinState(page.time)).toMatchObject({ waitMs: MINUTE });
+
+    expect(await fieldErrorsOf(endHandoverWithPassphrase('not the passphrase', NOW))).toEqual({
+      passphrase: 'That passphrase is not right.',
+    });
+    await expect(endHandoverWithPassphrase('', NOW)).rejects.toThrow(ValidationError);
+    expect(await getHandover()).toEqual(handover);
+
+    await endHandoverWithPassphrase(PASSPHRASE, NOW);
+
+    expect(await getHandover()).toBeNull();
+    expect(await getPinState(page.time)).toEqual({
+      status: 'not-set',
+      failures: 0,
+      triesLeft: 10,
+      waitMs: 0,
+    });
+    expect(getLockState()).toBe('unlocked');
+    // The coach sets a new PIN without the old one, and can hand over again.
+    await setCoachPin('2468', null, page.time);
+    await startHandover(mia.id, NOW);
+    expect(await endHandover('2468', page.time)).toEqual({ ok: true });
   });
 });

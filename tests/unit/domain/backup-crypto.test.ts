@@ -7,6 +7,8 @@ import {
   decryptBackup,
   encryptBackup,
   isEncryptedBackup,
+  protectFile,
+  protectedFileName,
 } from '../../../src/domain/backup-crypto';
 import { parseBackup } from '../../../src/domain/backup-parse';
 import { MAX_KDF_ITERATIONS, fromBase64 } from '../../../src/lib/crypto';
@@ -187,5 +189,34 @@ describe('decryptBackup', () => {
         EncryptedBackupFormatError,
       );
     }
+  });
+});
+
+describe('protectFile', () => {
+  it('leaves a file plain, under its own name, when there is no passphrase', async () => {
+    expect(await protectFile('case-1a2b3c4d-2026-11-23.json', plain, null)).toEqual({
+      fileName: 'case-1a2b3c4d-2026-11-23.json',
+      text: plain,
+    });
+  });
+
+  it(
+    'protects any JSON file as a protected backup, and its name says so',
+    { timeout: 30_000 },
+    async () => {
+      const file = await protectFile('summary-1a2b3c4d-2026-11-23.json', plain, PASSPHRASE);
+      expect(file.fileName).toBe('summary-1a2b3c4d-2026-11-23-protected.json');
+      expect(file.text).not.toContain('Mia');
+      const parsed: unknown = JSON.parse(file.text);
+      expect(isEncryptedBackup(parsed)).toBe(true);
+      expect(await decryptBackup(parsed, PASSPHRASE)).toBe(plain);
+    },
+  );
+
+  it('names a protected file by adding "-protected" before .json', () => {
+    expect(protectedFileName('resilience-coaching-backup-2026-11-23-1405.json')).toBe(
+      'resilience-coaching-backup-2026-11-23-1405-protected.json',
+    );
+    expect(protectedFileName('safety-copy')).toBe('safety-copy-protected.json');
   });
 });

@@ -77,5 +77,26 @@ describe('neutraliseFormula', () => {
   it('leaves ordinary text alone', () => {
     expect(neutraliseFormula('Feel calmer at school')).toBe('Feel calmer at school');
     expect(neutraliseFormula('')).toBe('');
+    expect(neutraliseFormula('a = b + c - d @ e')).toBe('a = b + c - d @ e');
+    expect(neutraliseFormula(' leading space')).toBe(' leading space');
+  });
+
+  it.each([
+    ['a leading NUL', '\0=1+1'],
+    ['a NUL alone', '\0'],
+    ['a leading tab', '\t=1+1'],
+    ['a leading carriage return', '\r=1+1'],
+    ['a leading line feed', '\n=1+1'],
+    ['spaces before =', '   =HYPERLINK("http://x")'],
+    ['a full-width equals sign', '\uFF1DSUM(A1)'],
+    ['a full-width plus sign', '\uFF0B1'],
+    ['a full-width minus sign', '\uFF0D1'],
+    ['a full-width at sign', '\uFF20cmd'],
+  ])('neutralises %s', (_what, text) => {
+    expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
+
+  it('neutralises a leading NUL inside a whole CSV too', () => {
+    expect(toCsv(['t'], [['\0=cmd|calc']])).toBe("t\r\n'\0=cmd|calc\r\n");
   });
 });

@@ -1,5 +1,5 @@
-import { parse } from 'date-fns';
-import { describe, expect, it } from 'vitest';
+import { format, parse } from 'date-fns';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addCalendarMonths,
   ageOn,
@@ -119,6 +119,47 @@ describe('conversions', () => {
     expect(formatDate(null)).toBe('');
     expect(formatDate('')).toBe('');
     expect(formatLongDate('2026-11-05')).toBe('Thursday 5 November 2026');
+  });
+});
+
+describe('formatDate keeps nothing', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('keeps no date it was given (a date of birth stays only where the page holds it)', () => {
+    const kept: unknown[] = [];
+    vi.spyOn(Map.prototype, 'set').mockImplementation(function (this: Map<unknown, unknown>, k, v) {
+      kept.push(k, v);
+      return this;
+    });
+    vi.spyOn(Set.prototype, 'add').mockImplementation(function (this: Set<unknown>, v) {
+      kept.push(v);
+      return this;
+    });
+
+    expect(formatDate('2013-03-14')).toBe('14 Mar 2013');
+    expect(formatDate('2013-03-14')).toBe('14 Mar 2013');
+
+    expect(kept.filter((x) => typeof x === 'string' && /2013|14/.test(x))).toEqual([]);
+  });
+
+  it('gives the same words as date-fns for every day of a leap year and a common year', () => {
+    for (const year of [2023, 2024, 1900, 2000]) {
+      for (
+        let day = new Date(year, 0, 1);
+        day.getFullYear() === year;
+        day.setDate(day.getDate() + 1)
+      ) {
+        const iso = toIsoDate(day);
+        expect(formatDate(iso)).toBe(format(day, 'd MMM yyyy'));
+      }
+    }
+  });
+
+  it('still refuses a date that does not exist', () => {
+    expect(() => formatDate('2026-02-30')).toThrow(RangeError);
+    expect(() => formatDate('2026-13-01')).toThrow(RangeError);
   });
 });
 

@@ -4,11 +4,12 @@
  */
 import { backupForYoungPerson, buildBackup } from '../../../domain/backup-file';
 import type { BackupFile } from '../../../domain/backup-format';
+import { withoutOrphans } from '../../../domain/without-orphans';
 import type { Rating } from '../../../domain/schemas';
 import { fileTimestamp, toInstant } from '../../../lib/dates';
 import { getDb } from '../../database';
 import { readDeletions } from '../deletions';
-import { dataTables, readRecordsIn } from './read-records';
+import { countUnreadIn, dataTables, readRecordsIn } from './read-records';
 import { LAST_BACKUP_KEY } from '../../settings-keys';
 import { compareInstants } from '../../../lib/instant';
 
@@ -25,15 +26,29 @@ export function backupFileName(now: Date, kind = 'backup'): string {
  */
 export async function makeBackup(
   now: Date = new Date(),
-): Promise<{ file: BackupFile; json: string; fileName: string }> {
+): Promise<{ file: BackupFile; json: string; fileName: string; unread: number }> {
   const db = getDb();
-  const { records, deletions } = await db.transaction(
+  const { records, deletions, unread } = await db.transaction(
     'r',
     [...dataTables(db), db.deletions],
-    async () => ({ records: await readRecordsIn(db), deletions: await readDeletions(db) }),
+    async () => {
+      const records = await readRecordsIn(db);
+      return {
+        records,
+        deletions: await readDeletions(db),
+        unread: await countUnreadIn(db, records),
+      };
+    },
   );
-  const file = buildBackup(records, now, deletions);
-  return { file, json: JSON.stringify(file), fileName: backupFileName(now) };
+  // What could not be read is left out, and so is what would not read back without it.
+  const { kept, leftOut } = unread > 0 ? withoutOrphans(records) : { kept: records, leftOut: 0 };
+  const file = buildBackup(kept, now, deletions);
+  return {
+    file,
+    json: JSON.stringify(file),
+    fileName: backupFileName(now),
+    unread: unread + leftOut,
+  };
 }
 
 /** Records that a backup was made now (for the reminder and "Last backup"). */

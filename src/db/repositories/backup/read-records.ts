@@ -43,3 +43,25 @@ export async function readAllRecords(): Promise<FullBackupRecords> {
   const db = getDb();
   return db.transaction('r', dataTables(db), () => readRecordsIn(db));
 }
+
+/**
+ * How many stored records of the data tables were left out of a read because they failed
+ * their check (src/db/encryption/record-seal.ts): the stored count (counting opens nothing)
+ * less what was read. Call inside the same transaction as the read.
+ */
+export async function countUnreadIn(
+  db: CoachingDatabase,
+  read: FullBackupRecords,
+): Promise<number> {
+  const tables = dataTables(db);
+  const counts = await Promise.all(tables.map((table) => table.count()));
+  const lengths = [
+    read.youngPeople.length,
+    read.goals.length,
+    read.sessions.length,
+    read.ratings.length,
+    read.closures.length,
+    read.resilienceMaps.length,
+  ];
+  return counts.reduce((sum, count, i) => sum + Math.max(0, count - (lengths[i] ?? 0)), 0);
+}

@@ -38,7 +38,7 @@ import { forgetErasedIds, getErasedIds } from '../erased-ids';
 import { tidySettings } from '../tidy-settings';
 import { eraseYoungPersonIn } from '../young-people';
 import { pacer } from './pacing';
-import { dataTables, readRecordsIn } from './read-records';
+import { countUnreadIn, dataTables, readRecordsIn } from './read-records';
 import { keepSafetyCopy, type SafetyCopyFile } from './safety-copy';
 
 /** How to restore, besides the mode. */
@@ -66,6 +66,11 @@ export interface RestoreResult {
   };
   /** Merge: the file's records the screens' rules refused (the first ones), and why. */
   refusals: MergeRefusal[];
+  /**
+   * Replace: records on the device that failed their check (so could not be read, nor kept
+   * in the safety copy) and were left where they were, listed under Damaged records.
+   */
+  damagedKept: number;
 }
 
 /** Thrown when a file holds a record dated in the future: nothing is restored. */
@@ -114,7 +119,7 @@ function resultOf(
   plan: RestorePlan,
   safetyCopy: SafetyCopyFile | null,
   erased: RestoreResult['erased'],
-): RestoreResult {
+): Omit<RestoreResult, 'damagedKept'> {
   const arrays = byArray((array) => resultCounts(mode, plan.arrays[array]));
   const total = resultCounts(mode, plan.total);
   const refusals = mode === 'merge' ? plan.refusals : [];
@@ -154,6 +159,24 @@ async function replaceDeletions(db: CoachingDatabase, backup: BackupFile): Promi
     db,
     known.filter((d) => !inFile.has(deletionKeyOf(d.table, d.id))),
   );
+}
+
+/** Deletes the records that were read, a slice at a time, leaving any that could not be. */
+async function deleteRead(db: CoachingDatabase, read: FullBackupRecords): Promise<void> {
+  const pairs = [
+    [db.youngPeople, read.youngPeople],
+    [db.goals, read.goals],
+    [db.sessions, read.sessions],
+    [db.ratings, read.ratings],
+    [db.closures, read.closures],
+    [db.resilienceMaps, read.resilienceMaps],
+  ] as const;
+  for (const [table, rows] of pairs) {
+    const ids = rows.map((row) => row.id);
+    for (let start = 0; start < ids.length; start += SLICE) {
+      await table.bulkDelete(ids.slice(start, start + SLICE));
+    }
+  }
 }
 
 /**
@@ -237,16 +260,25 @@ export async function applyRestore(
       const { plan, toMerge, changes } = await compareRecords(merging, device, pace, sides);
       await applyMergeChanges(db, changes);
       await writeAll(db, toMerge, 'bulkPut');
-      return resultOf(mode, plan, null, erased);
+      return { ...resultOf(mode, plan, null, erased), damagedKept: 0 };
     }
     const { plan } = await compareRecords(file, device, pace);
     let safetyCopy: SafetyCopyFile | null = null;
     if (plan.onDevice > 0) safetyCopy = await keepSafetyCopy(db, device, now, pace);
-    await Promise.all([...dataTables(db), db.drafts].map((table) => table.clear()));
-    await writeAll(db, file, 'bulkAdd');
+    // Records that failed their check were not read: they stay on the device (listed under
+    // Damaged records in Settings), unless the file holds a record with the same id.
+    const damaged = await countUnreadIn(db, device);
+    if (damaged === 0) {
+      await Promise.all([...dataTables(db), db.drafts].map((table) => table.clear()));
+    } else {
+      await db.drafts.clear();
+      await deleteRead(db, device);
+    }
+    await writeAll(db, file, damaged === 0 ? 'bulkAdd' : 'bulkPut');
+    const damagedKept = damaged === 0 ? 0 : await countUnreadIn(db, file);
     await replaceDeletions(db, backup);
     const restored = new Set(file.youngPeople.map((yp) => yp.id));
     await tidySettings(db, (id) => restored.has(id));
-    return resultOf(mode, plan, safetyCopy, erased);
+    return { ...resultOf(mode, plan, safetyCopy, erased), damagedKept };
   });
 }

@@ -17,6 +17,13 @@ import {
   seedYoungPerson,
   toastMessages,
 } from './backup-test-utils';
+import {
+  FILE_PASSPHRASE,
+  findSaveFileDialog,
+  openProtectedText,
+  turnProtectionOff,
+  typeFilePassphrase,
+} from '../../protected-files';
 
 vi.mock('../../../../src/lib/download', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../../src/lib/download')>()),
@@ -152,10 +159,22 @@ describe('BackupPage: restoring', () => {
       '1 record that was not in the backup removed.',
     ]);
     expect(toastMessages()).toContain('Backup restored');
+    // The safety copy holds every record that was here: protected unless the coach says not.
     await user.click(within(panel).getByRole('button', { name: 'Download the safety copy' }));
+    const saveDialog = await findSaveFileDialog('Download the safety copy');
+    expect(
+      within(saveDialog).getByRole('checkbox', { name: 'Protect this file with a passphrase' }),
+    ).toBeChecked();
+    await typeFilePassphrase(user, FILE_PASSPHRASE, saveDialog);
+    await user.click(within(saveDialog).getByRole('button', { name: 'Download the safety copy' }));
+    await waitFor(() => expect(downloadText).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const [name, copy] = vi.mocked(downloadText).mock.calls[0] ?? [];
-    expect(name).toMatch(/\.json$/);
-    const saved = JSON.parse(copy ?? '') as { youngPeople: { name: string }[] };
+    expect(name).toMatch(/-protected\.json$/);
+    const saved = await openProtectedText<{ youngPeople: { name: string }[] }>(copy ?? '', [
+      'Mia B',
+      'Zed',
+    ]);
     expect(saved.youngPeople.map((y) => y.name).sort()).toEqual(['Mia B', 'Sam', 'Zed']);
 
     // Offered once, in the result; then on the page until the coach deletes it.
@@ -165,7 +184,13 @@ describe('BackupPage: restoring', () => {
     const safety = await screen.findByRole('region', { name: 'Safety copy' });
     expect(safety).toHaveTextContent(/Safety copy from before the restore on /);
     await user.click(within(safety).getByRole('button', { name: 'Download the safety copy' }));
-    expect(vi.mocked(downloadText).mock.calls[1]).toEqual([name, copy, expect.any(String)]);
+    const again = await findSaveFileDialog('Download the safety copy');
+    await turnProtectionOff(user, 'file', again);
+    await user.click(within(again).getByRole('button', { name: 'Download the safety copy' }));
+    await waitFor(() => expect(downloadText).toHaveBeenCalledTimes(2));
+    const [plainName, plainCopy] = vi.mocked(downloadText).mock.calls[1] ?? [];
+    expect(plainName).toBe(name?.replace(/-protected\.json$/, '.json'));
+    expect(JSON.parse(plainCopy ?? '')).toEqual(saved);
     await user.click(within(safety).getByRole('button', { name: 'Delete the safety copy' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete the safety copy?' });
     await user.click(within(confirm).getByRole('button', { name: 'Delete the safety copy' }));

@@ -19,6 +19,7 @@ import {
   seedYoungPerson,
   toastMessages,
 } from './backup-test-utils';
+import { findSaveFileDialog, turnProtectionOff } from '../../protected-files';
 
 vi.mock('../../../../src/lib/download', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../../src/lib/download')>()),
@@ -153,7 +154,13 @@ describe('BackupPage: storage full', () => {
     await renderBackupPage();
     const section = await screen.findByRole('region', { name: 'Safety copy' });
     await user.click(within(section).getByRole('button', { name: 'Download the safety copy' }));
+    const dialog = await findSaveFileDialog('Download the safety copy');
+    await turnProtectionOff(user, 'file', dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Download the safety copy' }));
 
-    expect(toastMessages()).toContain(`The safety copy was not downloaded. ${QUOTA_MESSAGE}`);
+    // Said in the dialog, which stays open so the coach can try again.
+    expect(
+      await within(dialog).findByText(`The safety copy was not downloaded. ${QUOTA_MESSAGE}`),
+    ).toBeVisible();
   });
 });

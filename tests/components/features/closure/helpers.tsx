@@ -1,4 +1,4 @@
-import { configure, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useParams } from 'react-router-dom';
 import { getDb } from '../../../../src/db/database';
 import { createGoal, setGoalStatus } from '../../../../src/db/repositories/goals';
@@ -7,9 +7,6 @@ import { createYoungPerson } from '../../../../src/db/repositories/young-people'
 import { CloseCasePage } from '../../../../src/features/closure/close-case-page';
 import { toIsoDate } from '../../../../src/lib/dates';
 import { useToastStore } from '../../../../src/stores/toast-store';
-
-// Saves run real IndexedDB transactions (fake-indexeddb), which can be slow on a busy machine.
-configure({ asyncUtilTimeout: 5000 });
 
 export async function resetAll(): Promise<void> {
   await getDb().delete();

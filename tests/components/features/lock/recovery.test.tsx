@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
 import { setUpEncryption } from '../../../../src/db/encryption/lock-control';
@@ -12,8 +12,6 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../../src/lib/crypto')>()),
   PBKDF2_ITERATIONS: 1000,
 }));
-
-configure({ asyncUtilTimeout: 8000 });
 
 const PASSPHRASE = 'kettle river blue garden';
 const NEW_PASSPHRASE = 'seven quiet foxes at dawn';
@@ -84,6 +82,18 @@ describe('UnlockScreen: a forgotten passphrase', () => {
     );
   });
 
+  it('refuses a common password as the new passphrase, by its field', async () => {
+    const user = await openRecovery();
+    await recover(user, recoveryKey, 'iloveyou12345');
+    await waitFor(() =>
+      expectFieldError(
+        'New passphrase',
+        'This passphrase is too easy to guess. This is similar to a commonly used password. Try three or four words that do not usually go together.',
+      ),
+    );
+    expect(getLockState()).toBe('locked');
+  });
+
   it('spots a mistyped key, and a key from another device', async () => {
     // A well-formed key that belongs to another keyring, made before this one is put back.
     const ownKeyring = await getDb().settings.get('keyring');
@@ -121,7 +131,23 @@ describe('UnlockScreen: a forgotten passphrase', () => {
     const user = await openRecovery();
     const typed = recoveryKey.toLowerCase().replaceAll('-', ' ');
     await recover(user, typed, NEW_PASSPHRASE);
+
+    // A new recovery key, shown once (the one typed stops working), kept before going on.
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Keep your new recovery key safe',
+    });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(getLockState()).toBe('locked');
+    expect(screen.getByText(/The recovery key you just used no longer works/)).toBeVisible();
+    const newKey = screen.getByText(/^([A-Z0-9]{4}-){7}[A-Z0-9]{4}$/).textContent ?? '';
+    expect(newKey).not.toBe(recoveryKey);
+    await user.click(
+      screen.getByRole('checkbox', { name: 'I have printed or saved the recovery key' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+    expect(getLockState()).toBe('unlocked');
 
     // Locked again: the old passphrase no longer opens the records, the new one does, and the
     // wait from the wrong tries is gone.
@@ -134,5 +160,23 @@ describe('UnlockScreen: a forgotten passphrase', () => {
     await user.type(passphraseBox, NEW_PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+
+    // The old recovery key no longer opens the records; the new one does.
+    lock();
+    await user.click(await screen.findByRole('button', { name: 'Forgotten your passphrase?' }));
+    await recover(user, recoveryKey, NEW_PASSPHRASE);
+    await waitFor(() =>
+      expectFieldError(
+        'Recovery key',
+        'That recovery key does not open the records on this device.',
+      ),
+    );
+    await user.clear(screen.getByLabelText('Recovery key'));
+    await user.clear(screen.getByLabelText('New passphrase'));
+    await user.clear(screen.getByLabelText('Type the new passphrase again'));
+    await recover(user, newKey, NEW_PASSPHRASE);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Keep your new recovery key safe' }),
+    ).toBeVisible();
   });
 });

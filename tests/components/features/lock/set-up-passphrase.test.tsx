@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
 import { getLockState, isAutoLockHeld, lock } from '../../../../src/db/encryption/session-key';
@@ -23,19 +23,17 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
 // Lets a test make encrypting the records already on the device fail.
 // Lets a test hold it up, to see what shows while it runs.
 const encrypting = vi.hoisted(() => ({ fail: false, hold: null as Promise<void> | null }));
-vi.mock('../../../../src/db/encryption/re-encrypt', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../src/db/encryption/re-encrypt')>();
+vi.mock('../../../../src/db/encryption/reseal', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../src/db/encryption/reseal')>();
   return {
     ...actual,
-    encryptExistingRecords: async (...args: Parameters<typeof actual.encryptExistingRecords>) => {
+    sealEveryRecord: async (...args: Parameters<typeof actual.sealEveryRecord>) => {
       await encrypting.hold;
       if (encrypting.fail) throw new Error('The disk is full.');
-      return actual.encryptExistingRecords(...args);
+      return actual.sealEveryRecord(...args);
     },
   };
 });
-
-configure({ asyncUtilTimeout: 8000 });
 
 const PASSPHRASE = 'kettle river blue garden';
 
@@ -67,7 +65,7 @@ describe('SetUpPassphrase: choosing the passphrase', () => {
     const box = screen.getByLabelText('Passphrase');
     expect(box).toHaveAttribute('type', 'password');
     expect(box).toHaveAttribute('autocomplete', 'new-password');
-    expect(box).toHaveAccessibleDescription(/^At least 10 characters\./);
+    expect(box).toHaveAccessibleDescription(/^At least 10 characters, and not a common password\./);
     expect(screen.getByLabelText('Type the passphrase again')).toHaveAttribute('type', 'password');
   });
 
@@ -82,6 +80,19 @@ describe('SetUpPassphrase: choosing the passphrase', () => {
     expectFieldError(
       'Type the passphrase again',
       'The two passphrases are different. Type the same passphrase twice.',
+    );
+    expect(getLockState()).toBe('not-set-up');
+    expect(await getDb().settings.get('keyring')).toBeUndefined();
+  });
+
+  it('refuses a common password, however long, by the field, and sets nothing up', async () => {
+    render(<SetUpPassphrase onDone={vi.fn()} />);
+    await choosePassphrase('password123456');
+    await waitFor(() =>
+      expectFieldError(
+        'Passphrase',
+        'This passphrase is too easy to guess. This is similar to a commonly used password. Try three or four words that do not usually go together.',
+      ),
     );
     expect(getLockState()).toBe('not-set-up');
     expect(await getDb().settings.get('keyring')).toBeUndefined();
@@ -172,8 +183,8 @@ describe('SetUpPassphrase: the recovery key', () => {
     lock();
     await expect(unlock(PASSPHRASE)).resolves.toBeUndefined();
     lock();
-    await expect(
-      unlockWithRecovery(key.toLowerCase(), 'a new passphrase here'),
-    ).resolves.toBeUndefined();
+    const recovered = await unlockWithRecovery(key.toLowerCase(), 'a new passphrase here');
+    await recovered.open();
+    expect(getLockState()).toBe('unlocked');
   });
 });

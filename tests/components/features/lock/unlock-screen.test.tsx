@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { getDb } from '../../../../src/db/database';
 import { setUpEncryption } from '../../../../src/db/encryption/lock-control';
 import { getLockState, lock } from '../../../../src/db/encryption/session-key';
 import { UnlockScreen } from '../../../../src/features/lock/unlock-screen';
@@ -13,14 +14,16 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
   PBKDF2_ITERATIONS: 1000,
 }));
 
-configure({ asyncUtilTimeout: 8000 });
-
 const PASSPHRASE = 'kettle river blue garden';
 
 beforeEach(async () => {
   await freshNotSetUp();
   await setUpEncryption(PASSPHRASE);
   lock();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 async function tryPassphrase(passphrase: string) {
@@ -48,6 +51,24 @@ describe('UnlockScreen', () => {
     await waitFor(() => expect(box).toHaveFocus());
     expect(document.title).toBe('Unlock - Resilience Coaching');
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+  });
+
+  it('says why it locked after ten wrong coach PINs, and nothing of the kind otherwise', async () => {
+    const { unmount } = render(<UnlockScreen />);
+    await screen.findByLabelText('Passphrase');
+    expect(screen.queryByText(/coach PIN was typed wrong/)).not.toBeInTheDocument();
+    unmount();
+
+    await getDb().settings.put({
+      key: 'pinAttempts',
+      value: { failures: 10, waitLeftMs: 0, seenAt: 0, since: 0 },
+    });
+    render(<UnlockScreen />);
+    expect(
+      await screen.findByText(
+        'The coach PIN was typed wrong too many times in a row, so the hand-over ended and the app locked. Enter your passphrase, then set a new PIN in Settings.',
+      ),
+    ).toBeVisible();
   });
 
   it('says a wrong passphrase is not right, by the box, and opens with the right one', async () => {
@@ -79,11 +100,16 @@ describe('UnlockScreen', () => {
   });
 
   it('shows a wait already running, counts it down, and says when to try again', async () => {
+    // The clock and the once-a-second tick stand still until the test moves them (timeouts stay
+    // real, for the database), so a slow machine cannot eat a second.
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     await setUnlockAttempts(5, new Date(Date.now() + 2500));
     render(<UnlockScreen />);
     expect(await screen.findByText('Too many wrong tries. Try again in 3 seconds.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+    act(() => vi.advanceTimersByTime(1000));
     expect(await screen.findByText('Too many wrong tries. Try again in 2 seconds.')).toBeVisible();
+    act(() => vi.advanceTimersByTime(2000)); // the tick at 3 s finds the wait over
     expect(await screen.findByText('You can try your passphrase again now.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Unlock' })).toBeEnabled();
     expect(screen.queryByText(/Too many wrong tries/)).not.toBeInTheDocument();

@@ -42,17 +42,66 @@ describe('reportCsv', () => {
     ]);
   });
 
+  it('suppresses small numbers: counts of 1 to 4 as "<5", means and shares resting on them as "suppressed"', () => {
+    const report = buildServiceReport(EMPTY, OPTIONS);
+    const closed = (count: number) => ({ count, unit: 'goals with two ratings', closedCases: 12 });
+    const sessions = { count: 6, unit: 'sessions', closedCases: null };
+    const changed = {
+      ...report,
+      youngPeople: { value: 3, basis: { count: 3, unit: 'young people', closedCases: null } },
+      goals: { value: 12, basis: { count: 12, unit: 'goals', closedCases: null } },
+      meanChange: { value: 2.5, basis: closed(4) },
+      meanBaseline: { value: 3.25, basis: closed(5) },
+      // 2 of 10 goals improved: the part is small, so the share is hidden too.
+      goalsImproved: { value: 0.2, basis: closed(10) },
+      goalsReliablyImproved: { value: 0.5, basis: closed(10) },
+      goalsReliablyDeteriorated: { value: 0, basis: closed(10) },
+      sessionLocations: {
+        value: [
+          { location: 'school' as const, label: 'School', count: 5, share: 5 / 6 },
+          { location: 'outdoors' as const, label: 'Outdoors', count: 1, share: 1 / 6 },
+        ],
+        basis: sessions,
+      },
+    };
+    const rows = reportCsvRows(changed);
+    const find = (label: string, item: string | null = null) =>
+      rows.find((r) => r[0] === label && r[1] === item);
+    expect(find('Young people')).toEqual([
+      'Young people',
+      null,
+      '<5',
+      'young people',
+      '<5',
+      'young people',
+      null,
+    ]);
+    expect(find('Goals')?.slice(2, 5)).toEqual([12, 'goals', 12]);
+    expect(find('Mean change')?.slice(2, 7)).toEqual([
+      'suppressed',
+      'points',
+      '<5',
+      'goals with two ratings',
+      'suppressed: rests on fewer than 5',
+    ]);
+    expect(find('Mean baseline')?.slice(2, 5)).toEqual([3.25, 'out of 10', 5]);
+    expect(find('Goals improved')?.slice(2, 3)).toEqual(['suppressed']);
+    expect(find('Goals with reliable improvement')?.slice(2, 3)).toEqual([50]);
+    expect(find('Goals with reliable deterioration')?.slice(2, 3)).toEqual([0]);
+    expect(find('Where sessions took place', 'School')?.slice(2, 5)).toEqual([83.3, '%', 6]);
+    expect(find('Where sessions took place', 'Outdoors')?.slice(2, 3)).toEqual(['suppressed']);
+  });
+
   it('writes the header first, with a byte order mark and CRLF lines', () => {
     const csv = reportCsv(buildServiceReport(EMPTY, OPTIONS));
     expect(csv.startsWith(`${UTF8_BOM}${REPORT_CSV_HEADER.join(',')}\r\n`)).toBe(true);
   });
 
-  it('names files after the range and programme, safely', () => {
-    expect(reportFileStem({ from: '2026-01-01', to: '2026-12-31', programme: null })).toBe(
+  it('names files after the range only, never the programme', () => {
+    expect(reportFileStem({ from: '2026-01-01', to: '2026-12-31' })).toBe(
       '2026-01-01-to-2026-12-31',
     );
-    expect(
-      reportFileStem({ from: '2026-01-01', to: '2026-12-31', programme: 'Moving on Up 1:1' }),
-    ).toBe('2026-01-01-to-2026-12-31-moving-on-up-1-1');
+    const withProgramme = { from: '2026-01-01', to: '2026-12-31', programme: 'Self-Harm Support' };
+    expect(reportFileStem(withProgramme)).toBe('2026-01-01-to-2026-12-31');
   });
 });

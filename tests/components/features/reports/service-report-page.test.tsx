@@ -12,6 +12,7 @@ import type { DomainId } from '../../../../src/domain/framework';
 import type { Location } from '../../../../src/domain/schemas';
 import { ServiceReportPage } from '../../../../src/features/reports/service-report-page';
 import { useToastStore } from '../../../../src/stores/toast-store';
+import { blobText, captureDownloads } from '../../downloads';
 
 const RANGE = '?from=2026-01-01&to=2026-06-30';
 
@@ -107,16 +108,6 @@ async function seedTwoProgrammes() {
     domains: ['learning'],
     baseline: 4,
     session: { date: '2026-02-03', score: 3, location: 'school', moves: [] },
-  });
-}
-
-/** jsdom's Blob has no text(): read it the older way. */
-function readBlob(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error('Could not read the file'));
-    reader.readAsText(blob);
   });
 }
 
@@ -220,7 +211,34 @@ describe('ServiceReportPage', () => {
     expect(within(figure('Mean change')).getByText('-1')).toBeVisible();
     expect(within(figure('Closed cases')).getByText('0')).toBeVisible();
     expect(within(figure('Completed within 8 sessions')).getByText('No data yet')).toBeVisible();
-    expect(router.state.location.search).toContain('programme=Back+on+Track');
+    // The programme stays out of the address (and so out of history and bookmarks), and out
+    // of the downloads' names; changing the dates keeps it.
+    expect(router.state.location.search).not.toMatch(/programme|Back|Track/i);
+    expect(window.location.href).not.toMatch(/Back|Track/i);
+    await user.clear(screen.getByLabelText('To'));
+    await user.type(screen.getByLabelText('To'), '2026-05-31');
+    expect(
+      await screen.findByText(/Back on Track, 1 Jan 2026 to 31 May 2026: 1 young person/),
+    ).toBeVisible();
+    expect(router.state.location.search).toBe('?from=2026-01-01&to=2026-05-31');
+    const downloads = captureDownloads();
+    await user.click(screen.getByRole('button', { name: 'Download report CSV' }));
+    expect(downloads.map((d) => d.filename)).toEqual([
+      'service-report-2026-01-01-to-2026-05-31.csv',
+    ]);
+    expect(await blobText(downloads[0]?.blob)).toContain('Report,Programme,Back on Track');
+  });
+
+  it('reads a programme from an older address once, then takes it out of the address', async () => {
+    await seedTwoProgrammes();
+    const router = renderReport(`${RANGE}&programme=Walk+and+Talk`);
+    expect(
+      await screen.findByText(/Walk and Talk, 1 Jan 2026 to 30 Jun 2026: 1 young person/),
+    ).toBeVisible();
+    expect(screen.getByRole('combobox', { name: 'Programme' })).toHaveValue('Walk and Talk');
+    await vi.waitFor(() =>
+      expect(router.state.location.search).toBe('?from=2026-01-01&to=2026-06-30'),
+    );
   });
 
   it('uses the reliable change threshold from settings', async () => {
@@ -248,42 +266,91 @@ describe('ServiceReportPage', () => {
     expect(screen.queryByRole('button', { name: 'Download report CSV' })).not.toBeInTheDocument();
   });
 
-  it('downloads the report CSV and the anonymised evaluation export', async () => {
+  it('downloads the report CSV with small numbers suppressed, and no evaluation export under 5 closed cases', async () => {
     await seedTwoProgrammes();
-    const blobs: Blob[] = [];
-    const names: string[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:report';
-    });
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      names.push(this.download);
-    });
+    const downloads = captureDownloads();
     renderReport();
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Download report CSV' }));
-    await user.click(
-      screen.getByRole('button', { name: 'Download evaluation export (anonymised)' }),
-    );
-    expect(names).toEqual([
+    const button = await screen.findByRole('button', { name: 'Download report CSV' });
+    // Said before the download: plain text, and what is hidden.
+    expect(button).toHaveAccessibleDescription(/^Not encrypted: these CSV files are plain text/);
+    expect(screen.getByText(/any count from 1 to 4 is written "<5"/)).toBeVisible();
+    expect(
+      screen.queryByRole('button', { name: 'Download evaluation export (anonymised)' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'The evaluation export needs at least 5 closed cases, so that no row can be told apart; this report has 1 closed case.',
+      ),
+    ).toBeVisible();
+
+    await user.click(button);
+    expect(downloads.map((d) => d.filename)).toEqual([
       'service-report-2026-01-01-to-2026-06-30.csv',
-      'evaluation-export-2026-01-01-to-2026-06-30.csv',
     ]);
-    const [reportCsv, snapshotCsv] = await Promise.all(blobs.map(readBlob));
+    const reportCsv = await blobText(downloads[0]?.blob);
+    // A mean of two goals: suppressed, as is the count it rests on.
     expect(reportCsv).toContain(
-      'Mean change,,2.5,points,2,goals with two ratings,rests on fewer than 10 closed cases\r\n',
+      'Mean change,,suppressed,points,<5,goals with two ratings,rests on fewer than 10 closed cases; suppressed: rests on fewer than 5\r\n',
     );
-    expect(reportCsv).toContain('Goals per domain,Coping,1,goals,2,goals,\r\n');
-    const lines = (snapshotCsv ?? '').replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[1]).toBe(
-      'C001,Walk and Talk,2026-01,2026-02,support-completed,1,1,9,10,Coping; Core Self,achieved,reached,2,2026-01-10,8,2026-02-01',
-    );
-    expect(snapshotCsv).not.toContain('Ana');
+    expect(reportCsv).toContain('Young people,,<5,young people,<5,young people,\r\n');
+    expect(reportCsv).toContain('Goals per domain,Coping,<5,goals,<5,goals,\r\n');
+    // A count of 0 says nothing about anyone: written as it is.
+    expect(reportCsv).toContain('Goals per domain,Basics,0,goals,<5,goals,\r\n');
+    // No figure has a number from 1 to 4 anywhere (the first rows are the report's settings).
+    const figureRows = reportCsv.split('\r\n').filter((line) => !line.startsWith('Report,'));
+    for (const line of figureRows) expect(line).not.toMatch(/,[1-4](\.\d+)?,/);
     expect(useToastStore.getState().toasts.map((t) => t.message)).toEqual([
       'Report CSV downloaded',
+    ]);
+  });
+
+  it('downloads the anonymised evaluation export once there are 5 closed cases', async () => {
+    await seedTwoProgrammes();
+    for (const [i, name] of ['Cy', 'Di', 'Ed', 'Flo'].entries()) {
+      const { yp, goal } = await seedCase({
+        name,
+        programme: 'Walk and Talk',
+        referralDate: '2026-02-02',
+        goalDay: '2026-02-03',
+        domains: ['basics'],
+        baseline: 3,
+        session: { date: '2026-02-05', score: 5, location: 'school', moves: [] },
+      });
+      await closeCase(
+        yp.id,
+        {
+          closedOn: `2026-0${3 + i}-10`,
+          reason: 'support-completed',
+          closingRatings: [{ goalId: goal.id, score: 7 }],
+          closingRatedBy: 'young-person',
+          goalOutcomes: { [goal.id]: 'partly' },
+          youngPersonSatisfaction: null,
+          parentCarerSatisfaction: null,
+        },
+        new Date(`2026-0${3 + i}-10T16:00:00Z`),
+      );
+    }
+    const downloads = captureDownloads();
+    renderReport();
+    const user = userEvent.setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Download evaluation export (anonymised)' }),
+    );
+    expect(downloads.map((d) => d.filename)).toEqual([
+      'evaluation-export-2026-01-01-to-2026-06-30.csv',
+    ]);
+    const lines = (await blobText(downloads[0]?.blob)).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines).toHaveLength(7); // header, five closed cases, the end
+    expect(lines[1]).toBe(
+      'C001,WAT,2026-01,2026-02,support-completed,1,1,9,10,Coping; Core Self,achieved,reached,2,2026-01,8,2026-02',
+    );
+    expect(lines.join('\n')).not.toMatch(/Ana|Walk and Talk|\d{4}-\d{2}-\d{2}/);
+    // Which code is which stays on screen.
+    await user.click(screen.getByText('Programme codes in the evaluation export'));
+    expect(screen.getByText('WAT: Walk and Talk')).toBeVisible();
+    expect(screen.getByText('BOT: Back on Track')).toBeVisible();
+    expect(useToastStore.getState().toasts.map((t) => t.message)).toEqual([
       'Evaluation export downloaded',
     ]);
   });

@@ -26,6 +26,12 @@ describe('ResilienceMapPrintPage', () => {
       screen.getByText(`Printed ${formatDate(toIsoDate(new Date()))}`, { exact: false }),
     ).toBeVisible();
     expect(screen.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+    // Said before printing: the printout is plain text.
+    expect(
+      screen.getByRole('button', { name: 'Print or save as PDF' }),
+    ).toHaveAccessibleDescription(
+      /^Not encrypted: the printout \(or PDF\) holds .+'s map and examples in their own words, in plain text\./,
+    );
 
     const coping = screen.getByRole('region', { name: 'Coping' });
     const brave = within(coping).getByText('Be brave').closest('li');

@@ -1,4 +1,4 @@
-import { configure, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useParams } from 'react-router-dom';
 import { getDb } from '../../../../src/db/database';
 import { createGoal } from '../../../../src/db/repositories/goals';
@@ -9,9 +9,6 @@ import { toIsoDate } from '../../../../src/lib/dates';
 import { useToastStore } from '../../../../src/stores/toast-store';
 import { LogSessionPage } from '../../../../src/features/sessions/log-session-page';
 import { SessionPage } from '../../../../src/features/sessions/session-page';
-
-// Saves run real IndexedDB transactions (fake-indexeddb), which can be slow on a busy machine.
-configure({ asyncUtilTimeout: 5000 });
 
 export async function resetAll(): Promise<void> {
   await getDb().delete();

@@ -1,8 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { toIsoDate } from '../../../../src/lib/dates';
 import { captureDownloads } from '../../downloads';
+import { findSaveFileDialog, turnProtectionOff } from '../../protected-files';
 import {
   PRELOAD_TIMEOUT,
   closeCase,
@@ -25,7 +26,11 @@ describe('Downloaded files are never named after a young person', () => {
     renderApp('/settings');
     await findPageHeading('Settings');
 
-    await userEvent.setup().click(await screen.findByRole('button', { name: /^Download records/ }));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /^Download records/ }));
+    const dialog = await findSaveFileDialog(`Download ${NAME}'s records`);
+    await turnProtectionOff(user, 'file', dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Download records' }));
 
     await waitFor(() => expect(downloads).toHaveLength(1));
     const [file] = downloads;

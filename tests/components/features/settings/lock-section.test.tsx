@@ -1,16 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
 import {
   WrongPassphraseError,
+  WrongRecoveryKeyError,
   getAutoLockMinutes,
   setUpEncryption,
   unlock,
   unlockWithRecovery,
 } from '../../../../src/db/encryption/lock-control';
 import { getLockState, lock } from '../../../../src/db/encryption/session-key';
+import { getUnlockLimitHours } from '../../../../src/db/encryption/unlock-limit';
+import { NewRecoveryKey } from '../../../../src/features/lock/new-recovery-key';
 import { SetUpPassphrase } from '../../../../src/features/lock/set-up-passphrase';
+import { getDb } from '../../../../src/db/database';
 import { LockSection } from '../../../../src/features/settings/lock-section';
 import { SettingsPage } from '../../../../src/features/settings/settings-page';
 import { EraseYoungPersonDialog } from '../../../../src/features/young-people/erase-young-person-dialog';
@@ -28,12 +32,13 @@ vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
   PBKDF2_ITERATIONS: 1000,
 }));
 
-configure({ asyncUtilTimeout: 8000 });
-
 const PASSPHRASE = 'kettle river blue garden';
 const NEW_PASSPHRASE = 'seven quiet foxes at dawn';
 
 const renderSetUp = (onDone: () => void) => <SetUpPassphrase headingLevel={3} onDone={onDone} />;
+const renderNewRecoveryKey = (args: { recoveryKey: string; intro: string; onDone: () => void }) => (
+  <NewRecoveryKey {...args} />
+);
 
 beforeEach(freshNotSetUp);
 
@@ -137,6 +142,37 @@ describe('LockSection while unlocked', () => {
     window.removeEventListener('autolockchange', changed);
   });
 
+  it('keeps the time limit from 1 to 24 hours, 8 unless changed, next to the auto-lock', async () => {
+    const user = userEvent.setup();
+    const changed = vi.fn();
+    window.addEventListener('unlocklimitchange', changed);
+    render(<LockSection />);
+    const label = 'Lock after this many hours, even in use';
+    const box = await screen.findByLabelText(label);
+    expect(box).toHaveValue(8);
+    expect(box).toHaveAccessibleDescription(/A whole number from 1 to 24\./);
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings.indexOf('Time limit')).toBe(headings.indexOf('Auto-lock') + 1);
+    const save = screen.getByRole('button', { name: 'Save time limit' });
+
+    for (const refused of ['0', '25', '2.5']) {
+      await user.clear(box);
+      await user.type(box, refused);
+      await user.click(save);
+      await waitFor(() => expect(box).toHaveAttribute('aria-invalid', 'true'));
+    }
+    expect(await getUnlockLimitHours()).toBe(8);
+    expect(changed).not.toHaveBeenCalled();
+
+    await user.clear(box);
+    await user.type(box, '12');
+    await user.click(save);
+    await waitFor(() => expect(toastMessages()).toEqual(['Time limit saved']));
+    expect(await getUnlockLimitHours()).toBe(12);
+    expect(changed).toHaveBeenCalledTimes(1);
+    window.removeEventListener('unlocklimitchange', changed);
+  });
+
   it('changes the passphrase: the old one then fails, the new one and the recovery key work', async () => {
     const user = userEvent.setup();
     render(<LockSection />);
@@ -160,6 +196,14 @@ describe('LockSection while unlocked', () => {
         'The two passphrases are different. Type the same passphrase twice.',
       ),
     );
+    // A common password is refused by the field, before the current passphrase is tried.
+    await fill(PASSPHRASE, 'Password12345', 'Password12345');
+    await waitFor(() =>
+      expectFieldError(
+        'New passphrase',
+        'This passphrase is too easy to guess. This is similar to a commonly used password. Try three or four words that do not usually go together.',
+      ),
+    );
     await fill('not my passphrase', NEW_PASSPHRASE, NEW_PASSPHRASE);
     await waitFor(() => expectFieldError('Current passphrase', 'That passphrase is not right.'));
 
@@ -173,6 +217,65 @@ describe('LockSection while unlocked', () => {
     await expect(unlock(PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
     await expect(unlock(NEW_PASSPHRASE)).resolves.toBeUndefined();
     lock();
-    await expect(unlockWithRecovery(recoveryKey, 'a third passphrase')).resolves.toBeUndefined();
+    await (await unlockWithRecovery(recoveryKey, 'a third passphrase')).open();
+    expect(getLockState()).toBe('unlocked');
   });
+
+  it('makes a new recovery key, shown once; the old one stops working at once', async () => {
+    const user = userEvent.setup();
+    render(<LockSection renderNewRecoveryKey={renderNewRecoveryKey} />);
+    const form = screen.getByRole('form', { name: 'Renew keys' });
+    await user.click(within(form).getByRole('button', { name: 'Make a new recovery key' }));
+    await waitFor(() => expectFieldError('Your passphrase', 'Enter your current passphrase.'));
+    await user.type(within(form).getByLabelText('Your passphrase'), 'not my passphrase');
+    await user.click(within(form).getByRole('button', { name: 'Make a new recovery key' }));
+    await waitFor(() => expectFieldError('Your passphrase', 'That passphrase is not right.'));
+
+    await user.clear(within(form).getByLabelText('Your passphrase'));
+    await user.type(within(form).getByLabelText('Your passphrase'), PASSPHRASE);
+    await user.click(within(form).getByRole('button', { name: 'Make a new recovery key' }));
+    const heading = await screen.findByRole('heading', { name: 'Keep your new recovery key safe' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByText(/The old one stopped working/)).toBeVisible();
+    const newKey = screen.getByText(RECOVERY_KEY_FORMAT).textContent ?? '';
+    expect(newKey).not.toBe(recoveryKey);
+    await user.click(
+      screen.getByRole('checkbox', { name: 'I have printed or saved the recovery key' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(toastMessages()).toEqual(['New recovery key made']));
+
+    lock();
+    await expect(unlockWithRecovery(recoveryKey, 'a third passphrase')).rejects.toBeInstanceOf(
+      WrongRecoveryKeyError,
+    );
+    await (await unlockWithRecovery(newKey, 'a third passphrase')).open();
+    expect(getLockState()).toBe('unlocked');
+  });
+
+  it('changes the data key: the records open as before, with a new recovery key', async () => {
+    await getDb().settings.put({ key: 'retentionMonths', value: 12 });
+    const user = userEvent.setup();
+    render(<LockSection renderNewRecoveryKey={renderNewRecoveryKey} />);
+    const form = screen.getByRole('form', { name: 'Renew keys' });
+    await user.type(within(form).getByLabelText('Your passphrase'), PASSPHRASE);
+    await user.click(within(form).getByRole('button', { name: 'Change the data key' }));
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Keep your new recovery key safe' },
+        { timeout: 15_000 },
+      ),
+    ).toBeVisible();
+    expect(screen.getByText(/The records are now encrypted with a new key/)).toBeVisible();
+    const newKey = screen.getByText(RECOVERY_KEY_FORMAT).textContent ?? '';
+    lock();
+    await expect(unlockWithRecovery(recoveryKey, 'a third passphrase')).rejects.toBeInstanceOf(
+      WrongRecoveryKeyError,
+    );
+    await unlock(PASSPHRASE);
+    lock();
+    await (await unlockWithRecovery(newKey, 'a third passphrase')).open();
+    expect(getLockState()).toBe('unlocked');
+  }, 30_000);
 });

@@ -12,13 +12,14 @@ import { parseBackupText } from '../../../../src/domain/backup-parse';
 import { CLOSED_MESSAGE } from '../../../../src/lib/errors';
 import { PastRetentionList } from '../../../../src/features/settings/past-retention-list';
 import { EraseYoungPersonDialog } from '../../../../src/features/young-people/erase-young-person-dialog';
+import { captureDownloads, resetApp, seedCase, toastMessages } from '../summary/summary-test-utils';
 import {
-  blobText,
-  captureDownloads,
-  resetApp,
-  seedCase,
-  toastMessages,
-} from '../summary/summary-test-utils';
+  FILE_PASSPHRASE,
+  findSaveFileDialog,
+  openProtectedFile,
+  turnProtectionOff,
+  typeFilePassphrase,
+} from '../../protected-files';
 
 /** Kai Brown's case closed on 1 March 2026; with 12 months' retention, due from 1 March 2027. */
 const TODAY = '2027-06-01';
@@ -60,11 +61,15 @@ describe('PastRetentionList', () => {
     const user = await renderList();
 
     await user.click(screen.getByRole('button', { name: DOWNLOAD }));
+    const saveDialog = await findSaveFileDialog("Download Kai Brown's records");
+    await typeFilePassphrase(user, FILE_PASSPHRASE, saveDialog);
+    await user.click(within(saveDialog).getByRole('button', { name: 'Download records' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0]?.filename).toMatch(/^case-.+\.json$/);
+    expect(downloads[0]?.filename).toMatch(/^case-.+-protected\.json$/);
     expect(toastMessages()).toContain("Kai Brown's records downloaded");
-    const text = await blobText(downloads[0]?.blob);
-    const exported = parseBackupText(text);
+    // Protected by default: ciphertext, which the passphrase opens.
+    const opened = await openProtectedFile<unknown>(downloads[0]?.blob, ['Kai', 'Breathing']);
+    const exported = parseBackupText(JSON.stringify(opened));
     if (!exported.ok) throw new Error(exported.message);
     expect(exported.backup.closures).toHaveLength(1);
     expect(exported.backup.resilienceMaps).toHaveLength(1);
@@ -93,12 +98,14 @@ describe('PastRetentionList', () => {
     );
 
     await user.click(screen.getByRole('button', { name: DOWNLOAD }));
+    const dialog = await findSaveFileDialog("Download Kai Brown's records");
+    await turnProtectionOff(user, 'file', dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Download records' }));
 
-    await waitFor(() =>
-      expect(toastMessages()).toContain(
-        `Kai Brown's records were not downloaded. ${CLOSED_MESSAGE}`,
-      ),
-    );
+    // Said in the dialog, which stays open so the coach can try again.
+    expect(
+      await within(dialog).findByText(`Kai Brown's records were not downloaded. ${CLOSED_MESSAGE}`),
+    ).toBeVisible();
     expect(toastMessages()).not.toContain("Kai Brown's records downloaded");
     expect(downloads).toEqual([]);
   });

@@ -1,17 +1,20 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
 import { getDb } from '../../../../src/db/database';
+import {
+  getDataKey,
+  lock,
+  setDataKey,
+  setEncryptionSetUp,
+} from '../../../../src/db/encryption/session-key';
 import { checkCoachPin, getPinState, setCoachPin } from '../../../../src/db/repositories/coach-pin';
 import { getHandover } from '../../../../src/db/repositories/handover';
 import { createYoungPerson } from '../../../../src/db/repositories/young-people';
 import { SettingsPage } from '../../../../src/features/settings/settings-page';
 import { EraseYoungPersonDialog } from '../../../../src/features/young-people/erase-young-person-dialog';
 import { useToastStore } from '../../../../src/stores/toast-store';
-
-// Each save hashes a PIN (200,000 PBKDF2 rounds): allow for a busy machine.
-configure({ asyncUtilTimeout: 8000 });
 
 const toastMessages = () => useToastStore.getState().toasts.map((t) => t.message);
 
@@ -125,7 +128,7 @@ describe('SettingsPage: the coach PIN', () => {
     await waitFor(() =>
       expectFieldError('Type the new PIN again', 'Type the new PIN again to check it.'),
     );
-    expect(await getPinState()).toMatchObject({ isSet: false });
+    expect(await getPinState()).toMatchObject({ status: 'not-set' });
     expect(toastMessages()).toEqual([]);
   });
 
@@ -139,7 +142,9 @@ describe('SettingsPage: the coach PIN', () => {
     await user.type(pinBox('Type the new PIN again'), '135790');
     await user.click(screen.getByRole('button', { name: 'Change PIN' }));
 
-    await waitFor(() => expectFieldError('Current PIN', 'That PIN is not right. 4 tries left.'));
+    await waitFor(() =>
+      expectFieldError('Current PIN', 'That PIN is not right. 9 tries left before the app locks.'),
+    );
     expect(await getPinState()).toMatchObject({ failures: 1 });
     expect(await checkCoachPin('4826')).toEqual({ ok: true });
 
@@ -202,5 +207,62 @@ describe('SettingsPage: the coach PIN', () => {
     expect(router.state.location.pathname).toBe('/settings');
     expect(await getHandover()).toBeNull();
     expect(await checkCoachPin('4826')).toEqual({ ok: true });
+  });
+
+  it('puts the PIN form first when the coach came to hand over', async () => {
+    const mia = await seedMia();
+    renderSettings(`/settings?handover=${mia.id}`);
+    await findPinSection();
+    await screen.findByLabelText('New PIN');
+    const sections = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(sections.slice(0, 2)).toEqual(['Coach PIN', 'Passphrase and lock']);
+  });
+
+  it('keeps the PIN after the passphrase section otherwise', async () => {
+    renderSettings();
+    await findPinSection();
+    const sections = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(sections.slice(0, 2)).toEqual(['Passphrase and lock', 'Coach PIN']);
+  });
+
+  it('says a PIN used up by wrong tries no longer works, and sets a new one without it', async () => {
+    await setCoachPin('4826', null);
+    await getDb().settings.put({
+      key: 'pinAttempts',
+      value: { failures: 10, waitLeftMs: 0, seenAt: 0, since: 0 },
+    });
+    const user = userEvent.setup();
+    renderSettings();
+    const section = await findPinSection();
+    expect(
+      await within(section).findByText(
+        'Your PIN was typed wrong 10 times in a row, so it no longer works. Set a new one before you hand over.',
+      ),
+    ).toBeVisible();
+    expect(screen.queryByLabelText('Current PIN')).not.toBeInTheDocument();
+
+    await user.type(pinBox('New PIN'), '2468');
+    await user.type(pinBox('Type the new PIN again'), '2468');
+    await user.click(screen.getByRole('button', { name: 'Save PIN' }));
+
+    expect(await screen.findByText('Your PIN is set. You can change it here.')).toBeVisible();
+    expect(await checkCoachPin('2468')).toEqual({ ok: true });
+  });
+});
+
+describe('SettingsPage: the coach PIN before a passphrase is chosen', () => {
+  let key: Uint8Array;
+  beforeEach(() => {
+    key = new Uint8Array(getDataKey() ?? []);
+    lock();
+    setEncryptionSetUp(false);
+  });
+  afterEach(() => setDataKey(key));
+
+  it('asks for a passphrase first, with no PIN form', async () => {
+    renderSettings();
+    const section = await findPinSection();
+    expect(section).toHaveTextContent(/Choose a passphrase first/);
+    expect(screen.queryByLabelText('New PIN')).not.toBeInTheDocument();
   });
 });

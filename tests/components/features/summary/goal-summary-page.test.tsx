@@ -15,6 +15,12 @@ import {
   seedCase,
   toastMessages,
 } from './summary-test-utils';
+import {
+  FILE_PASSPHRASE,
+  findSaveFileDialog,
+  openProtectedFile,
+  typeFilePassphrase,
+} from '../../protected-files';
 
 const PATH = '/young-people/:youngPersonId/summary';
 
@@ -121,6 +127,19 @@ describe('GoalSummaryPage', () => {
     expect(print).toHaveBeenCalledTimes(1);
   });
 
+  it('says before printing or downloading the CSV that both are plain text with personal data', async () => {
+    const { yp } = await seedCase();
+    await renderSummary(yp.id);
+    const note =
+      /^Not encrypted: the printout \(or PDF\) and the CSV file hold Kai Brown's personal data, goals and ratings in plain text\. Anyone who finds them can read them/;
+    for (const name of ['Print or save as PDF', 'Download CSV']) {
+      expect(screen.getByRole('button', { name })).toHaveAccessibleDescription(note);
+    }
+    expect(
+      screen.getByText(/^the printout \(or PDF\) and the CSV file/).closest('p'),
+    ).toBeVisible();
+  });
+
   it('puts the name and date on every printed block', async () => {
     const { yp } = await seedCase();
     await renderSummary(yp.id);
@@ -160,33 +179,93 @@ describe('GoalSummaryPage', () => {
     expect(toastMessages()).toContain('CSV downloaded');
   });
 
-  it("downloads the JSON: this young person's records in the backup format", async () => {
-    const { yp } = await seedCase({ map: true });
+  // Two key derivations of 600,000 rounds each (make, then open to check): give it time.
+  it(
+    "downloads the JSON, protected by default: this young person's records in the backup format",
+    { timeout: 40_000 },
+    async () => {
+      const { yp } = await seedCase({ map: true });
+      const downloads = captureDownloads();
+      await renderSummary(yp.id);
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: 'Download JSON' }));
+      const dialog = await findSaveFileDialog('Download JSON');
+      expect(within(dialog).getByLabelText('Passphrase')).toHaveFocus();
+      await typeFilePassphrase(user, FILE_PASSPHRASE, dialog);
+      await user.click(within(dialog).getByRole('button', { name: 'Download JSON' }));
+
+      await waitFor(() => expect(downloads).toHaveLength(1));
+      const [json] = downloads;
+      // Named by the young person's id, never their name or initials (Kai Brown).
+      expect(json?.filename).toBe(
+        `summary-${yp.id.slice(0, 8)}-${toIsoDate(new Date())}-protected.json`,
+      );
+      const file = await openProtectedFile<BackupFile>(json?.blob, [
+        'Kai',
+        'Feel calm',
+        'It really helped',
+      ]);
+      expect(file.format).toBe(BACKUP_FORMAT);
+      expect(file.version).toBe(2);
+      expect(file.youngPeople.map((p) => [p.id, p.status, p.closedOn])).toEqual([
+        [yp.id, 'closed', '2026-03-01'],
+      ]);
+      expect(file.goals).toHaveLength(2);
+      expect(file.sessions.map((s) => s.date)).toEqual(['2026-01-20', '2026-02-10']);
+      expect(file.ratings).toHaveLength(8);
+      expect(
+        file.closures?.map((c) => [c.youngPersonId, c.closedOn, c.youngPersonComments]),
+      ).toEqual([[yp.id, '2026-03-01', 'It really helped']]);
+      expect(file.resilienceMaps?.map((m) => [m.youngPersonId, m.examples])).toEqual([
+        [yp.id, { 'coping-calm-down': 'Breathing before tests' }],
+      ]);
+      expect(backupProblems(file)).toEqual([]);
+      expect(toastMessages()).toContain('Protected JSON downloaded');
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    },
+  );
+
+  it('downloads a plain JSON file only once the coach confirms what it exposes', async () => {
+    const { yp } = await seedCase();
     const downloads = captureDownloads();
     await renderSummary(yp.id);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Download JSON' }));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Download JSON' }));
+    const dialog = await findSaveFileDialog('Download JSON');
+    await user.click(
+      within(dialog).getByRole('checkbox', { name: 'Protect this file with a passphrase' }),
+    );
+    const ask = await screen.findByRole('alertdialog', {
+      name: 'Save the file without a passphrase?',
+    });
+    expect(ask).toHaveTextContent(
+      /anyone who opens the file can read Kai Brown's name, date of birth, school and programme, goals in their own words, session notes, and closure comments, in plain text/,
+    );
+    await user.click(within(ask).getByRole('button', { name: 'Save without a passphrase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Download JSON' }));
 
     await waitFor(() => expect(downloads).toHaveLength(1));
-    const [json] = downloads;
-    // Named by the young person's id, never their name or initials (Kai Brown).
-    expect(json?.filename).toBe(`summary-${yp.id.slice(0, 8)}-${toIsoDate(new Date())}.json`);
-    const file = JSON.parse(await blobText(json?.blob)) as BackupFile;
-    expect(file.format).toBe(BACKUP_FORMAT);
-    expect(file.version).toBe(2);
-    expect(file.youngPeople.map((p) => [p.id, p.status, p.closedOn])).toEqual([
-      [yp.id, 'closed', '2026-03-01'],
-    ]);
-    expect(file.goals).toHaveLength(2);
-    expect(file.sessions.map((s) => s.date)).toEqual(['2026-01-20', '2026-02-10']);
-    expect(file.ratings).toHaveLength(8);
-    expect(file.closures?.map((c) => [c.youngPersonId, c.closedOn, c.youngPersonComments])).toEqual(
-      [[yp.id, '2026-03-01', 'It really helped']],
+    expect(downloads[0]?.filename).toBe(
+      `summary-${yp.id.slice(0, 8)}-${toIsoDate(new Date())}.json`,
     );
-    expect(file.resilienceMaps?.map((m) => [m.youngPersonId, m.examples])).toEqual([
-      [yp.id, { 'coping-calm-down': 'Breathing before tests' }],
-    ]);
-    expect(backupProblems(file)).toEqual([]);
+    const file = JSON.parse(await blobText(downloads[0]?.blob)) as BackupFile;
+    expect(file.version).toBe(2);
+    expect(file.youngPeople.map((p) => p.name)).toEqual(['Kai Brown']);
     expect(toastMessages()).toContain('JSON downloaded');
+  });
+
+  it('downloads nothing when the coach cancels', async () => {
+    const { yp } = await seedCase();
+    const downloads = captureDownloads();
+    await renderSummary(yp.id);
+    const user = userEvent.setup();
+    const button = screen.getByRole('button', { name: 'Download JSON' });
+    await user.click(button);
+    const dialog = await findSaveFileDialog('Download JSON');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+    expect(downloads).toHaveLength(0);
   });
 
   it('says satisfaction is asked for at closure while the case is open', async () => {

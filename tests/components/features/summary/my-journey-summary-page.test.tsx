@@ -91,7 +91,12 @@ describe('MyJourneySummaryPage', () => {
     const { yp } = await seedCase();
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     await renderJourney(yp.id);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Print or save as PDF' }));
+    const button = screen.getByRole('button', { name: 'Print or save as PDF' });
+    // Said before printing: the printout is plain text.
+    expect(button).toHaveAccessibleDescription(
+      /^Not encrypted: the printout \(or PDF\) holds Kai Brown's goals and ratings in plain text\./,
+    );
+    await userEvent.setup().click(button);
     expect(print).toHaveBeenCalledTimes(1);
     expect(document.body.querySelector('.print-running-line')).toHaveTextContent(
       'Kai Brown · My resilience journey ·',

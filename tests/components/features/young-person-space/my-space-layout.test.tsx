@@ -1,9 +1,51 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setCoachPin } from '../../../../src/db/repositories/coach-pin';
+import { getDb } from '../../../../src/db/database';
+import { setUpEncryption } from '../../../../src/db/encryption/lock-control';
+import {
+  getDataKey,
+  getLockState,
+  lock,
+  setDataKey,
+} from '../../../../src/db/encryption/session-key';
+import { getPinState, setCoachPin } from '../../../../src/db/repositories/coach-pin';
 import { getHandover } from '../../../../src/db/repositories/handover';
-import { handOverTo, renderSpace, resetSpace, seedGoal, seedYoungPerson } from './space-test-utils';
+import {
+  handOverTo,
+  renderSpace,
+  resetSpace,
+  seedGoal,
+  seedYoungPerson,
+  toastMessages,
+} from './space-test-utils';
+
+// Fewer key-derivation rounds keep these tests quick (the real figures are checked in
+// tests/unit/lib/pin.test.ts and tests/unit/db/encryption/keyring-real-kdf.test.ts).
+vi.mock('../../../../src/lib/pin', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../../src/lib/pin')>()),
+  PIN_ITERATIONS: 1000,
+}));
+vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../../src/lib/crypto')>()),
+  PBKDF2_ITERATIONS: 1000,
+}));
+
+/**
+ * The page's monotonic clock (performance.now(), by which the PIN's waits are counted) runs
+ * on as usual, moved on by hand when the test waits out a wait.
+ */
+function movablePageClock() {
+  const realNow = performance.now.bind(performance);
+  let offset = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => realNow() + offset);
+  return (ms: number) => {
+    offset += ms;
+  };
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 async function seedHandover() {
   await setCoachPin('4826', null);
@@ -36,7 +78,9 @@ describe('MySpaceLayout', () => {
     const pin = within(dialog).getByLabelText('Coach PIN');
     await user.type(pin, '1111{Enter}');
     await waitFor(() =>
-      expect(pin).toHaveAccessibleDescription(/That PIN is not right\. 4 tries left\./),
+      expect(pin).toHaveAccessibleDescription(
+        /That PIN is not right\. 9 tries left before the app locks\./,
+      ),
     );
     expect(router.state.location.pathname).toBe('/my-space');
     expect(await getHandover()).not.toBeNull();
@@ -56,5 +100,110 @@ describe('MySpaceLayout', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/young-people/${mia.id}`));
     expect(await screen.findByText(`Young person page ${mia.id}`)).toBeVisible();
     expect(await getHandover()).toBeNull();
+  });
+
+  describe('ten wrong PINs', () => {
+    let key: Uint8Array;
+    beforeEach(() => {
+      key = new Uint8Array(getDataKey() ?? []);
+    });
+    afterEach(() => {
+      vi.restoreAllMocks();
+      if (getLockState() !== 'unlocked') setDataKey(key);
+    });
+
+    it('make each try wait longer, then end the hand-over and lock the app', async () => {
+      const passTime = movablePageClock();
+      const user = userEvent.setup();
+      await seedHandover();
+      renderSpace('/my-space');
+      await user.click(await screen.findByRole('button', { name: 'Give back to my coach' }));
+      const dialog = screen.getByRole('dialog', { name: 'Give back to your coach' });
+      const pin = within(dialog).getByLabelText('Coach PIN');
+
+      const waits = [0, 0, 0, MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 4 * HOUR, 4 * HOUR];
+      for (const [i, wait] of waits.entries()) {
+        await user.type(pin, '1111{Enter}');
+        const left = 9 - i;
+        const said = `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before the app locks.`;
+        await waitFor(() => expect(pin).toHaveAccessibleDescription(new RegExp(said)));
+        if (wait > 0) {
+          expect(pin).toHaveAccessibleDescription(
+            /Wait \d+ (seconds|minutes|hours) before the next try\./,
+          );
+          // A try during the wait is not even checked.
+          await user.type(pin, '4826{Enter}');
+          await waitFor(() => expect(pin).toHaveAccessibleDescription(/Too many wrong tries/));
+          passTime(wait);
+        }
+        expect(await getHandover()).not.toBeNull();
+      }
+      expect(await getPinState()).toMatchObject({ failures: 9, triesLeft: 1 });
+
+      await user.type(pin, '1111{Enter}');
+
+      await waitFor(() => expect(getLockState()).toBe('locked'));
+      expect(await getHandover()).toBeNull();
+      setDataKey(key); // the passphrase
+      expect(await getPinState()).toMatchObject({ status: 'spent' });
+    });
+  });
+
+  describe('Forgot the PIN?', () => {
+    const PASSPHRASE = 'swifts over the old mill';
+    let key: Uint8Array;
+    beforeEach(async () => {
+      key = new Uint8Array(getDataKey() ?? []);
+      lock();
+      await getDb().delete();
+      await getDb().open();
+      await setUpEncryption(PASSPHRASE);
+    });
+    afterEach(() => {
+      lock();
+      setDataKey(key);
+    });
+
+    it('ends the hand-over with the passphrase, even during a wait, and removes the PIN', async () => {
+      const user = userEvent.setup();
+      await seedHandover();
+      await getDb().settings.put({
+        key: 'pinAttempts',
+        value: { failures: 8, waitLeftMs: 4 * HOUR, seenAt: 0, since: 0 },
+      });
+      renderSpace('/my-space');
+      await user.click(await screen.findByRole('button', { name: 'Give back to my coach' }));
+      let dialog = screen.getByRole('dialog', { name: 'Give back to your coach' });
+      await waitFor(() =>
+        expect(within(dialog).getByLabelText('Coach PIN')).toHaveAccessibleDescription(
+          /Too many wrong tries\. Try again in 4 hours\./,
+        ),
+      );
+
+      await user.click(within(dialog).getByRole('button', { name: 'Forgot the PIN?' }));
+      dialog = screen.getByRole('dialog', { name: 'Forgot the PIN?' });
+      const box = within(dialog).getByLabelText('Your passphrase');
+      expect(box).toHaveAttribute('type', 'password');
+      expect(box).toHaveAttribute('autocomplete', 'current-password');
+      expect(box).toHaveFocus();
+
+      await user.type(box, 'not my passphrase{Enter}');
+      await waitFor(() =>
+        expect(box).toHaveAccessibleDescription(/That passphrase is not right\./),
+      );
+      expect(box).toHaveValue('');
+      expect(await getHandover()).not.toBeNull();
+
+      await user.type(box, `${PASSPHRASE}{Enter}`);
+
+      // The space closes (in the app, the handover gate then shows the young person's page).
+      expect(await screen.findByRole('heading', { name: 'This space is closed' })).toBeVisible();
+      expect(await getHandover()).toBeNull();
+      expect(await getPinState()).toMatchObject({ status: 'not-set', failures: 0 });
+      expect(getLockState()).toBe('unlocked');
+      expect(toastMessages()).toEqual([
+        'The hand-over has ended and the PIN was removed. Set a new PIN to hand over.',
+      ]);
+    });
   });
 });

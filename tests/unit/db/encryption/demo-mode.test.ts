@@ -1,3 +1,5 @@
+import { sealEveryRecord } from '../../../../src/db/encryption/reseal';
+import { setUnsealedPolicy } from '../../../../src/db/encryption/unsealed-policy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../../src/db/database';
 import {
@@ -110,7 +112,11 @@ describe('Before a passphrase is chosen, only demo young people are stored', () 
 
   it('stores real names, encrypted, once a passphrase is chosen', async () => {
     const jordan = await demoJordan();
+    // As choosing a passphrase does: the demo records are sealed with the new key.
+    setUnsealedPolicy('plain');
     setDataKey(randomBytes(32));
+    await sealEveryRecord(getDb());
+    setUnsealedPolicy('refuse');
 
     await updateYoungPerson(jordan.id, detailsOf(jordan, 'Jordan Okafor'), NOW);
 

@@ -6,6 +6,12 @@ import {
   encryptField,
   isEncryptedField,
 } from '../../../../src/db/encryption/field-crypto';
+import {
+  SEALED_PREFIX,
+  isSealedText,
+  openSealedText,
+  sealText,
+} from '../../../../src/db/encryption/sealed-text';
 import { LockedError } from '../../../../src/db/encryption/session-key';
 import { fromBase64, randomBytes, toBase64 } from '../../../../src/lib/crypto';
 
@@ -111,5 +117,44 @@ describe('field encryption', () => {
     expect(isEncryptedField('Mia')).toBe(false);
     expect(isEncryptedField(null)).toBe(false);
     expect(isEncryptedField({ a: 1 })).toBe(false);
+  });
+});
+
+describe('sealed text (enc:v2, padded)', () => {
+  const context = 'resilience-coaching/record/v2/goals/g1';
+
+  it('round-trips every sample, each with a fresh IV', () => {
+    for (const [name, text] of Object.entries(SAMPLES)) {
+      const sealed = sealText(key, text, context);
+      expect(isSealedText(sealed), name).toBe(true);
+      expect(isEncryptedField(sealed), name).toBe(false);
+      expect(openSealedText(key, sealed, context), name).toBe(text);
+      expect(sealText(key, text, context)).not.toBe(sealed);
+    }
+  });
+
+  it('gives values of different lengths the same ciphertext length', () => {
+    const lengths = ['Mentoring', 'Self-Harm Support', 'Young Carers', 'x'].map(
+      (text) => sealText(key, text, context).length,
+    );
+    expect(new Set(lengths).size).toBe(1);
+    // The first format gave the length away.
+    const v1 = ['Mentoring', 'Self-Harm Support'].map((text) => encryptField(key, text).length);
+    expect(v1[0]).not.toBe(v1[1]);
+  });
+
+  it('refuses another context, another key, a changed character or a v1 value', () => {
+    const sealed = sealText(key, 'Self-Harm Support', context);
+    expect(() => openSealedText(key, sealed, `${context}x`)).toThrow(FieldDecryptError);
+    expect(() => openSealedText(randomBytes(32), sealed, context)).toThrow(FieldDecryptError);
+    const body = fromBase64(sealed.slice(SEALED_PREFIX.length));
+    body[20] = (body[20] ?? 0) ^ 1;
+    expect(() => openSealedText(key, SEALED_PREFIX + toBase64(body), context)).toThrow(
+      FieldDecryptError,
+    );
+    expect(() => openSealedText(key, encryptField(key, 'x', context), context)).toThrow(
+      FieldDecryptError,
+    );
+    expect(() => openSealedText(key, 'enc:v2:not base64!', context)).toThrow(FieldDecryptError);
   });
 });

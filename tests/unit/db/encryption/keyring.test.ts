@@ -9,11 +9,19 @@ import {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from '../../../../src/db/encryption/keyring';
+import { renewRecoveryKey } from '../../../../src/db/encryption/key-renewal';
 import { keyringSchema } from '../../../../src/db/encryption/lock-schemas';
 import { isKeyringStored } from '../../../../src/db/encryption/lock-settings';
 import { FIRST_WAIT_MS, unlockWait } from '../../../../src/db/encryption/unlock-attempts';
 import { ValidationError } from '../../../../src/domain/validation';
-import { fromBase64, toBase64 } from '../../../../src/lib/crypto';
+import { generateRecoveryKey, parseRecoveryKey } from '../../../../src/db/encryption/recovery-key';
+import {
+  deriveAesKey,
+  encryptBytes,
+  fromBase64,
+  randomBytes,
+  toBase64,
+} from '../../../../src/lib/crypto';
 import { freshDb } from '../fixtures';
 import { rejection as errorOf } from './rejection';
 
@@ -68,7 +76,7 @@ describe('createKeyring', () => {
 
     const keyring = await storedKeyring();
     expect(keyring).toMatchObject({
-      version: 1,
+      version: 2,
       kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000 },
       byRecoveryKey: { kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000 } },
       createdAt: '2026-11-23T10:00:00.000Z',
@@ -185,23 +193,33 @@ describe('changePassphrase', () => {
 });
 
 describe('the recovery key', () => {
-  it('unlocks and sets a new passphrase; the old passphrase then fails', async () => {
+  it('unlocks, sets a new passphrase and issues a new recovery key; the old ones fail', async () => {
     const { dataKey, recoveryKey } = await createKeyring(PASSPHRASE, NOW);
     const typed = `  ${recoveryKey.toLowerCase().replaceAll('-', ' ')} `;
-    expect(await unlockWithRecoveryKey(typed, 'remembered at last')).toEqual(dataKey);
+    const recovered = await unlockWithRecoveryKey(typed, 'remembered at last');
+    expect(recovered.dataKey).toEqual(dataKey);
+    expect(recovered.recoveryKey).toMatch(RECOVERY_KEY_FORMAT);
+    expect(recovered.recoveryKey).not.toBe(recoveryKey);
     expect(await unlockWithPassphrase('remembered at last', NOW)).toEqual(dataKey);
     expect(await errorOf(unlockWithPassphrase(PASSPHRASE, NOW))).toBeInstanceOf(
       WrongPassphraseError,
     );
-    // The recovery key keeps working.
-    expect(await unlockWithRecoveryKey(recoveryKey, 'and again later')).toEqual(dataKey);
+    // The recovery key used stops working; the new one works.
+    expect(await errorOf(unlockWithRecoveryKey(recoveryKey, 'and again later'))).toBeInstanceOf(
+      WrongRecoveryKeyError,
+    );
+    expect((await unlockWithRecoveryKey(recovered.recoveryKey, 'and again later')).dataKey).toEqual(
+      dataKey,
+    );
   });
 
   it('clears the wrong tries, so a coach locked out can get back in', async () => {
     const { dataKey, recoveryKey } = await createKeyring(PASSPHRASE, NOW);
     for (let i = 0; i < 5; i += 1) await errorOf(unlockWithPassphrase('not it at all', NOW));
     expect(await unlockWait(NOW)).toBe(FIRST_WAIT_MS);
-    expect(await unlockWithRecoveryKey(recoveryKey, 'a fresh start now')).toEqual(dataKey);
+    expect((await unlockWithRecoveryKey(recoveryKey, 'a fresh start now')).dataKey).toEqual(
+      dataKey,
+    );
     expect(await unlockWait(NOW)).toBe(0);
   });
 
@@ -243,5 +261,71 @@ describe('the recovery key', () => {
     expect((error as ValidationError).fieldErrors).toEqual({
       newPassphrase: 'Use at least 10 characters. A few words you will remember work well.',
     });
+  });
+});
+
+describe('keyring versions', () => {
+  /** A keyring as the first version stored it: wrappings bound to ".../keyring/v1/...". */
+  async function firstVersionKeyring(dataKey: Uint8Array<ArrayBuffer>) {
+    const recoveryKey = generateRecoveryKey();
+    const kdf = {
+      name: 'PBKDF2',
+      hash: 'SHA-256',
+      iterations: 1000,
+      salt: toBase64(randomBytes(16)),
+    };
+    const recoveryKdf = { ...kdf, salt: toBase64(randomBytes(16)) };
+    const wrap = async (secret: string, salt: string, purpose: string) => {
+      const key = await deriveAesKey(secret, fromBase64(salt), 1000);
+      const aad = new TextEncoder().encode(`resilience-coaching/keyring/v1/${purpose}`);
+      const { iv, ciphertext } = await encryptBytes(key, dataKey, aad);
+      return { iv: toBase64(iv), wrapped: toBase64(ciphertext) };
+    };
+    const keyring = {
+      version: 1,
+      kdf,
+      byPassphrase: await wrap(PASSPHRASE, kdf.salt, 'passphrase'),
+      byRecoveryKey: {
+        kdf: recoveryKdf,
+        ...(await wrap(parseRecoveryKey(recoveryKey), recoveryKdf.salt, 'recovery-key')),
+      },
+      createdAt: '2026-01-01T10:00:00.000Z',
+    };
+    await getDb().settings.put({ key: 'keyring', value: keyring });
+    return recoveryKey;
+  }
+
+  it('still opens a version 1 keyring, which keeps its version when the passphrase changes', async () => {
+    const dataKey = randomBytes(32);
+    await firstVersionKeyring(dataKey);
+    expect(await unlockWithPassphrase(PASSPHRASE, NOW)).toEqual(dataKey);
+    await changePassphrase(PASSPHRASE, 'a second passphrase', NOW);
+    expect((await storedKeyring()).version).toBe(1);
+    expect(await unlockWithPassphrase('a second passphrase', NOW)).toEqual(dataKey);
+  });
+
+  it('becomes version 2 once its recovery key is renewed, by recovering or on request', async () => {
+    const dataKey = randomBytes(32);
+    const recoveryKey = await firstVersionKeyring(dataKey);
+    const recovered = await unlockWithRecoveryKey(recoveryKey, 'a second passphrase');
+    expect(recovered.dataKey).toEqual(dataKey);
+    expect((await storedKeyring()).version).toBe(2);
+    expect(await unlockWithPassphrase('a second passphrase', NOW)).toEqual(dataKey);
+
+    const renewed = await renewRecoveryKey('a second passphrase', NOW);
+    expect(renewed).not.toBe(recovered.recoveryKey);
+    expect(
+      await errorOf(unlockWithRecoveryKey(recovered.recoveryKey, 'a third one now')),
+    ).toBeInstanceOf(WrongRecoveryKeyError);
+    expect((await unlockWithRecoveryKey(renewed, 'a third one now')).dataKey).toEqual(dataKey);
+  });
+
+  it('binds each wrapping to its version: a v2 keyring relabelled v1 does not open', async () => {
+    await createKeyring(PASSPHRASE, NOW);
+    const keyring = await storedKeyring();
+    await getDb().settings.put({ key: 'keyring', value: { ...keyring, version: 1 } });
+    expect(await errorOf(unlockWithPassphrase(PASSPHRASE, NOW))).toBeInstanceOf(
+      WrongPassphraseError,
+    );
   });
 });

@@ -8,19 +8,23 @@ import {
   unlock,
   unlockWithRecovery,
 } from '../../../../src/db/encryption/lock-control';
+import { changeDataKey, renewRecoveryKey } from '../../../../src/db/encryption/key-renewal';
 import {
+  getDataKey,
   getLockState,
   lock,
   PassphraseNeededError,
   setEncryptionSetUp,
+  subscribeToDataKeyChange,
 } from '../../../../src/db/encryption/session-key';
 import {
   AUTO_LOCK_CHANGE_EVENT,
   checkEncryptionSetUp,
 } from '../../../../src/db/encryption/lock-settings';
-import { isEncryptedField } from '../../../../src/db/encryption/field-crypto';
-import { createKeyring } from '../../../../src/db/encryption/keyring';
-import { ENCRYPTED_FIELDS } from '../../../../src/db/encryption/encrypted-fields';
+import { encryptField } from '../../../../src/db/encryption/field-crypto';
+import { createKeyring, WrongRecoveryKeyError } from '../../../../src/db/encryption/keyring';
+import { openRecord } from '../../../../src/db/encryption/record-seal';
+import { shapeOf } from '../../../../src/db/encryption/middleware';
 import { getCaseload } from '../../../support/caseload';
 import { applyRestore } from '../../../../src/db/repositories/backup/restore';
 import { loadDemoData } from '../../../../src/db/repositories/demo';
@@ -30,8 +34,8 @@ import { buildBackup } from '../../../../src/domain/backup-file';
 import { ValidationError } from '../../../../src/domain/validation';
 import { NOW, freshDb } from '../fixtures';
 import { rawPut, rawStores, rawText } from './raw-idb';
-import { youngPerson } from './records';
-import { ENCRYPTED_FIELDS_KEY } from '../../../../src/db/settings-keys';
+import { goal, youngPerson } from './records';
+import { RECORD_FORMAT_KEY } from '../../../../src/db/settings-keys';
 
 // Fewer iterations keep these tests quick; keyring-real-kdf.test.ts checks the real figure.
 vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
@@ -98,12 +102,25 @@ describe('setting up encryption', () => {
       'Tamsin Okonkwo-Reyes',
     );
 
-    // The recovery key opens it too, and sets a new passphrase.
+    // The recovery key opens it too, sets a new passphrase and gives a new recovery key;
+    // the app opens once that is kept.
     lock();
-    await unlockWithRecovery(recoveryKey.toLowerCase(), 'a brand new passphrase');
+    const recovered = await unlockWithRecovery(recoveryKey.toLowerCase(), 'a brand new passphrase');
+    expect(recovered.recoveryKey).not.toBe(recoveryKey);
+    expect(getLockState()).toBe('locked');
+    await recovered.open();
+    expect(getLockState()).toBe('unlocked');
     lock();
     await expect(unlock(PASSPHRASE)).rejects.toBeInstanceOf(ValidationError);
     await unlock('a brand new passphrase');
+    expect(getLockState()).toBe('unlocked');
+
+    // The recovery key used no longer works; the new one does.
+    lock();
+    await expect(unlockWithRecovery(recoveryKey, 'yet another passphrase')).rejects.toBeInstanceOf(
+      WrongRecoveryKeyError,
+    );
+    await (await unlockWithRecovery(recovered.recoveryKey, 'yet another passphrase')).open();
     expect(getLockState()).toBe('unlocked');
   });
 
@@ -116,9 +133,9 @@ describe('setting up encryption', () => {
   it('when the records cannot be encrypted, keeps them as they were and sets nothing up', async () => {
     await loadDemoData(NOW);
     const before = await rawText(DATABASE_NAME);
-    // A session whose notes are not text cannot be encrypted.
+    // A session with a field named "sealed" cannot be sealed.
     const [session] = await getDb().sessions.toArray();
-    await getDb().sessions.put({ ...session!, notes: 42 as unknown as string });
+    await rawPut(DATABASE_NAME, 'sessions', [{ ...session!, sealed: 'in the way' }]);
     const withBadSession = await rawText(DATABASE_NAME);
     expect(withBadSession).not.toBe(before);
 
@@ -134,71 +151,117 @@ describe('setting up encryption', () => {
   });
 });
 
-describe('values still plain when the app is unlocked', () => {
-  /** Every value of every encrypted field in the raw database is ciphertext (or empty). */
-  async function expectNothingPlain() {
-    const raw = await rawStores(DATABASE_NAME);
-    for (const [table, fields] of Object.entries(ENCRYPTED_FIELDS)) {
-      for (const record of raw[table] ?? []) {
-        for (const field of Object.keys(fields)) {
-          const value = record[field];
-          expect(value == null || isEncryptedField(value), `${table}.${field}`).toBe(true);
-        }
-      }
-    }
-  }
-
-  it('a first encryption cut short (keyring written, records plain) is finished at unlock', async () => {
+describe('a device encrypted in the first format (fields one by one)', () => {
+  /** A keyring (as the first format stored it) and records with "enc:v1:" fields under it. */
+  async function firstFormatDevice() {
     await loadDemoData(NOW);
-    await rawPut(DATABASE_NAME, 'youngPeople', [youngPerson()]);
-    // The keyring is written, then the tab closes before the records are encrypted.
-    const { dataKey } = await createKeyring(PASSPHRASE, NOW);
-    dataKey.fill(0);
+    const made = await createKeyring(PASSPHRASE, NOW);
+    const key = made.dataKey;
+    const v1 = (table: string, id: string, field: string, value: string) =>
+      encryptField(key, value, `${table}/${id}/${field}`);
+    const plainDemo = (await rawStores(DATABASE_NAME)).youngPeople ?? [];
+    await rawPut(
+      DATABASE_NAME,
+      'youngPeople',
+      plainDemo.map((yp) => ({
+        ...yp,
+        name: v1('youngPeople', String(yp.id), 'name', String(yp.name)),
+      })),
+    );
+    await rawPut(DATABASE_NAME, 'youngPeople', [
+      { ...youngPerson(), name: v1('youngPeople', 'yp1', 'name', 'Zephyrine Quartermaine') },
+    ]);
+    await rawPut(DATABASE_NAME, 'goals', [
+      { ...goal(), text: v1('goals', 'g1', 'text', goal().text) },
+    ]);
+    key.fill(0);
     // As after a reload: set up, and locked.
     expect(await checkEncryptionSetUp()).toBe(true);
     expect(getLockState()).toBe('locked');
-    expect(await rawText(DATABASE_NAME)).toContain('Demo: Jordan');
+    return made.recoveryKey;
+  }
 
-    await unlock(PASSPHRASE);
-
-    const raw = await rawText(DATABASE_NAME);
-    for (const words of ['Demo: Jordan', 'Zephyrine', 'Hollowbrook', 'Mentoring']) {
-      expect(raw).not.toContain(words);
+  async function expectResealed() {
+    const raw = await rawStores(DATABASE_NAME);
+    const text = JSON.stringify(raw);
+    for (const words of ['enc:v1:', 'Demo: Jordan', 'Zephyrine', 'Hollowbrook', 'Mentoring']) {
+      expect(text).not.toContain(words);
     }
-    await expectNothingPlain();
+    expect(raw.settings).toContainEqual({ key: RECORD_FORMAT_KEY, value: 2 });
     const names = (await getCaseload()).map((row) => row.youngPerson.name);
     expect(names).toContain('Demo: Jordan');
     expect(names).toContain('Zephyrine Quartermaine');
-  });
+    expect((await getDb().goals.get('g1'))?.text).toBe(goal().text);
+  }
 
-  it('a programme stored plain before it was encrypted is encrypted at the next unlock', async () => {
-    await loadDemoData(NOW);
-    await setUpEncryption(PASSPHRASE);
-    // A database encrypted by an earlier version, which kept programmes plain.
-    const stored = (await rawStores(DATABASE_NAME)).youngPeople ?? [];
-    const [first] = stored;
-    await rawPut(DATABASE_NAME, 'youngPeople', [{ ...first, programme: 'Moving on Up 1:1' }]);
-    await getDb().settings.delete(ENCRYPTED_FIELDS_KEY);
-    lock();
-
+  it('still opens with the passphrase, and every record is sealed at that unlock', async () => {
+    await firstFormatDevice();
     await unlock(PASSPHRASE);
-
-    expect(await rawText(DATABASE_NAME)).not.toContain('Moving on Up 1:1');
-    await expectNothingPlain();
-    const programmes = (await getCaseload()).map((row) => row.youngPerson.programme);
-    expect(programmes).toContain('Moving on Up 1:1');
+    await expectResealed();
+    // The next unlock finds nothing left to do.
+    lock();
+    await unlock(PASSPHRASE);
+    expect((await getCaseload()).length).toBeGreaterThan(1);
   });
 
-  it('also when unlocked with the recovery key', async () => {
+  it('also when opened with the recovery key', async () => {
+    const recoveryKey = await firstFormatDevice();
+    await (await unlockWithRecovery(recoveryKey, 'a brand new passphrase')).open();
+    await expectResealed();
+  });
+});
+
+describe('renewing keys', () => {
+  it('"Make a new recovery key": the old one stops working at once', async () => {
     await loadDemoData(NOW);
-    const { dataKey, recoveryKey } = await createKeyring(PASSPHRASE, NOW);
-    dataKey.fill(0);
-    await checkEncryptionSetUp();
+    const first = await setUpEncryption(PASSPHRASE);
+    await expect(renewRecoveryKey('not the passphrase')).rejects.toBeInstanceOf(ValidationError);
+    const second = await renewRecoveryKey(PASSPHRASE);
+    expect(second).not.toBe(first);
+    lock();
+    await expect(unlockWithRecovery(first, 'a brand new passphrase')).rejects.toBeInstanceOf(
+      WrongRecoveryKeyError,
+    );
+    await (await unlockWithRecovery(second, 'a brand new passphrase')).open();
+    expect(getLockState()).toBe('unlocked');
+  });
 
-    await unlockWithRecovery(recoveryKey, 'a brand new passphrase');
+  it('"Change the data key": every record resealed; the old key opens none', async () => {
+    await loadDemoData(NOW);
+    const firstRecoveryKey = await setUpEncryption(PASSPHRASE);
+    const names = (await getCaseload()).map((row) => row.youngPerson.name).sort();
+    const oldKey = Uint8Array.from(getDataKey() ?? []);
+    const before = await rawStores(DATABASE_NAME);
+    const told = vi.fn();
+    const stop = subscribeToDataKeyChange(told);
 
-    expect(await rawText(DATABASE_NAME)).not.toContain('Demo: Jordan');
-    await expectNothingPlain();
+    await expect(
+      changeDataKey('not the passphrase', { otherTabsWaitMs: 0 }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(told).not.toHaveBeenCalled();
+    const newRecoveryKey = await changeDataKey(PASSPHRASE, { otherTabsWaitMs: 0 });
+    stop();
+
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(getLockState()).toBe('unlocked');
+    expect(getDataKey()).not.toEqual(oldKey);
+    expect((await getCaseload()).map((row) => row.youngPerson.name).sort()).toEqual(names);
+    const after = await rawStores(DATABASE_NAME);
+    const shape = shapeOf(getDb().youngPeople.core.schema);
+    for (const row of after.youngPeople ?? []) {
+      expect(before.youngPeople).not.toContainEqual(row);
+      expect(openRecord(oldKey, shape, row)).toEqual({ ok: false, reason: 'seal-broken' });
+    }
+    // The passphrase still opens it; the old recovery key does not, the new one does.
+    lock();
+    await unlock(PASSPHRASE);
+    expect((await getCaseload()).map((row) => row.youngPerson.name).sort()).toEqual(names);
+    lock();
+    await expect(
+      unlockWithRecovery(firstRecoveryKey, 'a brand new passphrase'),
+    ).rejects.toBeInstanceOf(WrongRecoveryKeyError);
+    await (await unlockWithRecovery(newRecoveryKey, 'a brand new passphrase')).open();
+    expect((await getCaseload()).length).toBe(names.length);
   });
 });
 

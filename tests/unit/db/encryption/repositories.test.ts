@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../../src/db/database';
 import { createKeyring, unlockWithPassphrase } from '../../../../src/db/encryption/keyring';
-import { encryptExistingRecords } from '../../../../src/db/encryption/re-encrypt';
+import { sealEveryRecord } from '../../../../src/db/encryption/reseal';
+import { setUnsealedPolicy } from '../../../../src/db/encryption/unsealed-policy';
 import { LockedError, lock, setDataKey } from '../../../../src/db/encryption/session-key';
 import { getYoungPersonDetail } from '../../../../src/db/queries';
 import { getCaseload } from '../../../support/caseload';
@@ -109,8 +110,10 @@ describe('encryption at rest with the real repositories', () => {
     expect(await rawText(DATABASE_NAME)).toContain('Zephyrine');
 
     const { dataKey } = await createKeyring(PASSPHRASE, NOW);
+    setUnsealedPolicy('plain');
     setDataKey(dataKey);
-    expect(await encryptExistingRecords(getDb())).toBe(3);
+    expect(await sealEveryRecord(getDb())).toBe(3);
+    setUnsealedPolicy('refuse');
     expect(await rawText(DATABASE_NAME)).not.toContain('Zephyrine');
     expect(await rawText(DATABASE_NAME)).not.toContain('trombone');
 
