@@ -64,17 +64,28 @@ export async function upgradeToV4(): Promise<void> {
 type StoredRecord = Record<string, unknown>;
 
 /**
+ * True for a sealed record (a `sealed` field "enc:v2:…"), as ./encryption/seal-kit.ts's
+ * looksSealed says; written out here so that the database module, which the first screen
+ * loads, does not pull in the sealing code's loader.
+ */
+function isSealed(record: StoredRecord): boolean {
+  return typeof record.sealed === 'string' && record.sealed.startsWith('enc:v2:');
+}
+
+/**
  * v4 -> v5: ratings and resilience maps gain `updatedAt`, the time a merge compares. A rating
  * had only `ratedAt` (when it was given, or moved with its session's date) and a map only
  * `savedAt` (snapshots are never edited), so each is the best time there is. Both are plain
  * fields (indexed; never encrypted), and the upgrade reads and writes nothing else, so it
- * works while the app is locked, whether records are stored field by field encrypted or
- * sealed: it never needs the data key, and never rewrites a sealed value. A record that
- * already has an `updatedAt` keeps it. The deletions table starts empty.
+ * works while the app is locked: it never needs the data key, and every encrypted value
+ * ("enc:v1:" fields of v4) stays exactly as stored. A record that already has an `updatedAt`
+ * keeps it. A sealed record (./encryption/record-seal.ts) is never rewritten: its seal binds
+ * its plain fields, so one added here would make it fail its check; and sealing came with v5,
+ * so every sealed record already carries its updatedAt. The deletions table starts empty.
  */
 export async function upgradeToV5(tx: Transaction): Promise<void> {
   const stamp = (from: string) => (record: StoredRecord) => {
-    if (typeof record.updatedAt === 'string') return;
+    if (typeof record.updatedAt === 'string' || isSealed(record)) return;
     const time = record[from];
     if (typeof time === 'string') record.updatedAt = time;
   };

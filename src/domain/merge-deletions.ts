@@ -107,14 +107,18 @@ function groupBy<T>(records: readonly T[], key: (record: T) => string | null): M
   return groups;
 }
 
-/** The order deletions are weighed in: what others go with, first. */
+/**
+ * The order deletions are weighed in: what goes with others first (ratings; closures, which
+ * name goals), then what they go with, so that whether a record is kept never depends on a
+ * record this same merge deletes afterwards (merging the file again then changes nothing).
+ */
 const DELETION_ORDER: readonly RecordArray[] = [
-  'youngPeople',
-  'goals',
-  'sessions',
+  'ratings',
   'closures',
   'resilienceMaps',
-  'ratings',
+  'sessions',
+  'goals',
+  'youngPeople',
 ];
 
 /**
@@ -152,7 +156,15 @@ export function incomingDeletions(
     closures: groupBy(device.closures, (c) => c.youngPersonId),
     resilienceMaps: groupBy(device.resilienceMaps, (m) => m.youngPersonId),
   };
-  const namedByClosure = new Set(device.closures.flatMap((c) => Object.keys(c.goalOutcomes)));
+  const closuresNaming = new Map<string, string[]>();
+  for (const c of device.closures) {
+    for (const goalId of Object.keys(c.goalOutcomes)) {
+      closuresNaming.set(goalId, [...(closuresNaming.get(goalId) ?? []), c.id]);
+    }
+  }
+  /** True when a closure that stays names this goal among its outcomes. */
+  const namedByClosure = (goalId: string) =>
+    (closuresNaming.get(goalId) ?? []).some((closureId) => !remove.closures.has(closureId));
 
   /** Everything that goes with deleting this record, itself included, as [array, record]. */
   function withDependents(table: RecordArray, id: string): [RecordArray, { id: string }][] {
@@ -188,20 +200,14 @@ export function incomingDeletions(
   const ordered = [...latestDeletions(fileDeletions)].sort(
     (a, b) => DELETION_ORDER.indexOf(a.table) - DELETION_ORDER.indexOf(b.table),
   );
-  for (const deletion of ordered) {
+  /** Applies the deletion if nothing that would go with it changed since; true if it did. */
+  function apply(deletion: Deletion): boolean {
     const { table, id } = deletion;
-    if (remove[table].has(id) || !here[table].has(id)) continue;
     const at = instantValue(deletion.deletedAt);
-    // Brought back in the file after it was deleted there: the file's version counts.
-    if ((inFile.get(deletionKeyOf(table, id)) ?? Number.NEGATIVE_INFINITY) >= at) continue;
     const going = withDependents(table, id).filter(([array, r]) => !remove[array].has(r.id));
     const changedSince = going.some(([, record]) => stampOf(record) >= at);
     // A goal a closure's outcomes name stays: the closure would name a goal that is gone.
-    const named = table === 'goals' && namedByClosure.has(id);
-    if (changedSince || named) {
-      keptChangedHere[table] += 1;
-      continue;
-    }
+    if (changedSince || (table === 'goals' && namedByClosure(id))) return false;
     for (const [array, record] of going) {
       remove[array].add(record.id);
       if (array !== table || record.id !== id) {
@@ -209,7 +215,25 @@ export function incomingDeletions(
       }
     }
     if (table === 'youngPeople') erase.push({ youngPersonId: id, deletedAt: deletion.deletedAt });
+    return true;
   }
+
+  // Brought back in the file after it was deleted there, the file's version counts; a record
+  // not on the device has nothing to delete.
+  let waiting = ordered.filter(
+    ({ table, id, deletedAt }) =>
+      here[table].has(id) &&
+      (inFile.get(deletionKeyOf(table, id)) ?? Number.NEGATIVE_INFINITY) < instantValue(deletedAt),
+  );
+  // Until nothing more goes: a record kept for something that goes with it which another
+  // deletion then takes (a rating of an erased young person's session) is weighed again, so
+  // that merging the file a second time deletes nothing more.
+  for (;;) {
+    const before = waiting.length;
+    waiting = waiting.filter((d) => !remove[d.table].has(d.id) && !apply(d));
+    if (waiting.length === before) break;
+  }
+  for (const { table } of waiting) keptChangedHere[table] += 1;
   return { remove, erase, cascaded, keptChangedHere };
 }
 

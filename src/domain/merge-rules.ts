@@ -2,8 +2,11 @@
  * A merge obeys the rules the screens do: what no screen can change, no backup file changes
  * either. Of the file's records that are new or newer than the device's:
  *
- * - a goal's words stay as they are once the goal has a rating (every goal made by the app
- *   has its baseline), so a newer version with other words is refused (the device's kept);
+ * - a goal's words stay as they are: the screens never change them, since every goal is rated
+ *   (its baseline) when it is set, and a changed goal is a new goal. So a newer version of a
+ *   goal on this device with other words is refused (the device's is kept). Whether the goal
+ *   still has ratings does not matter: a merge that deletes them would otherwise let the
+ *   same file change the words the second time it is merged;
  * - no record moves to another young person (or a rating to another goal or session);
  * - a case closed on this device stays read-only: the file's new or newer goals, sessions,
  *   ratings, closures and maps of that young person are refused, unless the file reopens the
@@ -21,7 +24,7 @@ import type { Closure, Goal, Rating, Session, YoungPerson } from './schemas';
 
 /** Why a record of the file is not taken. */
 export type MergeRefusalReason =
-  /** A rated goal's words would change. */
+  /** A goal's words would change (every goal is rated when it is set). */
   | 'goal-words'
   /** The record would move to another young person, goal or session. */
   | 'moved'
@@ -78,8 +81,8 @@ function sift<T extends { id: string }>(
 
 /**
  * The file's candidates (new or newer than the device's) that the screens' rules allow, and
- * the rest, refused with a reason. `file` is every record of the file (a goal is rated if
- * it has a rating in the file or on the device).
+ * the rest, refused with a reason. `file` is every record of the file (for the reopenings
+ * it holds).
  */
 export function applyScreenRules(
   candidates: FullBackupRecords,
@@ -94,7 +97,6 @@ export function applyScreenRules(
     closures: byId(device.closures),
     resilienceMaps: byId(device.resilienceMaps),
   };
-  const rated = new Set([...device.ratings, ...file.ratings].map((r) => r.goalId));
   const reopened = reopenedByFile(file, device);
   const closedHere = new Set(
     device.youngPeople
@@ -120,7 +122,7 @@ export function applyScreenRules(
     candidates.goals,
     (goal) => {
       const before = here.goals.get(goal.id);
-      if (before && before.text !== goal.text && rated.has(goal.id)) return 'goal-words';
+      if (before && before.text !== goal.text) return 'goal-words';
       return owned(here.goals)(goal);
     },
     refusals,

@@ -250,7 +250,7 @@ const RECORD_NOUN: Record<MergeRefusal['array'], string> = {
 
 const REFUSAL_WORDS: Record<MergeRefusalReason, string> = {
   'goal-words':
-    "its words differ from this device's, and a goal's words cannot change once it has been rated: the words on this device are kept.",
+    "its words differ from this device's, and a goal's words never change once it is set and rated: the words on this device are kept.",
   moved: 'it would move to another young person, goal or session, which the app never does.',
   'case-closed':
     'the case is closed on this device: reopen it first, or restore a backup in which it was reopened.',

@@ -66,7 +66,7 @@ describe("a rated goal's words", () => {
       '1 record not taken from the backup, because the app would not allow the change (see below).',
     );
     expect(refusalLines(result.refusals, 1).lines).toEqual([
-      `Goal ${goal.id}: its words differ from this device's, and a goal's words cannot change once it has been rated: the words on this device are kept.`,
+      `Goal ${goal.id}: its words differ from this device's, and a goal's words never change once it is set and rated: the words on this device are kept.`,
     ]);
   });
 

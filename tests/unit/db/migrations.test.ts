@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoachingDatabase } from '../../../src/db/database';
 import { installEncryption } from '../../../src/db/encryption/middleware';
-import { encryptField } from '../../../src/db/encryption/field-crypto';
+import { decryptField, encryptField } from '../../../src/db/encryption/field-crypto';
+import { sealKit } from '../../../src/db/encryption/seal-kit';
 import {
   CURRENT_VERSION,
   SCHEMA_V1,
@@ -292,8 +293,10 @@ describe('opening a version 3 database with the current code', () => {
 
 // A v4 database as the v4 code stored it once a passphrase was chosen: free text encrypted
 // field by field ("enc:v1:..."), ratings and maps with no updatedAt. One rating is stored the
-// way a sealed record is (its plain, indexed fields beside one ciphertext), to show that the
-// upgrade touches plain fields only, whatever the rest of a record holds.
+// way a sealed record is (its plain, indexed fields beside one seal), to show that the
+// upgrade never rewrites a sealed record: its seal binds its plain fields, so an added one
+// would make it fail its check. (No v4 device holds one: sealing came with v5, and every
+// record it seals already has its updatedAt.)
 const dataKey = randomBytes(32);
 const sealedText = (table: string, id: string, field: string, text: string) =>
   encryptField(dataKey, text, `${table}/${id}/${field}`);
@@ -316,13 +319,18 @@ const v4Ratings = [
     updatedAt: '2026-10-02T09:00:00.000Z',
   },
 ];
-const v4SealedRating = {
-  id: 'r4',
-  goalId: 'g1',
-  sessionId: null,
-  ratedAt: '2026-10-05T09:00:00.000Z',
-  sealed: sealedText('ratings', 'r4', 'sealed', '{"score":6,"ratedBy":"coach"}'),
-};
+const v4SealedRating = sealKit().sealRecord(
+  dataKey,
+  { table: 'ratings', plainFields: ['id', 'goalId', 'sessionId', 'ratedAt'], idOf: (r) => r.id },
+  {
+    id: 'r4',
+    goalId: 'g1',
+    sessionId: null,
+    score: 6,
+    ratedAt: '2026-10-05T09:00:00.000Z',
+    ratedBy: 'coach',
+  },
+);
 const draft = {
   id: 'session:yp-open',
   kind: 'session',
@@ -361,9 +369,9 @@ async function rawTable(table: string): Promise<unknown[]> {
 describe('opening a version 4 database with the current code', () => {
   it('gives ratings and maps an updatedAt while locked, reading and rewriting no encrypted value', async () => {
     await seedVersion4();
-    let key: Uint8Array | null = null; // locked: the keyring lives in this very database
+    // Locked, as every upgrade runs: the keyring lives in this very database.
     const db = new CoachingDatabase(NAME);
-    installEncryption(db, () => key);
+    installEncryption(db, () => null);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     db.close();
@@ -372,7 +380,8 @@ describe('opening a version 4 database with the current code', () => {
     expect(await rawTable('ratings')).toEqual([
       ...ratingsV5,
       v4Ratings[2],
-      { ...v4SealedRating, updatedAt: v4SealedRating.ratedAt },
+      // A sealed record binds its plain fields: never rewritten by an upgrade.
+      v4SealedRating,
     ]);
     // Maps: their savedAt; the encrypted examples are exactly the stored ciphertext.
     expect(await rawTable('resilienceMaps')).toEqual([{ ...v4Map, updatedAt: snapshot.savedAt }]);
@@ -382,20 +391,18 @@ describe('opening a version 4 database with the current code', () => {
     expect(await rawTable('closures')).toEqual([closure]);
     expect(await rawTable('deletions')).toEqual([]);
 
-    // Unlocked, the upgraded records read as they were, and updatedAt is an index.
-    key = dataKey;
-    const reopened = new CoachingDatabase(NAME);
-    installEncryption(reopened, () => key);
-    await reopened.open();
-    expect(await reopened.resilienceMaps.get('m1')).toEqual({
-      ...snapshot,
-      updatedAt: snapshot.savedAt,
-    });
-    expect((await reopened.goals.get('g1'))?.text).toBe(goal.text);
+    // The encrypted values still open with the data key, as they were (the unlock that
+    // follows reseals them: see the sealing tests), and updatedAt is an index.
+    const [map] = (await rawTable('resilienceMaps')) as (typeof v4Map)[];
+    expect(decryptField(dataKey, map?.examples ?? '', 'resilienceMaps/m1/examples')).toBe(
+      JSON.stringify(snapshot.examples),
+    );
+    const raw = new Dexie(NAME);
+    await raw.open();
     expect(
-      await reopened.ratings.where('updatedAt').above('2026-10-01T12:00:00.000Z').primaryKeys(),
-    ).toEqual(['r3', 'r4']);
-    reopened.close();
+      await raw.table('ratings').where('updatedAt').above('2026-10-01T12:00:00.000Z').primaryKeys(),
+    ).toEqual(['r3']);
+    raw.close();
   });
 
   it('adds a working deletions table, keyed by table and id', async () => {

@@ -50,13 +50,13 @@ describe('compareRecords', () => {
     const file = {
       ...none(),
       goals: [
-        goal('g1', 'yp1', { text: 'Newer', updatedAt: '2026-02-01T12:00:00.000Z' }),
-        goal('g2', 'yp1', { text: 'Same time' }),
+        goal('g1', 'yp1', { status: 'achieved', updatedAt: '2026-02-01T12:00:00.000Z' }),
+        goal('g2', 'yp1', { status: 'stopped' }),
       ],
     };
     const { plan, toMerge } = await compareRecords(file, device, countingPace());
     expect(plan.arrays.goals).toMatchObject({ changed: 2, fileNewer: 1, deviceNewer: 1 });
-    expect(toMerge.goals.map((g) => g.text)).toEqual(['Newer']);
+    expect(toMerge.goals.map((g) => [g.id, g.status])).toEqual([['g1', 'achieved']]);
   });
 
   it('counts what a replace would remove', async () => {
