@@ -38,9 +38,9 @@ const PLAIN_FIELDS: Record<string, string[]> = {
   youngPeople: ['id', 'status', 'referralDate', 'closedOn', 'updatedAt'],
   goals: ['id', 'youngPersonId', 'status', 'updatedAt'],
   sessions: ['id', 'youngPersonId', 'date', 'updatedAt'],
-  ratings: ['id', 'goalId', 'sessionId', 'ratedAt'],
-  closures: ['id', 'youngPersonId', 'closedOn'],
-  resilienceMaps: ['id', 'youngPersonId', 'savedAt'],
+  ratings: ['id', 'goalId', 'sessionId', 'ratedAt', 'updatedAt'],
+  closures: ['id', 'youngPersonId', 'closedOn', 'updatedAt'],
+  resilienceMaps: ['id', 'youngPersonId', 'savedAt', 'updatedAt'],
   drafts: ['id', 'youngPersonId', 'updatedAt'],
 };
 
