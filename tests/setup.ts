@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { randomBytes } from '../src/lib/crypto';
 import { isUnlocked, setDataKey } from '../src/db/encryption/session-key';
-import { loadFieldCipher } from '../src/db/encryption/field-crypto';
+import { loadSealKit } from '../src/db/encryption/seal-kit';
 import { replacePageReload } from '../src/app/lock/reload-on-lock';
 
 // Every test file, in Node or in jsdom.
@@ -12,7 +12,7 @@ import { replacePageReload } from '../src/app/lock/reload-on-lock';
 function unlockForTests() {
   if (!isUnlocked()) setDataKey(randomBytes(32));
 }
-await loadFieldCipher(); // as unlocking does
+await loadSealKit(); // as unlocking does
 unlockForTests(); // for beforeAll hooks
 beforeEach(unlockForTests);
 

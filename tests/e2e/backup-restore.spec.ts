@@ -157,6 +157,45 @@ test('a coach backs up, then restores by merging and by replacing', async ({ pag
   await expectNoViolations(page, 'The backup page with a safety copy');
 });
 
+test('an old backup merge cannot resurrect a deleted session', async ({ page }) => {
+  test.setTimeout(120_000);
+  await loadDemo(page);
+  await openBackupPage(page);
+  const old = await download(page, 'Back up now');
+
+  // After the backup, the coach deletes one of Amara's sessions.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Demo: Amara' }).click();
+  const session = page.locator('a.session-list__link').first();
+  const sessionPath = await session.getAttribute('href');
+  if (!sessionPath) throw new Error('Amara has no session to delete');
+  await session.click();
+  await page.getByRole('button', { name: 'Delete session' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete this session?' });
+  await confirm.getByRole('button', { name: 'Delete session' }).click();
+  await expect(page.getByText('Session deleted').last()).toBeVisible();
+
+  // Merging the older backup says it leaves the session out, and does.
+  await openBackupPage(page);
+  await chooseBackup(page, old.name, old.text);
+  const merge = page.getByRole('radio', { name: /^Merge with what is on this device/ });
+  await expect(merge).toHaveAccessibleName(
+    /not be brought back because (it was|they were) deleted on this device/,
+  );
+  await merge.check();
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  const merged = page.getByRole('status').filter({ hasText: 'Backup merged' });
+  await expect(merged).toContainText(
+    /\d+ records? not brought back because (it was|they were) deleted on this device\./,
+  );
+  await expectNoViolations(page, 'The merge result with records not brought back');
+
+  await page.goto(sessionPath);
+  await expect(
+    page.getByText('This session could not be found. It may have been deleted.'),
+  ).toBeVisible();
+});
+
 test('a file that is not a valid backup is reported and changes nothing', async ({ page }) => {
   await loadDemo(page);
   const before = await caseloadNames(page);

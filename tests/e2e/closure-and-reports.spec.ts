@@ -101,7 +101,7 @@ test('a coach closes a case, exports its summary and opens the print views', asy
     ratings: unknown[];
   };
   expect(backup.format).toBe('resilience-coaching-backup');
-  expect(backup.version).toBe(1);
+  expect(backup.version).toBe(2);
   expect(backup.youngPeople).toEqual([
     expect.objectContaining({ name: 'Demo: Amara', status: 'closed' }),
   ]);

@@ -17,6 +17,7 @@
  */
 import type { unsafe as AesUnsafe } from '@noble/ciphers/aes.js';
 import type { GHASH as GhashClass } from '@noble/ciphers/_polyval.js';
+import { subscribeToLock } from './session-key';
 
 const BLOCK = 16;
 const TAG_BYTES = 16;
@@ -63,6 +64,9 @@ export function forgetGcmKeys(): void {
   }
   states = [];
 }
+
+// The expanded keys and tables go when the app locks.
+subscribeToLock(forgetGcmKeys);
 
 function stateFor(key: Uint8Array): KeyState {
   const found = states.find((state) => state.key === key);

@@ -2,8 +2,8 @@
  * Encrypting one stored value (AES-256-GCM, synchronous through @noble/ciphers, so it can run
  * inside an IndexedDB transaction without letting it commit early).
  *
- * A stored value describes itself: "enc:v2:" (sealText) or "enc:v1:" (encryptField, the first
- * format, still read) then base64 of the 12-byte IV followed by the
+ * A stored value describes itself: "enc:v2:" (./sealed-text.ts) or "enc:v1:" (encryptField,
+ * the first format, still read) then base64 of the 12-byte IV followed by the
  * ciphertext and its 16-byte tag. Every value gets a fresh random IV. An optional context
  * (such as "goals/<id>/text") is bound to the value as additional authenticated data: the
  * value then decrypts only in that place, so ciphertext moved to another record or field is
@@ -22,27 +22,19 @@ import {
   toBase64,
   utf8Encoder,
 } from '../../lib/crypto';
-import { PaddingError, pad, unpad } from '../../lib/padding';
-import { forgetGcmKeys, gcmDecrypt, gcmEncrypt, isFastGcmLoaded, loadFastGcm } from './fast-gcm';
-import { DATA_KEY_BYTES, LockedError, subscribeToLock } from './session-key';
+import { DATA_KEY_BYTES, LockedError } from './session-key';
 
 /** Values of the first format (one field each, not padded): read only, on devices not yet resealed. */
 export const ENCRYPTED_FIELD_PREFIX = 'enc:v1:';
-/** Values of the second format: padded before encryption (see ../../lib/padding.ts). */
-export const SEALED_PREFIX = 'enc:v2:';
 
-const TAG_BYTES = 16;
+export const TAG_BYTES = 16;
 
 let gcm: typeof Gcm | null = null;
 
 /** Loads the cipher's code; call (and wait) before the first data key is set. */
 export async function loadFieldCipher(): Promise<void> {
-  const [aes] = await Promise.all([import('@noble/ciphers/aes.js'), loadFastGcm()]);
-  gcm ??= aes.gcm;
+  gcm ??= (await import('@noble/ciphers/aes.js')).gcm;
 }
-
-// The expanded keys and tables kept for sealing (./fast-gcm.ts) go when the app locks.
-subscribeToLock(forgetGcmKeys);
 
 /** The cipher, for a data key; without its code loaded the app counts as locked. */
 function cipher(key: Uint8Array, iv: Uint8Array, context: string) {
@@ -60,7 +52,7 @@ export class FieldDecryptError extends Error {
   }
 }
 
-function checkKey(key: Uint8Array): void {
+export function checkKey(key: Uint8Array): void {
   if (!(key instanceof Uint8Array) || key.length !== DATA_KEY_BYTES) {
     throw new Error(`A data key is ${DATA_KEY_BYTES} bytes.`);
   }
@@ -75,11 +67,6 @@ function additionalData(context: string): Uint8Array | undefined {
 /** True for a value written by encryptField (it may still fail to decrypt). */
 export function isEncryptedField(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(ENCRYPTED_FIELD_PREFIX);
-}
-
-/** True for a value written by sealText (it may still fail to open). */
-export function isSealedText(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith(SEALED_PREFIX);
 }
 
 function encryptBytes(key: Uint8Array, plain: Uint8Array, context: string, prefix: string): string {
@@ -110,58 +97,6 @@ function decryptBytes(
     );
   } catch {
     throw new FieldDecryptError();
-  }
-}
-
-/**
- * Text sealed under `key`: padded (so its length says little), encrypted with AES-256-GCM and
- * a fresh IV, with `context` bound to it as associated data. "enc:v2:" then base64 of the IV,
- * the ciphertext and its tag.
- */
-export function sealText(key: Uint8Array, value: string, context: string): string {
-  checkKey(key);
-  if (!isFastGcmLoaded()) throw new LockedError();
-  if (typeof value !== 'string') throw new TypeError('Only text can be encrypted.');
-  const iv = randomBytes(AES_GCM_IV_BYTES);
-  const sealed = gcmEncrypt(key, iv, utf8Encoder.encode(context), pad(utf8Encoder.encode(value)));
-  const out = new Uint8Array(iv.length + sealed.length);
-  out.set(iv, 0);
-  out.set(sealed, iv.length);
-  return SEALED_PREFIX + toBase64(out);
-}
-
-/**
- * The text inside a value written by sealText with the same key and context. Throws a
- * FieldDecryptError when it is not such a value, the key or context is wrong, or any
- * character of it (or its padding) was changed.
- */
-export function openSealedText(key: Uint8Array, stored: string, context: string): string {
-  checkKey(key);
-  if (!isSealedText(stored)) throw new FieldDecryptError('This value is not sealed.');
-  if (!isFastGcmLoaded()) throw new LockedError();
-  let bytes: Uint8Array;
-  try {
-    bytes = fromBase64(stored.slice(SEALED_PREFIX.length));
-  } catch {
-    throw new FieldDecryptError();
-  }
-  if (bytes.length < AES_GCM_IV_BYTES + TAG_BYTES) throw new FieldDecryptError();
-  let padded: Uint8Array;
-  try {
-    padded = gcmDecrypt(
-      key,
-      bytes.subarray(0, AES_GCM_IV_BYTES),
-      utf8Encoder.encode(context),
-      bytes.subarray(AES_GCM_IV_BYTES),
-    );
-  } catch {
-    throw new FieldDecryptError();
-  }
-  try {
-    return strictUtf8Decoder.decode(unpad(padded));
-  } catch (error) {
-    if (error instanceof PaddingError) throw new FieldDecryptError(error.message);
-    throw new FieldDecryptError('A stored value decrypted to something that is not text.');
   }
 }
 

@@ -178,7 +178,7 @@ async function readKeyring(schemas?: Schemas): Promise<Keyring | null> {
   return parsed.data;
 }
 
-async function requireKeyring(): Promise<Keyring> {
+export async function requireKeyring(): Promise<Keyring> {
   const keyring = await readKeyring();
   if (!keyring) throw new KeyringError('Encryption is not set up on this device yet.');
   return keyring;
@@ -189,7 +189,10 @@ async function requireKeyring(): Promise<Keyring> {
  * keyring meanwhile: run it inside a transaction over the settings (with other writes that
  * must happen with it), or on its own.
  */
-async function keyringReplacer(expected: Keyring, next: Keyring): Promise<() => Promise<void>> {
+export async function keyringReplacer(
+  expected: Keyring,
+  next: Keyring,
+): Promise<() => Promise<void>> {
   const schemas = await loadSchemas();
   const value = schemas.keyringSchema.parse(next);
   const db = getDb();
@@ -220,7 +223,7 @@ async function replaceKeyring(expected: Keyring, next: Keyring): Promise<void> {
 // Passphrases.
 
 /** The data key from a passphrase, counting a wrong one. `field` names it in errors. */
-async function openWithPassphrase(
+export async function openWithPassphrase(
   keyring: Keyring,
   passphrase: string,
   field: string,
@@ -258,7 +261,7 @@ async function withNewPassphrase(
  * A whole new keyring (version 2) for `dataKey`: wrapped by `passphrase` and by a new
  * recovery key, both with new salts. Returns it with the recovery key (to show once).
  */
-async function freshKeyring(
+export async function freshKeyring(
   dataKey: Bytes,
   passphrase: string,
   createdAt: string,
@@ -413,67 +416,4 @@ export async function changePassphrase(
   } finally {
     dataKey.fill(0);
   }
-}
-
-/**
- * "Make a new recovery key": checks the current passphrase (a wrong one counts as a wrong
- * try), then wraps the data key afresh by it and by a new recovery key (the keyring becomes
- * version 2). The old recovery key stops working at once. Returns the new one, to show once.
- * Throws a ValidationError keyed `currentPassphrase`.
- */
-export async function renewRecoveryKey(
-  currentPassphrase: string,
-  now: Date = new Date(),
-): Promise<string> {
-  if (currentPassphrase === '') {
-    const message = 'Enter your current passphrase.';
-    throw new ValidationError({ currentPassphrase: message }, message);
-  }
-  const keyring = await requireKeyring();
-  const dataKey = await openWithPassphrase(keyring, currentPassphrase, 'currentPassphrase', now);
-  try {
-    const fresh = await freshKeyring(dataKey, currentPassphrase, keyring.createdAt);
-    await replaceKeyring(keyring, fresh.keyring);
-    return fresh.recoveryKey;
-  } finally {
-    dataKey.fill(0);
-  }
-}
-
-/** What changing the data key needs, made before its transaction (see prepareDataKeyChange). */
-export interface DataKeyChange {
-  /** The data key now (for reading the records), checked against the passphrase. */
-  oldKey: Uint8Array;
-  /** The new random data key. */
-  newKey: Uint8Array;
-  /** The new recovery key, to show once: the old one stops working with the old data key. */
-  recoveryKey: string;
-  /** Stores the new keyring: run inside the transaction that reseals the records. */
-  store: () => Promise<void>;
-}
-
-/**
- * "Change the data key", the part before its transaction: checks the current passphrase (a
- * wrong one counts as a wrong try), makes a new random data key and a new keyring for it
- * (the same passphrase, with a new salt, and a new recovery key). Nothing is stored yet.
- * Throws a ValidationError keyed `currentPassphrase`.
- */
-export async function prepareDataKeyChange(
-  currentPassphrase: string,
-  now: Date = new Date(),
-): Promise<DataKeyChange> {
-  if (currentPassphrase === '') {
-    const message = 'Enter your current passphrase.';
-    throw new ValidationError({ currentPassphrase: message }, message);
-  }
-  const keyring = await requireKeyring();
-  const oldKey = await openWithPassphrase(keyring, currentPassphrase, 'currentPassphrase', now);
-  const newKey = randomBytes(DATA_KEY_BYTES);
-  const fresh = await freshKeyring(newKey, currentPassphrase, toInstant(now));
-  return {
-    oldKey,
-    newKey,
-    recoveryKey: fresh.recoveryKey,
-    store: await keyringReplacer(keyring, fresh.keyring),
-  };
 }

@@ -6,30 +6,20 @@
  */
 import { ValidationError } from '../../domain/validation';
 import { getDb } from '../database';
-import {
-  prepareDataKeyChange,
-  prepareKeyring,
-  renewRecoveryKey as renewRecoveryKeyInKeyring,
-  unlockWithPassphrase,
-  unlockWithRecoveryKey,
-} from './keyring';
+import { prepareKeyring, unlockWithPassphrase, unlockWithRecoveryKey } from './keyring';
 import { AUTO_LOCK_CHANGE_EVENT } from './lock-settings';
-import { loadFieldCipher } from './field-crypto';
-import { isResealed, sealEveryRecord } from './reseal';
-import {
-  announceDataKeyChange,
-  beginDataKeyChange,
-  endDataKeyChange,
-  lock,
-  setDataKey,
-  setEncryptionSetUp,
-} from './session-key';
+import { loadSealKit } from './seal-kit';
+// Resealing (and with it the restore's pacing) loads when it is needed, not with the unlock
+// screen (issue 7's first-screen budget).
+const loadReseal = () => import('./reseal');
+import { lock, setDataKey, setEncryptionSetUp } from './session-key';
 import { setUnsealedPolicy } from './unsealed-policy';
 
 export {
   changePassphrase,
   MIN_PASSPHRASE_LENGTH,
   passphraseProblem,
+  unlockWithPassphrase,
   WrongPassphraseError,
   WrongRecoveryKeyError,
 } from './keyring';
@@ -53,17 +43,6 @@ export class EncryptionSetUpError extends Error {
   }
 }
 
-/** Thrown when the records could not be resealed under a new data key: nothing changed. */
-export class DataKeyChangeError extends Error {
-  constructor(cause: unknown) {
-    super(
-      'The records could not be encrypted with a new key, so nothing was changed: the old key, your passphrase and your recovery key still work. Please try again.',
-      { cause },
-    );
-    this.name = 'DataKeyChangeError';
-  }
-}
-
 /**
  * Sets up encryption with the coach's passphrase: makes the data key and the keyring,
  * unlocks, and in one transaction seals every record already on the device (they are all
@@ -73,7 +52,8 @@ export class DataKeyChangeError extends Error {
  * so. Throws a ValidationError keyed `passphrase` (too short).
  */
 export async function setUpEncryption(passphrase: string): Promise<string> {
-  const [made] = await Promise.all([prepareKeyring(passphrase), loadFieldCipher()]);
+  const [made] = await Promise.all([prepareKeyring(passphrase), loadSealKit()]);
+  const { sealEveryRecord } = await loadReseal();
   setUnsealedPolicy('plain');
   setDataKey(made.dataKey);
   try {
@@ -96,6 +76,7 @@ export async function setUpEncryption(passphrase: string): Promise<string> {
  * record as it was and does not stop the unlock: the next unlock tries again.
  */
 async function enter(key: Uint8Array): Promise<void> {
+  const { isResealed, sealEveryRecord } = await loadReseal();
   const resealed = await isResealed(getDb());
   setUnsealedPolicy(resealed ? 'refuse' : 'legacy-v1');
   setDataKey(key);
@@ -113,7 +94,7 @@ async function enter(key: Uint8Array): Promise<void> {
  * (WrongPassphraseError), or too many wrong tries (TooManyAttemptsError, not even checked).
  */
 export async function unlock(passphrase: string): Promise<void> {
-  const [key] = await Promise.all([unlockWithPassphrase(passphrase), loadFieldCipher()]);
+  const [key] = await Promise.all([unlockWithPassphrase(passphrase), loadSealKit()]);
   await enter(key);
 }
 
@@ -135,7 +116,7 @@ export async function unlockWithRecovery(
 ): Promise<Recovered> {
   const [recovered] = await Promise.all([
     unlockWithRecoveryKey(recoveryKey, newPassphrase),
-    loadFieldCipher(),
+    loadSealKit(),
   ]);
   let opened = false;
   return {
@@ -146,46 +127,6 @@ export async function unlockWithRecovery(
       await enter(recovered.dataKey);
     },
   };
-}
-
-/**
- * "Make a new recovery key": checks the passphrase, and replaces the recovery key (the old
- * one stops working at once). Returns the new one, to show once. Throws a ValidationError
- * keyed `currentPassphrase`.
- */
-export async function renewRecoveryKey(currentPassphrase: string): Promise<string> {
-  return renewRecoveryKeyInKeyring(currentPassphrase);
-}
-
-/** Other tabs are told to lock, then given this long to keep what is typed, before a key change. */
-export const OTHER_TABS_LOCK_MS = 2_500;
-
-/**
- * "Change the data key", for when a device or passphrase may have been exposed: checks the
- * passphrase, tells the other tabs to lock (they hold the old key), then in one paced
- * transaction reseals every record under a new random data key and stores a new keyring
- * (the same passphrase, a new recovery key: the old recovery key stops working). The page
- * keeps answering meanwhile. Returns the new recovery key, to show once. If the records
- * cannot be resealed nothing changes (DataKeyChangeError). Throws a ValidationError keyed
- * `currentPassphrase`.
- */
-export async function changeDataKey(
-  currentPassphrase: string,
-  { otherTabsWaitMs = OTHER_TABS_LOCK_MS }: { otherTabsWaitMs?: number } = {},
-): Promise<string> {
-  const change = await prepareDataKeyChange(currentPassphrase);
-  change.oldKey.fill(0); // The key held now is the same: it reads the records.
-  announceDataKeyChange();
-  if (otherTabsWaitMs > 0) await new Promise((resolve) => setTimeout(resolve, otherTabsWaitMs));
-  beginDataKeyChange(change.newKey);
-  try {
-    await sealEveryRecord(getDb(), { alsoInside: change.store });
-  } catch (error) {
-    endDataKeyChange(false);
-    throw new DataKeyChangeError(error);
-  }
-  endDataKeyChange(true);
-  return change.recoveryKey;
 }
 
 /**

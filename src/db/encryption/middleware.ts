@@ -3,6 +3,10 @@
  * tables in SEALED_TABLES (and the sealed settings) on its way into IndexedDB and opens it on
  * the way out, so the repositories, queries and hooks above it do not change.
  *
+ * The work is done by ./sealing-table.ts, loaded with the rest of the sealing code at unlock
+ * (or when a passphrase is chosen: ./seal-kit.ts). Until then, on the first screen, this
+ * module only passes records through (no passphrase yet: demo data) or refuses them (locked).
+ *
  * - A stored record is its indexed fields and one sealed value holding the whole record
  *   (./record-seal.ts). The indexes (ids, dates, status: see ../schema.ts) keep working; the
  *   plain fields are checked against the sealed copy when the record is read.
@@ -37,7 +41,6 @@ import type Dexie from 'dexie';
 import type {
   DBCore,
   DBCoreCursor,
-  DBCoreMutateRequest,
   DBCoreMutateResponse,
   DBCoreTable,
   DBCoreTableSchema,
@@ -46,16 +49,8 @@ import type {
 } from 'dexie';
 import { DEMO_NAME_PREFIX, isDemoName } from '../../domain/demo-name';
 import { isObject } from '../../lib/objects';
-import { noteDamage } from './damage-log';
-import { planFor, type PlainRecord, type TablePlan } from './encrypted-fields';
-import { decryptField, isEncryptedField } from './field-crypto';
-import {
-  isSealedRecord,
-  openRecord,
-  sealRecord,
-  type SealFailure,
-  type SealShape,
-} from './record-seal';
+import { planFor, type TablePlan } from './encrypted-fields';
+import type { SealShape } from './record-seal';
 import {
   LOCKED_READ_MESSAGE,
   LOCKED_WRITE_MESSAGE,
@@ -63,7 +58,6 @@ import {
   NOT_SET_UP,
   PassphraseNeededError,
 } from './session-key';
-import { unsealedPolicy } from './unsealed-policy';
 
 /**
  * The key for each read and write: the data key; NOT_SET_UP while no passphrase has been
@@ -97,12 +91,12 @@ export function shapeOf(schema: DBCoreTableSchema): SealShape {
 }
 
 /** An upgrade transaction (IndexedDB's "versionchange"), which runs while the app is locked. */
-function isUpgrade(trans: DBCoreTransaction): boolean {
+export function isUpgrade(trans: DBCoreTransaction): boolean {
   return 'mode' in trans && trans.mode === 'versionchange';
 }
 
 /** Runs `fn`, turning a synchronous throw into a rejected promise as DBCore callers expect. */
-function attempt<T>(fn: () => Promise<T>): Promise<T> {
+export function attempt<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return fn();
   } catch (error) {
@@ -126,240 +120,124 @@ export class DamagedRecordError extends Error {
   }
 }
 
-/** Returned by keyFor when records pass through as they are. */
-const AS_STORED = 'as-stored';
-
-/** What reading one stored value gives: the value to show, or why it is left out. */
-type Opened = { ok: true; value: unknown } | { ok: false; reason: SealFailure };
-
-/** Where a first-format value belongs (its associated data then). */
-function legacyContext(table: string, id: unknown, field: string): string {
-  const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : '';
-  return `${table}/${idText}/${field}`;
-}
-
-function sealingTable(
+/**
+ * The full sealing layer of a table (./sealing-table.ts), once the sealing code is loaded
+ * (./seal-kit.ts provides it at unlock or when a passphrase is chosen).
+ */
+export type SealingTableFactory = (
   down: DBCoreTable,
-  { strict, isSealedRow, legacyFieldsOf }: TablePlan,
+  plan: TablePlan,
   getKey: DatabaseKeySource,
   getPreviousKey: PreviousKeySource,
-): DBCoreTable {
+) => DBCoreTable;
+
+let fullTables: SealingTableFactory | null = null;
+
+/** Called by ./seal-kit.ts once the sealing code is loaded. */
+export function provideSealingTables(factory: SealingTableFactory): void {
+  fullTables = factory;
+}
+
+/**
+ * A table until the sealing code is loaded (the first screen): with no passphrase yet, records
+ * pass through as they are (only demo young people may be written); inside an upgrade, as
+ * stored; otherwise (locked, or a key without the code to use it) records are refused.
+ */
+function basicTable(down: DBCoreTable, plan: TablePlan, getKey: DatabaseKeySource): DBCoreTable {
   const table = down.name;
-  const shape = shapeOf(down.schema);
-  const plainFields = new Set(shape.plainFields);
-
-  function keyFor(trans: DBCoreTransaction, lockedMessage: string): Uint8Array | typeof AS_STORED {
-    const key = getKey();
-    if (key === NOT_SET_UP) return AS_STORED;
-    if (key) return key;
-    if (isUpgrade(trans)) return AS_STORED;
-    throw new LockedError(lockedMessage);
-  }
-
-  /**
-   * Before a passphrase is chosen records are stored as they are, so only demo young people
-   * (named "Demo: …") may be written. (Upgrades rewrite what is already stored.)
-   */
-  function refuseRealYoungPeople(req: DBCoreMutateRequest): void {
-    if (table !== 'youngPeople' || isUpgrade(req.trans)) return;
-    if (req.type !== 'add' && req.type !== 'put') return;
-    if (req.values.every((value) => isObject(value) && isDemoName(value.name))) return;
-    throw new PassphraseNeededError(REAL_RECORD_MESSAGE);
-  }
-
-  const needsSeal = (value: unknown): value is PlainRecord => isObject(value) && isSealedRow(value);
-
-  function seal(value: unknown, key: Uint8Array): unknown {
-    return needsSeal(value) ? sealRecord(key, shape, value) : value;
-  }
-
-  /** A first-format record: its "enc:v1:" values of the legacy fields decrypted. */
-  function openLegacy(value: PlainRecord, key: Uint8Array): Opened {
-    let copy: PlainRecord | null = null;
-    for (const [field, kind] of legacyFieldsOf(value)) {
-      const stored = value[field];
-      if (!isEncryptedField(stored)) continue;
-      try {
-        const text = decryptField(key, stored, legacyContext(table, shape.idOf(value), field));
-        copy ??= { ...value };
-        copy[field] = kind === 'json' ? JSON.parse(text) : text;
-      } catch {
-        return { ok: false, reason: 'seal-broken' };
-      }
-    }
-    return { ok: true, value: copy ?? value };
-  }
-
-  function openWith(value: unknown, key: Uint8Array | typeof AS_STORED): Opened {
-    if (key === AS_STORED || !needsSeal(value)) return { ok: true, value };
-    if (!isSealedRecord(value)) {
-      const policy = unsealedPolicy();
-      if (policy === 'plain') return { ok: true, value };
-      if (policy === 'legacy-v1') return openLegacy(value, key);
-      return { ok: false, reason: 'not-sealed' };
-    }
-    let opened = openRecord(key, shape, value);
-    const previous = opened.ok ? null : getPreviousKey();
-    if (previous) opened = openRecord(previous, shape, value);
-    return opened.ok ? { ok: true, value: opened.record } : opened;
-  }
-
-  /** Opens a stored value; one that fails its check is noted and left out (undefined). */
-  function openOrNote(value: unknown, key: Uint8Array | typeof AS_STORED): Opened {
-    if (value === undefined) return { ok: true, value };
-    const opened = openWith(value, key);
-    if (!opened.ok)
-      noteDamage(table, isObject(value) ? shape.idOf(value) : undefined, opened.reason);
-    return opened;
-  }
-
-  /** The key to read with: as stored when there is no passphrase yet (sealed rows left out). */
-  function readKey(trans: DBCoreTransaction): Uint8Array | typeof AS_STORED | 'not-set-up' {
-    if (getKey() === NOT_SET_UP) return NOT_SET_UP;
-    return keyFor(trans, LOCKED_READ_MESSAGE);
-  }
-
-  function openRead(value: unknown, key: ReturnType<typeof readKey>): Opened {
-    if (key === NOT_SET_UP) {
-      // No key yet: a sealed record cannot be read (and should not be there).
-      if (isSealedRecord(value)) {
-        noteDamage(table, isObject(value) ? shape.idOf(value) : undefined, 'seal-broken');
-        return { ok: false, reason: 'seal-broken' };
-      }
-      return { ok: true, value };
-    }
-    return openOrNote(value, key);
-  }
-
-  /** Plain text must not travel down in a change description: only plain fields are kept. */
-  function plainOnly(spec: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(
-      Object.entries(spec).filter(([path]) => plainFields.has(path.split('.')[0] ?? path)),
-    );
-  }
-
-  function sealRequest(req: DBCoreMutateRequest, key: Uint8Array): DBCoreMutateRequest {
-    if (req.type === 'add') return { ...req, values: req.values.map((v) => seal(v, key)) };
-    if (req.type !== 'put') return req;
-    const sealed = { ...req, values: req.values.map((v) => seal(v, key)) };
-    if (req.changeSpec) sealed.changeSpec = plainOnly(req.changeSpec);
-    if (req.updates) {
-      sealed.updates = {
-        keys: req.updates.keys,
-        changeSpecs: req.updates.changeSpecs.map(plainOnly),
-      };
-    }
-    return sealed;
-  }
-
-  /** A cursor that opens each record once, and steps over those that fail their check. */
-  function openCursor(cursor: DBCoreCursor, key: () => ReturnType<typeof readKey>): DBCoreCursor {
-    let stored: unknown;
-    let opened: Opened = { ok: true, value: undefined };
-    let hasOpened = false;
-    const current = (): Opened => {
-      const value: unknown = cursor.value;
-      if (!hasOpened || value !== stored) {
-        opened = !strict && !needsSeal(value) ? { ok: true, value } : openRead(value, key());
-        stored = value;
-        hasOpened = true;
-      }
-      return opened;
-    };
-    // The real cursor's native getters need the real cursor as `this`, so key and primaryKey
-    // are passed through explicitly; continue, stop and the rest are inherited from it.
-    const wrapped: DBCoreCursor = Object.create(cursor, {
-      key: { get: () => cursor.key },
-      primaryKey: { get: () => cursor.primaryKey },
-      value: {
-        get: () => {
-          const now = current();
-          return now.ok ? now.value : undefined;
-        },
-      },
-      start: {
-        value: (onNext: () => void) =>
-          cursor.start(() => {
-            if (current().ok) onNext();
-            else cursor.continue();
-          }),
-      },
-    });
-    return wrapped;
-  }
-
+  const needsSeal = (value: unknown) => isObject(value) && plan.isSealedRow(value);
+  /** True when records pass through; throws a LockedError when they must be refused. */
+  const passes = (trans: DBCoreTransaction, message: string): boolean => {
+    if (getKey() === NOT_SET_UP || isUpgrade(trans)) return true;
+    throw new LockedError(message);
+  };
+  const readable = (trans: DBCoreTransaction, value: unknown) => {
+    if (!plan.strict && !needsSeal(value)) return value;
+    passes(trans, LOCKED_READ_MESSAGE);
+    return value;
+  };
   return {
     ...down,
     mutate(req): Promise<DBCoreMutateResponse> {
       if (req.type === 'delete' || req.type === 'deleteRange') return down.mutate(req);
-      if (!strict && !req.values.some(needsSeal)) return down.mutate(req);
+      if (!plan.strict && !req.values.some(needsSeal)) return down.mutate(req);
       return attempt(() => {
-        if (getKey() === NOT_SET_UP) refuseRealYoungPeople(req);
-        const key = keyFor(req.trans, LOCKED_WRITE_MESSAGE);
-        return down.mutate(key === AS_STORED ? req : sealRequest(req, key));
+        passes(req.trans, LOCKED_WRITE_MESSAGE);
+        if (
+          getKey() === NOT_SET_UP &&
+          table === 'youngPeople' &&
+          !isUpgrade(req.trans) &&
+          (req.type === 'add' || req.type === 'put') &&
+          !req.values.every((value) => isObject(value) && isDemoName(value.name))
+        ) {
+          throw new PassphraseNeededError(REAL_RECORD_MESSAGE);
+        }
+        return down.mutate(req);
       });
     },
     get(req) {
       return attempt(() => {
-        const key = strict ? readKey(req.trans) : null;
-        return down.get(req).then((value: unknown) => {
-          if (!strict && !needsSeal(value)) return value;
-          const opened = openRead(value, key ?? readKey(req.trans));
-          return opened.ok ? opened.value : undefined;
-        });
+        if (plan.strict) passes(req.trans, LOCKED_READ_MESSAGE);
+        return down.get(req).then((value: unknown) => readable(req.trans, value));
       });
     },
     getMany(req) {
       return attempt(() => {
-        const key = strict ? readKey(req.trans) : null;
-        return down.getMany(req).then((values: unknown[]) =>
-          values.map((value) => {
-            if (!strict && !needsSeal(value)) return value;
-            const opened = openRead(value, key ?? readKey(req.trans));
-            if (opened.ok) return opened.value;
-            // Dexie's modify (and update) reads the records it changes this way, and would
-            // take a missing one for a record to delete: refuse the whole change instead.
-            if (req.cache === 'immutable') throw new DamagedRecordError(table);
-            return undefined;
-          }),
-        );
+        if (plan.strict) passes(req.trans, LOCKED_READ_MESSAGE);
+        return down
+          .getMany(req)
+          .then((values: unknown[]) => values.map((value) => readable(req.trans, value)));
       });
     },
     query(req) {
       if (!req.values) return down.query(req);
       return attempt(() => {
-        const key = strict ? readKey(req.trans) : null;
-        const openResult = (result: readonly unknown[]) =>
-          result.flatMap((value) => {
-            if (!strict && !needsSeal(value)) return [value];
-            const opened = openRead(value, key ?? readKey(req.trans));
-            return opened.ok ? [opened.value] : [];
-          });
+        if (plan.strict) passes(req.trans, LOCKED_READ_MESSAGE);
         return down.query(req).then((res) => {
-          const result = openResult(res.result);
-          const limit = req.limit;
-          const dropped = result.length < res.result.length;
-          if (!dropped || limit === undefined || res.result.length < limit) {
-            return { ...res, result };
-          }
-          // Some were left out of a full page: ask again without the limit.
-          return down.query({ ...req, limit: undefined }).then((all) => ({
-            ...all,
-            result: openResult(all.result).slice(0, limit),
-          }));
+          for (const value of res.result) readable(req.trans, value);
+          return res;
         });
       });
     },
     openCursor(req) {
       if (!req.values) return down.openCursor(req);
       return attempt(() => {
-        // Settings: the key is asked for only when a sealed row is met (plain ones are read
-        // while locked too).
-        let known: ReturnType<typeof readKey> | null = strict ? readKey(req.trans) : null;
-        const key = () => (known ??= readKey(req.trans));
-        return down.openCursor(req).then((cursor) => (cursor ? openCursor(cursor, key) : cursor));
+        if (plan.strict) passes(req.trans, LOCKED_READ_MESSAGE);
+        if (plan.strict) return down.openCursor(req);
+        return down.openCursor(req).then((cursor) => {
+          if (!cursor) return cursor;
+          const wrapped: DBCoreCursor = Object.create(cursor, {
+            key: { get: () => cursor.key },
+            primaryKey: { get: () => cursor.primaryKey },
+            value: { get: () => readable(req.trans, cursor.value) },
+          });
+          return wrapped;
+        });
       });
     },
+  };
+}
+
+/** Hands each request to the full table once the sealing code is there, else to the basic one. */
+function sealingTable(
+  down: DBCoreTable,
+  plan: TablePlan,
+  getKey: DatabaseKeySource,
+  getPreviousKey: PreviousKeySource,
+): DBCoreTable {
+  const basic = basicTable(down, plan, getKey);
+  let full: DBCoreTable | null = null;
+  const now = (): DBCoreTable => {
+    if (!full && fullTables) full = fullTables(down, plan, getKey, getPreviousKey);
+    return full ?? basic;
+  };
+  return {
+    ...down,
+    mutate: (req) => now().mutate(req),
+    get: (req) => now().get(req),
+    getMany: (req) => now().getMany(req),
+    query: (req) => now().query(req),
+    openCursor: (req) => now().openCursor(req),
   };
 }
 

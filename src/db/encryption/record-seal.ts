@@ -5,8 +5,7 @@
  *
  *   { id, youngPersonId, status, updatedAt, sealed: "enc:v2:..." }
  *
- * The sealed value is the record's JSON, padded and encrypted with the data key (field-crypto's
- * sealText), bound to its table and id (the associated data `resilience-coaching/record/v2/
+ * The sealed value is the record's JSON, padded and encrypted with the data key (./sealed-text.ts), bound to its table and id (the associated data `resilience-coaching/record/v2/
  * <table>/<id>`). Opening it checks that every plain field is the same as in the sealed copy,
  * so the plain fields are authenticated too: a goal whose youngPersonId was changed in
  * IndexedDB, a record copied under another id or into another table, a plain value written
@@ -17,7 +16,9 @@
  * field of thousands of records, decrypts once per record.
  */
 import { isObject, own } from '../../lib/objects';
-import { FieldDecryptError, isSealedText, openSealedText, sealText } from './field-crypto';
+import type { FieldList } from './encrypted-fields';
+import { FieldDecryptError, decryptField, isEncryptedField } from './field-crypto';
+import { isSealedText, openSealedText, sealText } from './sealed-text';
 
 /** The stored field that holds the sealed record. */
 export const SEALED_FIELD = 'sealed';
@@ -118,4 +119,36 @@ export function openRecord(key: Uint8Array, shape: SealShape, stored: unknown): 
     }
   }
   return { ok: true, record };
+}
+
+/** Where a first-format value belongs (its associated data then). */
+function legacyContext(table: string, id: unknown, field: string): string {
+  const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+  return `${table}/${idText}/${field}`;
+}
+
+/**
+ * A record of the first format (before records were sealed): its values of the listed fields
+ * that start "enc:v1:" decrypted, each bound to its table, id and field; nothing else is
+ * taken for ciphertext. 'seal-broken' when one does not decrypt.
+ */
+export function openLegacyRecord(
+  key: Uint8Array,
+  shape: SealShape,
+  fields: FieldList,
+  stored: Record<string, unknown>,
+): OpenedRecord {
+  let copy: Record<string, unknown> | null = null;
+  for (const [field, kind] of fields) {
+    const value = own(stored, field);
+    if (!isEncryptedField(value)) continue;
+    try {
+      const text = decryptField(key, value, legacyContext(shape.table, shape.idOf(stored), field));
+      copy ??= { ...stored };
+      copy[field] = kind === 'json' ? JSON.parse(text) : text;
+    } catch {
+      return { ok: false, reason: 'seal-broken' };
+    }
+  }
+  return { ok: true, record: copy ?? stored };
 }

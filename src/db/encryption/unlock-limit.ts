@@ -14,8 +14,6 @@ export const MAX_UNLOCK_LIMIT_HOURS = 24;
 /** Fired on window once a new limit is stored; the running check reads it again. */
 export const UNLOCK_LIMIT_CHANGE_EVENT = 'unlocklimitchange';
 
-const LIMIT_MESSAGE = `Choose from ${MIN_UNLOCK_LIMIT_HOURS} to ${MAX_UNLOCK_LIMIT_HOURS} hours.`;
-
 /** True for a whole number of hours the limit accepts (1 to 24). */
 export function isUnlockLimitHours(value: unknown): value is number {
   return (
@@ -37,15 +35,10 @@ export async function getUnlockLimitHours(): Promise<number> {
  * ValidationError keyed `unlockLimitHours` outside 1-24 whole hours, and then nothing changes.
  */
 export async function setUnlockLimitHours(hours: number): Promise<number> {
-  const { z } = await import('zod');
-  const schema = z
-    .number({ error: 'Enter a number of hours.' })
-    .int('Enter a whole number of hours.')
-    .min(MIN_UNLOCK_LIMIT_HOURS, LIMIT_MESSAGE)
-    .max(MAX_UNLOCK_LIMIT_HOURS, LIMIT_MESSAGE);
-  const parsed = schema.safeParse(hours);
+  const { unlockLimitSchema, UNLOCK_LIMIT_MESSAGE } = await import('./unlock-limit-schema');
+  const parsed = unlockLimitSchema.safeParse(hours);
   if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? LIMIT_MESSAGE;
+    const message = parsed.error.issues[0]?.message ?? UNLOCK_LIMIT_MESSAGE;
     throw new ValidationError({ unlockLimitHours: message }, message);
   }
   await getDb().settings.put({ key: UNLOCK_LIMIT_KEY, value: parsed.data });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { toInstant } from '../../lib/dates';
 import { idSchema, instantSchema } from '../../domain/schemas';
 import { getDb } from '../database';
-import { unlockWithPassphrase } from '../encryption/keyring';
+// Through lock-control, so the keyring stays in the lock screens' chunk (the first screen).
+import { unlockWithPassphrase } from '../encryption/lock-control';
 import { PassphraseNeededError, getLockState } from '../encryption/session-key';
 import {
   checkCoachPin,

@@ -1,9 +1,14 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { usePinSpent } from '../../db/hooks/core';
 import type { Recovered } from '../../db/encryption/lock-control';
 import { LockScreenFrame } from './lock-screen-frame';
 import { RecoveryForm } from './recovery-form';
-import { RecoveryKeyStep } from './recovery-key-step';
+
+// Shown only after a recovery: loaded then, not with the unlock screen (the first screen of
+// every coach with records, issue 7's budget).
+const RecoveryKeyStep = lazy(async () => ({
+  default: (await import('./recovery-key-step')).RecoveryKeyStep,
+}));
 import { UnlockForm } from './unlock-form';
 import { useFocusOnChange } from './use-focus-on-change';
 import './lock.css';
@@ -34,13 +39,15 @@ export function UnlockScreen() {
   if (recovered) {
     return (
       <LockScreenFrame title="New recovery key">
-        <RecoveryKeyStep
-          heading={{ level: 1, headingRef: newKeyHeadingRef }}
-          title="Keep your new recovery key safe"
-          intro={RECOVERED_INTRO}
-          recoveryKey={recovered.recoveryKey}
-          onDone={() => void recovered.open()}
-        />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <RecoveryKeyStep
+            heading={{ level: 1, headingRef: newKeyHeadingRef }}
+            title="Keep your new recovery key safe"
+            intro={RECOVERED_INTRO}
+            recoveryKey={recovered.recoveryKey}
+            onDone={() => void recovered.open()}
+          />
+        </Suspense>
       </LockScreenFrame>
     );
   }

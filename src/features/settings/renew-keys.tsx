@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { SecretField } from '../../components/ui/field';
 import { useFormSubmit } from '../../components/ui/use-form-submit';
-import { changeDataKey, renewRecoveryKey } from '../../db/encryption/lock-control';
+import { changeDataKey, renewRecoveryKey } from '../../db/encryption/key-renewal';
 import { showToast } from '../../stores/toast-store';
 
 /** Shows a new recovery key once (RecoveryKeyStep, which this feature may not import). */

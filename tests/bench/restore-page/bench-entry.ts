@@ -4,7 +4,7 @@
  * same records, all timed inside the page.
  */
 import { getDb } from '../../../src/db/database';
-import { loadFieldCipher } from '../../../src/db/encryption/field-crypto';
+import { loadSealKit } from '../../../src/db/encryption/seal-kit';
 import { setDataKey } from '../../../src/db/encryption/session-key';
 import { applyRestore } from '../../../src/db/repositories/backup/restore';
 import { RECORD_ARRAYS } from '../../../src/domain/backup-format';
@@ -15,7 +15,7 @@ type Rows = Record<string, unknown[]>;
 
 // As on a coach's device: a passphrase is set and the app is unlocked, so the restore
 // encrypts every record's text on its way in (the raw write below stores it as it is).
-await loadFieldCipher();
+await loadSealKit();
 setDataKey(crypto.getRandomValues(new Uint8Array(32)));
 const db = getDb();
 /** The backup being restored, kept in the page between the benchmark's steps. */

@@ -206,7 +206,7 @@ describe('GoalSummaryPage', () => {
         'It really helped',
       ]);
       expect(file.format).toBe(BACKUP_FORMAT);
-      expect(file.version).toBe(1);
+      expect(file.version).toBe(2);
       expect(file.youngPeople.map((p) => [p.id, p.status, p.closedOn])).toEqual([
         [yp.id, 'closed', '2026-03-01'],
       ]);
@@ -249,6 +249,7 @@ describe('GoalSummaryPage', () => {
       `summary-${yp.id.slice(0, 8)}-${toIsoDate(new Date())}.json`,
     );
     const file = JSON.parse(await blobText(downloads[0]?.blob)) as BackupFile;
+    expect(file.version).toBe(2);
     expect(file.youngPeople.map((p) => p.name)).toEqual(['Kai Brown']);
     expect(toastMessages()).toContain('JSON downloaded');
   });

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   ENCRYPTED_FIELD_PREFIX,
   FieldDecryptError,
-  SEALED_PREFIX,
-  isSealedText,
-  openSealedText,
-  sealText,
   decryptField,
   encryptField,
   isEncryptedField,
 } from '../../../../src/db/encryption/field-crypto';
+import {
+  SEALED_PREFIX,
+  isSealedText,
+  openSealedText,
+  sealText,
+} from '../../../../src/db/encryption/sealed-text';
 import { LockedError } from '../../../../src/db/encryption/session-key';
 import { fromBase64, randomBytes, toBase64 } from '../../../../src/lib/crypto';
 

@@ -6,10 +6,10 @@ import {
   WrongRecoveryKeyError,
   changePassphrase,
   createKeyring,
-  renewRecoveryKey,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from '../../../../src/db/encryption/keyring';
+import { renewRecoveryKey } from '../../../../src/db/encryption/key-renewal';
 import { keyringSchema } from '../../../../src/db/encryption/lock-schemas';
 import { isKeyringStored } from '../../../../src/db/encryption/lock-settings';
 import { FIRST_WAIT_MS, unlockWait } from '../../../../src/db/encryption/unlock-attempts';

@@ -1,15 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../../src/db/database';
 import {
-  changeDataKey,
   EncryptionSetUpError,
   getAutoLockMinutes,
-  renewRecoveryKey,
   setAutoLockMinutes,
   setUpEncryption,
   unlock,
   unlockWithRecovery,
 } from '../../../../src/db/encryption/lock-control';
+import { changeDataKey, renewRecoveryKey } from '../../../../src/db/encryption/key-renewal';
 import {
   getDataKey,
   getLockState,

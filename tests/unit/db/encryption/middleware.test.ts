@@ -3,7 +3,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { CoachingDatabase } from '../../../../src/db/database';
 import { clearDamageNotes, damageNotes } from '../../../../src/db/encryption/damage-log';
 import { SEALED_TABLES } from '../../../../src/db/encryption/encrypted-fields';
-import { encryptField, isSealedText } from '../../../../src/db/encryption/field-crypto';
+import { encryptField } from '../../../../src/db/encryption/field-crypto';
+import { isSealedText } from '../../../../src/db/encryption/sealed-text';
 import { DamagedRecordError, installEncryption } from '../../../../src/db/encryption/middleware';
 import { setUnsealedPolicy } from '../../../../src/db/encryption/unsealed-policy';
 import {

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { CoachingDatabase } from '../../../../src/db/database';
-import { encryptField, isSealedText } from '../../../../src/db/encryption/field-crypto';
+import { encryptField } from '../../../../src/db/encryption/field-crypto';
+import { isSealedText } from '../../../../src/db/encryption/sealed-text';
 import { installEncryption } from '../../../../src/db/encryption/middleware';
 import { isResealed, sealEveryRecord } from '../../../../src/db/encryption/reseal';
 import { LockedError, type NOT_SET_UP } from '../../../../src/db/encryption/session-key';
