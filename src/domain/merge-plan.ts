@@ -84,7 +84,7 @@ function notDeleted<T extends { id: string }>(
   onDevice: ReadonlySet<string>,
   deletedHere: ReturnType<typeof indexDeletions>,
   deletedInFile: ReturnType<typeof indexDeletions>,
-  out: { counts: MergeCounts; refusals: MergeRefusal[]; forget: MergeChanges['forget'] },
+  out: { counts: MergeCounts; refusals: MergeRefusal[] },
 ): T[] {
   return list.filter((record) => {
     if (onDevice.has(record.id)) return true;
@@ -96,10 +96,7 @@ function notDeleted<T extends { id: string }>(
       out.refusals.push({ array, id: record.id, reason: 'deleted-in-file' });
       return false;
     }
-    // Deleted here before this version of it was made: it comes back, and its deletion goes.
-    if (deletedHere.has(deletionKeyOf(array, record.id))) {
-      out.forget.push({ table: array, id: record.id });
-    }
+    // Deleted here before this version of it was made: it comes back (see `forget`).
     return true;
   });
 }
@@ -125,12 +122,9 @@ export async function decideMerge(
   const deletedHere = indexDeletions(here);
   const deletedInFile = indexDeletions(sides.fileDeletions);
   const refusals: MergeRefusal[] = [];
-  const forget: MergeChanges['forget'] = sides.deviceDeletions.filter((d) =>
-    exempt.has(deletionKeyOf(d.table, d.id)),
-  );
   const counts = byArray(zero);
   const onDevice = byArray((array) => new Set(device[array].map((r: { id: string }) => r.id)));
-  const out = (array: RecordArray) => ({ counts: counts[array], refusals, forget });
+  const out = (array: RecordArray) => ({ counts: counts[array], refusals });
   const sift = <T extends { id: string }>(array: RecordArray, list: readonly T[]): T[] =>
     notDeleted(array, list, onDevice[array], deletedHere, deletedInFile, out(array));
   // 1. Nothing deleted here (or in the file, after this version of it) comes back.
@@ -160,12 +154,24 @@ export async function decideMerge(
     counts[array].deletedByFile = incoming.remove[array].size;
     counts[array].keptChangedHere = incoming.keptChangedHere[array];
   }
-  // Deletions to store: the file's and their cascades, where newer than what is known here.
+  // Deletions here of records the merge writes (brought back, or changed after they were
+  // deleted here) are forgotten: the records are on the device again.
   const known = indexDeletions(sides.deviceDeletions);
+  const forget: MergeChanges['forget'] = RECORD_ARRAYS.flatMap((array) =>
+    kept[array]
+      .filter((record: { id: string }) => known.has(deletionKeyOf(array, record.id)))
+      .map((record: { id: string }) => ({ table: array, id: record.id })),
+  );
+  // Deletions to store: the file's and their cascades, of records not on the device once the
+  // merge is done, where newer than what is known here.
+  const written = byArray((array) => new Set(kept[array].map((r: { id: string }) => r.id)));
+  const present = (array: RecordArray, id: string) =>
+    (onDevice[array].has(id) && !incoming.remove[array].has(id)) || written[array].has(id);
   const deletions = latestDeletions(sides.fileDeletions, incoming.cascaded).filter(
     (d) =>
+      !present(d.table, d.id) &&
       (known.get(deletionKeyOf(d.table, d.id)) ?? Number.NEGATIVE_INFINITY) <
-      instantValue(d.deletedAt),
+        instantValue(d.deletedAt),
   );
   return {
     toMerge: kept,

@@ -54,6 +54,8 @@ export interface ErasedInFile {
   records: number;
   /** What a merge that leaves them out (the default) would do, in total. */
   mergeTotal: RestoreCounts;
+  /** The records such a merge refuses (the first MAX_REFUSALS_LISTED). */
+  mergeRefusals: MergeRefusal[];
 }
 
 /** What restoring a file would do, per array and in total. */
@@ -219,7 +221,13 @@ export async function compareRecords(
   const total = zeroCounts();
   for (const array of RECORD_ARRAYS) addCounts(total, arrays[array]);
   const onDevice = RECORD_ARRAYS.reduce((sum, array) => sum + device[array].length, 0);
-  const erased: ErasedInFile = { youngPeople: 0, records: 0, mergeTotal: total };
+  const listed = refusals.slice(0, MAX_REFUSALS_LISTED);
+  const erased: ErasedInFile = {
+    youngPeople: 0,
+    records: 0,
+    mergeTotal: total,
+    mergeRefusals: listed,
+  };
   return {
     plan: {
       arrays,
@@ -227,7 +235,7 @@ export async function compareRecords(
       removedByReplace: total.removedByReplace,
       onDevice,
       erased,
-      refusals: refusals.slice(0, MAX_REFUSALS_LISTED),
+      refusals: listed,
     },
     toMerge,
     changes,
@@ -250,8 +258,12 @@ export async function planWithErased(
   const merged = (await compareRecords(kept, device, pace, sides)).plan;
   return {
     ...plan,
-    refusals: merged.refusals,
-    erased: { youngPeople: ids.size, records: removed, mergeTotal: merged.total },
+    erased: {
+      youngPeople: ids.size,
+      records: removed,
+      mergeTotal: merged.total,
+      mergeRefusals: merged.refusals,
+    },
   };
 }
 

@@ -51,11 +51,14 @@ function PlanTable({ plan, fileName }: { plan: RestorePlan; fileName: string }) 
   );
 }
 
-/** How many of the file's records a merge would refuse. */
-function refusedTotal(plan: RestorePlan, bringBackErased: boolean): number {
-  const total =
-    plan.erased.youngPeople > 0 && !bringBackErased ? plan.erased.mergeTotal : plan.total;
-  return total.refusedNew + total.refusedNewer;
+/** The file's records a merge would refuse: the first ones, and how many in all. */
+function refusedBy(plan: RestorePlan, bringBackErased: boolean) {
+  const leftOut = plan.erased.youngPeople > 0 && !bringBackErased;
+  const total = leftOut ? plan.erased.mergeTotal : plan.total;
+  return {
+    refusals: leftOut ? plan.erased.mergeRefusals : plan.refusals,
+    total: total.refusedNew + total.refusedNewer,
+  };
 }
 
 /** What restoring would do, the choice of merge or replace, and the Restore button. */
@@ -109,8 +112,7 @@ export function RestorePreview({
       {mode === 'merge' && (
         <RefusalList
           heading="Not taken from the file in a merge"
-          refusals={plan.refusals}
-          total={refusedTotal(plan, bringBackErased)}
+          {...refusedBy(plan, bringBackErased)}
         />
       )}
       {mode === 'merge' && erased && (

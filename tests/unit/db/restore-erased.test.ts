@@ -87,6 +87,7 @@ describe('restoring a backup that holds a young person erased on this device', (
         deletedByFile: 0,
         keptChangedHere: 0,
       },
+      mergeRefusals: [],
     });
     // Brought back, none of theirs is left out for having been deleted here.
     expect(plan.total).toMatchObject({ deletedHere: 0, refusedNew: 0 });
