@@ -370,7 +370,7 @@ export async function unlockWithPassphrase(
 export async function unlockWithRecoveryKey(
   recoveryKey: string,
   newPassphrase: string,
-): Promise<{ dataKey: Uint8Array; recoveryKey: string }> {
+): Promise<{ dataKey: Uint8Array; recoveryKey: string; wasVersion: Keyring['version'] }> {
   const errors: Record<string, string> = {};
   let canonical = '';
   try {
@@ -384,13 +384,42 @@ export async function unlockWithRecoveryKey(
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
   const keyring = await requireKeyring();
-  const { kdf, ...box } = keyring.byRecoveryKey;
+  const { kdf, version, ...box } = keyring.byRecoveryKey;
   const wrappingKey = await deriveFrom(canonical, kdf);
-  const dataKey = await unwrapDataKey(wrappingKey, box, 'recoveryKey', keyring.version);
+  const dataKey = await unwrapDataKey(wrappingKey, box, 'recoveryKey', version ?? keyring.version);
   if (!dataKey) throw new WrongRecoveryKeyError();
   const fresh = await freshKeyring(dataKey, newPassphrase, keyring.createdAt);
   await replaceKeyring(keyring, fresh.keyring);
-  return { dataKey, recoveryKey: fresh.recoveryKey };
+  return { dataKey, recoveryKey: fresh.recoveryKey, wasVersion: keyring.version };
+}
+
+/** The stored keyring's version (its passphrase wrapping's), or null without one. */
+export async function storedKeyringVersion(): Promise<Keyring['version'] | null> {
+  return (await readKeyring())?.version ?? null;
+}
+
+/**
+ * After a device encrypted in the first format has been resealed: the passphrase's wrapping
+ * moves to version 2 (the recovery key's stays version 1, marked so, until it is renewed). From
+ * then on the keyring says the device is past the first format, which no one can undo without
+ * the passphrase (a wrapping relabelled version 1 no longer opens).
+ */
+export async function upgradePassphraseWrapping(
+  passphrase: string,
+  dataKey: Uint8Array,
+): Promise<void> {
+  const keyring = await requireKeyring();
+  if (keyring.version !== 1) return;
+  const kdf = newKdf();
+  const wrappingKey = await deriveFrom(passphrase, kdf);
+  const byPassphrase = await wrapDataKey(wrappingKey, dataKey as Bytes, 'passphrase', 2);
+  await replaceKeyring(keyring, {
+    ...keyring,
+    version: 2,
+    kdf,
+    byPassphrase,
+    byRecoveryKey: { ...keyring.byRecoveryKey, version: 1 },
+  });
 }
 
 /**

@@ -6,13 +6,19 @@
  */
 import { ValidationError } from '../../domain/validation';
 import { getDb } from '../database';
-import { prepareKeyring, unlockWithPassphrase, unlockWithRecoveryKey } from './keyring';
+import {
+  prepareKeyring,
+  storedKeyringVersion,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  upgradePassphraseWrapping,
+} from './keyring';
 import { AUTO_LOCK_CHANGE_EVENT } from './lock-settings';
 import { loadSealKit } from './seal-kit';
 // Resealing (and with it the restore's pacing) loads when it is needed, not with the unlock
 // screen (issue 7's first-screen budget).
 const loadReseal = () => import('./reseal');
-import { lock, setDataKey, setEncryptionSetUp } from './session-key';
+import { getDataKey, lock, setDataKey, setEncryptionSetUp } from './session-key';
 import { setUnsealedPolicy } from './unsealed-policy';
 
 export {
@@ -70,20 +76,28 @@ export async function setUpEncryption(passphrase: string): Promise<string> {
 }
 
 /**
- * Holds the data key in memory (the app is unlocked). On a device encrypted before records
- * were sealed (no RECORD_FORMAT_KEY), its records are read in the first format until every
- * one is sealed, which happens here, once, paced (./reseal.ts). A failure there leaves every
- * record as it was and does not stop the unlock: the next unlock tries again.
+ * Holds the data key in memory (the app is unlocked). On a device encrypted in the first
+ * format (its keyring still version 1, and no RECORD_FORMAT_KEY), its records are read in the
+ * first format until every one is sealed, which happens here, once, paced (./reseal.ts); then
+ * `afterReseal` moves the keyring past version 1, so that deleting the (plain) record-format
+ * setting can never make the app read plain records again. A failure leaves every record as
+ * it was and does not stop the unlock: the next unlock tries again.
  */
-async function enter(key: Uint8Array): Promise<void> {
+async function enter(
+  key: Uint8Array,
+  firstFormatKeyring: boolean,
+  afterReseal?: () => Promise<void>,
+): Promise<void> {
   const { isResealed, sealEveryRecord } = await loadReseal();
   const resealed = await isResealed(getDb());
-  setUnsealedPolicy(resealed ? 'refuse' : 'legacy-v1');
+  const legacy = !resealed && firstFormatKeyring;
+  setUnsealedPolicy(legacy ? 'legacy-v1' : 'refuse');
   setDataKey(key);
-  if (resealed) return;
+  if (!legacy) return;
   try {
     await sealEveryRecord(getDb());
     setUnsealedPolicy('refuse');
+    await afterReseal?.();
   } catch {
     // Tried again at the next unlock; the records stay readable meanwhile.
   }
@@ -94,8 +108,15 @@ async function enter(key: Uint8Array): Promise<void> {
  * (WrongPassphraseError), or too many wrong tries (TooManyAttemptsError, not even checked).
  */
 export async function unlock(passphrase: string): Promise<void> {
-  const [key] = await Promise.all([unlockWithPassphrase(passphrase), loadSealKit()]);
-  await enter(key);
+  const [key, version] = await Promise.all([
+    unlockWithPassphrase(passphrase),
+    storedKeyringVersion(),
+    loadSealKit(),
+  ]);
+  await enter(key, version === 1, async () => {
+    const current = getDataKey();
+    if (current) await upgradePassphraseWrapping(passphrase, current);
+  });
 }
 
 /** A recovery done: the new recovery key to show, and `open` to unlock once it is kept. */
@@ -124,7 +145,9 @@ export async function unlockWithRecovery(
     open: async () => {
       if (opened) return;
       opened = true;
-      await enter(recovered.dataKey);
+      // Recovering wrote a version 2 keyring: whether the records may still be in the first
+      // format is what the keyring was before.
+      await enter(recovered.dataKey, recovered.wasVersion === 1);
     },
   };
 }

@@ -35,7 +35,11 @@ export const keyringSchema = z.object({
   version: z.union([z.literal(1), z.literal(2)]),
   kdf: kdfSchema,
   byPassphrase: wrappedKeySchema,
-  byRecoveryKey: wrappedKeySchema.extend({ kdf: kdfSchema }),
+  byRecoveryKey: wrappedKeySchema.extend({
+    kdf: kdfSchema,
+    /** The recovery key's wrapping when it differs from the keyring's (see keyring.ts). */
+    version: z.literal(1).optional(),
+  }),
   createdAt: instantSchema,
 });
 export type Keyring = z.infer<typeof keyringSchema>;

@@ -8,12 +8,13 @@ interface NewRecoveryKeyProps {
   intro: string;
   /** Called once the coach has printed or saved it and ticked the box. */
   onDone: () => void;
-  headingLevel?: 2 | 3;
+  headingLevel?: 1 | 2 | 3;
 }
 
 /**
- * A new recovery key made in Settings (a new recovery key, or a new data key), shown once in
- * place, with focus on its heading: the same step as when the passphrase was set up.
+ * A new recovery key (after recovering with the old one, or made in Settings: a new recovery
+ * key, or a new data key), shown once in place, with focus on its heading: the same step as
+ * when the passphrase was set up.
  */
 export function NewRecoveryKey({
   recoveryKey,

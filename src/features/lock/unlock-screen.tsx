@@ -6,8 +6,8 @@ import { RecoveryForm } from './recovery-form';
 
 // Shown only after a recovery: loaded then, not with the unlock screen (the first screen of
 // every coach with records, issue 7's budget).
-const RecoveryKeyStep = lazy(async () => ({
-  default: (await import('./recovery-key-step')).RecoveryKeyStep,
+const NewRecoveryKey = lazy(async () => ({
+  default: (await import('./new-recovery-key')).NewRecoveryKey,
 }));
 import { UnlockForm } from './unlock-form';
 import { useFocusOnChange } from './use-focus-on-change';
@@ -30,19 +30,14 @@ export function UnlockScreen() {
   const [recovered, setRecovered] = useState<Recovered | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const recoveryHeadingRef = useRef<HTMLHeadingElement>(null);
-  const newKeyHeadingRef = useRef<HTMLHeadingElement>(null);
-  useFocusOnChange(
-    recovered ? newKeyHeadingRef : recovering ? recoveryHeadingRef : headingRef,
-    recovered ? 'recovered' : recovering,
-  );
+  useFocusOnChange(recovering ? recoveryHeadingRef : headingRef, recovering);
 
   if (recovered) {
     return (
       <LockScreenFrame title="New recovery key">
         <Suspense fallback={<p role="status">Loading…</p>}>
-          <RecoveryKeyStep
-            heading={{ level: 1, headingRef: newKeyHeadingRef }}
-            title="Keep your new recovery key safe"
+          <NewRecoveryKey
+            headingLevel={1}
             intro={RECOVERED_INTRO}
             recoveryKey={recovered.recoveryKey}
             onDone={() => void recovered.open()}

@@ -1,3 +1,5 @@
+import { sealEveryRecord } from '../../../src/db/encryption/reseal';
+import { setUnsealedPolicy } from '../../../src/db/encryption/unsealed-policy';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -111,7 +113,11 @@ describe('Demo data before a passphrase is chosen', () => {
 
   it('shows no notice once a passphrase is chosen', async () => {
     const jordan = await demoJordan();
+    // As choosing a passphrase does: the demo records are sealed under the new key.
+    setUnsealedPolicy('plain');
     setDataKey(randomBytes(32));
+    await sealEveryRecord(getDb());
+    setUnsealedPolicy('refuse');
     for (const [path, heading] of formPages(jordan.id)) {
       renderApp(path);
       await findPageHeading(heading);

@@ -206,7 +206,7 @@ describe('protectFile', () => {
     async () => {
       const file = await protectFile('summary-1a2b3c4d-2026-11-23.json', plain, PASSPHRASE);
       expect(file.fileName).toBe('summary-1a2b3c4d-2026-11-23-protected.json');
-      expect(file.text).not.toContain('Mia');
+      expect(file.text).not.toContain('Mia walked by the sea');
       const parsed: unknown = JSON.parse(file.text);
       expect(isEncryptedBackup(parsed)).toBe(true);
       expect(await decryptBackup(parsed, PASSPHRASE)).toBe(plain);

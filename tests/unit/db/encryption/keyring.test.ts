@@ -14,15 +14,9 @@ import { keyringSchema } from '../../../../src/db/encryption/lock-schemas';
 import { isKeyringStored } from '../../../../src/db/encryption/lock-settings';
 import { FIRST_WAIT_MS, unlockWait } from '../../../../src/db/encryption/unlock-attempts';
 import { ValidationError } from '../../../../src/domain/validation';
-import { generateRecoveryKey, parseRecoveryKey } from '../../../../src/db/encryption/recovery-key';
-import {
-  deriveAesKey,
-  encryptBytes,
-  fromBase64,
-  randomBytes,
-  toBase64,
-} from '../../../../src/lib/crypto';
+import { fromBase64, randomBytes, toBase64 } from '../../../../src/lib/crypto';
 import { freshDb } from '../fixtures';
+import { firstVersionKeyring } from './first-version-keyring';
 import { rejection as errorOf } from './rejection';
 
 // Key derivation at the real 600,000 iterations takes about a second each time, so these
@@ -265,39 +259,9 @@ describe('the recovery key', () => {
 });
 
 describe('keyring versions', () => {
-  /** A keyring as the first version stored it: wrappings bound to ".../keyring/v1/...". */
-  async function firstVersionKeyring(dataKey: Uint8Array<ArrayBuffer>) {
-    const recoveryKey = generateRecoveryKey();
-    const kdf = {
-      name: 'PBKDF2',
-      hash: 'SHA-256',
-      iterations: 1000,
-      salt: toBase64(randomBytes(16)),
-    };
-    const recoveryKdf = { ...kdf, salt: toBase64(randomBytes(16)) };
-    const wrap = async (secret: string, salt: string, purpose: string) => {
-      const key = await deriveAesKey(secret, fromBase64(salt), 1000);
-      const aad = new TextEncoder().encode(`resilience-coaching/keyring/v1/${purpose}`);
-      const { iv, ciphertext } = await encryptBytes(key, dataKey, aad);
-      return { iv: toBase64(iv), wrapped: toBase64(ciphertext) };
-    };
-    const keyring = {
-      version: 1,
-      kdf,
-      byPassphrase: await wrap(PASSPHRASE, kdf.salt, 'passphrase'),
-      byRecoveryKey: {
-        kdf: recoveryKdf,
-        ...(await wrap(parseRecoveryKey(recoveryKey), recoveryKdf.salt, 'recovery-key')),
-      },
-      createdAt: '2026-01-01T10:00:00.000Z',
-    };
-    await getDb().settings.put({ key: 'keyring', value: keyring });
-    return recoveryKey;
-  }
-
   it('still opens a version 1 keyring, which keeps its version when the passphrase changes', async () => {
     const dataKey = randomBytes(32);
-    await firstVersionKeyring(dataKey);
+    await firstVersionKeyring(dataKey, PASSPHRASE);
     expect(await unlockWithPassphrase(PASSPHRASE, NOW)).toEqual(dataKey);
     await changePassphrase(PASSPHRASE, 'a second passphrase', NOW);
     expect((await storedKeyring()).version).toBe(1);
@@ -306,7 +270,7 @@ describe('keyring versions', () => {
 
   it('becomes version 2 once its recovery key is renewed, by recovering or on request', async () => {
     const dataKey = randomBytes(32);
-    const recoveryKey = await firstVersionKeyring(dataKey);
+    const recoveryKey = await firstVersionKeyring(dataKey, PASSPHRASE);
     const recovered = await unlockWithRecoveryKey(recoveryKey, 'a second passphrase');
     expect(recovered.dataKey).toEqual(dataKey);
     expect((await storedKeyring()).version).toBe(2);

@@ -22,7 +22,7 @@ import {
   checkEncryptionSetUp,
 } from '../../../../src/db/encryption/lock-settings';
 import { encryptField } from '../../../../src/db/encryption/field-crypto';
-import { createKeyring, WrongRecoveryKeyError } from '../../../../src/db/encryption/keyring';
+import { WrongRecoveryKeyError } from '../../../../src/db/encryption/keyring';
 import { openRecord } from '../../../../src/db/encryption/record-seal';
 import { shapeOf } from '../../../../src/db/encryption/middleware';
 import { getCaseload } from '../../../support/caseload';
@@ -34,6 +34,8 @@ import { buildBackup } from '../../../../src/domain/backup-file';
 import { ValidationError } from '../../../../src/domain/validation';
 import { NOW, freshDb } from '../fixtures';
 import { rawPut, rawStores, rawText } from './raw-idb';
+import { randomBytes } from '../../../../src/lib/crypto';
+import { firstVersionKeyring } from './first-version-keyring';
 import { goal, youngPerson } from './records';
 import { RECORD_FORMAT_KEY } from '../../../../src/db/settings-keys';
 
@@ -155,8 +157,8 @@ describe('a device encrypted in the first format (fields one by one)', () => {
   /** A keyring (as the first format stored it) and records with "enc:v1:" fields under it. */
   async function firstFormatDevice() {
     await loadDemoData(NOW);
-    const made = await createKeyring(PASSPHRASE, NOW);
-    const key = made.dataKey;
+    const key = randomBytes(32);
+    const recoveryKey = await firstVersionKeyring(key, PASSPHRASE);
     const v1 = (table: string, id: string, field: string, value: string) =>
       encryptField(key, value, `${table}/${id}/${field}`);
     const plainDemo = (await rawStores(DATABASE_NAME)).youngPeople ?? [];
@@ -178,7 +180,7 @@ describe('a device encrypted in the first format (fields one by one)', () => {
     // As after a reload: set up, and locked.
     expect(await checkEncryptionSetUp()).toBe(true);
     expect(getLockState()).toBe('locked');
-    return made.recoveryKey;
+    return recoveryKey;
   }
 
   async function expectResealed() {
@@ -195,12 +197,30 @@ describe('a device encrypted in the first format (fields one by one)', () => {
   }
 
   it('still opens with the passphrase, and every record is sealed at that unlock', async () => {
-    await firstFormatDevice();
+    const recoveryKey = await firstFormatDevice();
     await unlock(PASSPHRASE);
     await expectResealed();
-    // The next unlock finds nothing left to do.
+    // The keyring is past version 1 now (its recovery key's wrapping stays so, and works).
+    const keyring = (await getDb().settings.get('keyring'))?.value as {
+      version: number;
+      byRecoveryKey: { version?: number };
+    };
+    expect(keyring.version).toBe(2);
+    expect(keyring.byRecoveryKey.version).toBe(1);
+
+    // Deleting the plain record-format setting does not let plain records in.
+    await rawPut(DATABASE_NAME, 'goals', [goal({ id: 'g-forged', text: 'Written in plain' })]);
+    await getDb().settings.delete(RECORD_FORMAT_KEY);
     lock();
     await unlock(PASSPHRASE);
+    expect(await getDb().goals.get('g-forged')).toBeUndefined();
+    expect((await getDb().goals.get('g1'))?.text).toBe(goal().text);
+    lock();
+    await (await unlockWithRecovery(recoveryKey, 'a brand new passphrase')).open();
+    expect(await getDb().goals.get('g-forged')).toBeUndefined();
+    // The next unlock finds nothing left to do.
+    lock();
+    await unlock('a brand new passphrase');
     expect((await getCaseload()).length).toBeGreaterThan(1);
   });
 
