@@ -32,6 +32,7 @@ const UNIT_TESTS_WITH_A_PAGE = [
   'tests/unit/app/lock-across-tabs.test.ts',
   'tests/unit/lib/storage.test.ts',
   'tests/unit/db/encryption/lock-control.test.ts',
+  'tests/unit/app/unlock-limit.test.ts',
 ];
 
 export default defineConfig({
