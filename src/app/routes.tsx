@@ -120,9 +120,22 @@ const coachRoutes: RouteObject[] = [
           },
           {
             path: 'settings',
-            lazy: async () => ({
-              Component: (await import('./routes/settings-route')).SettingsRoute,
-            }),
+            lazy: async () => {
+              const { SettingsRoute } = await import('./routes/settings-route');
+              return {
+                // Coming to hand over before a passphrase is chosen: one first (see
+                // SettingsRoute). PassphraseFirst stays here, beside the other routes using it.
+                Component: () => (
+                  <SettingsRoute
+                    passphraseFirst={(page) => (
+                      <PassphraseFirst reason="Before you hand over, choose a passphrase. What the young person adds is then kept encrypted on this device, and so is your PIN.">
+                        {page}
+                      </PassphraseFirst>
+                    )}
+                  />
+                ),
+              };
+            },
           },
           {
             path: 'backup',

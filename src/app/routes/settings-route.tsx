@@ -1,16 +1,21 @@
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { SetUpPassphrase } from '../../features/lock/set-up-passphrase';
 import { SettingsPage } from '../../features/settings/settings-page';
 import { EraseYoungPersonDialog } from '../../features/young-people/erase-young-person-dialog';
-import { PassphraseFirst } from '../lock/passphrase-first';
 
 /**
  * Settings, with the passphrase set-up form for "Choose a passphrase" and the erase dialog for
  * closed cases past retention (features stay apart). Coming to hand over
- * (?handover=<youngPersonId>) before a passphrase is chosen, the coach chooses one first: a
- * hand-over runs only while the app is unlocked, since the PIN is sealed under the data key.
+ * (?handover=<youngPersonId>), the page goes through `passphraseFirst` (PassphraseFirst, in
+ * ../routes.tsx): before a passphrase is chosen the coach chooses one first, since a
+ * hand-over runs only while the app is unlocked (the PIN is sealed under the data key).
  */
-export function SettingsRoute() {
+export function SettingsRoute({
+  passphraseFirst,
+}: {
+  passphraseFirst: (page: ReactNode) => ReactNode;
+}) {
   const [params] = useSearchParams();
   const page = (
     <SettingsPage
@@ -18,10 +23,5 @@ export function SettingsRoute() {
       renderEraseDialog={(args) => <EraseYoungPersonDialog {...args} />}
     />
   );
-  if (!params.has('handover')) return page;
-  return (
-    <PassphraseFirst reason="Before you hand over, choose a passphrase. What the young person adds is then kept encrypted on this device, and so is your PIN.">
-      {page}
-    </PassphraseFirst>
-  );
+  return params.has('handover') ? passphraseFirst(page) : page;
 }

@@ -3,7 +3,7 @@
  * when the limit is changed in Settings, never with the app's shell.
  */
 import { z } from 'zod';
-import { MAX_UNLOCK_LIMIT_HOURS, MIN_UNLOCK_LIMIT_HOURS } from './unlock-limit';
+import { MAX_UNLOCK_LIMIT_HOURS, MIN_UNLOCK_LIMIT_HOURS } from './unlock-limit-bounds';
 
 export const UNLOCK_LIMIT_MESSAGE = `Choose from ${MIN_UNLOCK_LIMIT_HOURS} to ${MAX_UNLOCK_LIMIT_HOURS} hours.`;
 

@@ -8,9 +8,13 @@ import { getDb } from '../database';
 import { getSetting } from '../queries';
 import { UNLOCK_LIMIT_KEY } from '../settings-keys';
 
-export const DEFAULT_UNLOCK_LIMIT_HOURS = 8;
-export const MIN_UNLOCK_LIMIT_HOURS = 1;
-export const MAX_UNLOCK_LIMIT_HOURS = 24;
+import {
+  DEFAULT_UNLOCK_LIMIT_HOURS,
+  MAX_UNLOCK_LIMIT_HOURS,
+  MIN_UNLOCK_LIMIT_HOURS,
+} from './unlock-limit-bounds';
+
+export { DEFAULT_UNLOCK_LIMIT_HOURS, MAX_UNLOCK_LIMIT_HOURS, MIN_UNLOCK_LIMIT_HOURS };
 /** Fired on window once a new limit is stored; the running check reads it again. */
 export const UNLOCK_LIMIT_CHANGE_EVENT = 'unlocklimitchange';
 

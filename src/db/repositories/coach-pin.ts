@@ -365,14 +365,6 @@ export async function resealCoachPin(oldKey: Uint8Array, newKey: Uint8Array): Pr
 }
 
 /**
- * Inside a transaction that includes the settings: the PIN is removed with its count of
- * wrong tries (the passphrase has ended a hand-over: see ./handover.ts).
- */
-export async function removeCoachPin(): Promise<void> {
-  await getDb().settings.bulkDelete([COACH_PIN_KEY, PIN_ATTEMPTS_KEY]);
-}
-
-/**
  * Inside a transaction that includes the settings: a PIN that can start a hand-over, an old
  * one sealed on the way. Throws a PinNeededError saying what to do otherwise.
  */

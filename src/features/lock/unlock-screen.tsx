@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { usePinSpent } from '../../db/hooks/core';
+import { useLockNote } from '../../db/hooks/lock-note';
 import { LockScreenFrame } from './lock-screen-frame';
 import { RecoveryForm } from './recovery-form';
 import { UnlockForm } from './unlock-form';
@@ -45,7 +45,7 @@ export function UnlockScreen() {
       ) : (
         <>
           <p>Enter your passphrase to open the records.</p>
-          <PinSpentNote />
+          <HandoverNote />
           <UnlockForm />
           <button type="button" className="button button--link" onClick={() => setRecovering(true)}>
             Forgotten your passphrase?
@@ -56,13 +56,15 @@ export function UnlockScreen() {
   );
 }
 
-/** After ten wrong coach PINs in a row: why the app locked, and what to do next. */
-function PinSpentNote() {
-  if (!usePinSpent()) return null;
+/** When a hand-over is why the app locked: what unlocking does. */
+function HandoverNote() {
+  const note = useLockNote();
+  if (!note) return null;
   return (
     <p className="lock-note">
-      The coach PIN was typed wrong too many times in a row, so the hand-over ended and the app
-      locked. Enter your passphrase, then set a new PIN in Settings.
+      {note === 'pin-spent'
+        ? 'The coach PIN was typed wrong too many times, so the hand-over ended. Set a new PIN once unlocked.'
+        : 'Unlocking ends the hand-over and removes the coach PIN.'}
     </p>
   );
 }

@@ -51,11 +51,21 @@ describe('UnlockScreen', () => {
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
   });
 
-  it('says why it locked after ten wrong coach PINs, and nothing of the kind otherwise', async () => {
+  it('says when a hand-over is why it locked: ten wrong PINs, or Forgot the PIN?', async () => {
     const { unmount } = render(<UnlockScreen />);
     await screen.findByLabelText('Passphrase');
-    expect(screen.queryByText(/coach PIN was typed wrong/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/hand-over/)).not.toBeInTheDocument();
     unmount();
+
+    await getDb().settings.put({
+      key: 'handoverEndAtUnlock',
+      value: { youngPersonId: 'someone', startedAt: '2026-11-23T10:00:00.000Z' },
+    });
+    const second = render(<UnlockScreen />);
+    expect(
+      await screen.findByText('Unlocking ends the hand-over and removes the coach PIN.'),
+    ).toBeVisible();
+    second.unmount();
 
     await getDb().settings.put({
       key: 'pinAttempts',
@@ -64,7 +74,7 @@ describe('UnlockScreen', () => {
     render(<UnlockScreen />);
     expect(
       await screen.findByText(
-        'The coach PIN was typed wrong too many times in a row, so the hand-over ended and the app locked. Enter your passphrase, then set a new PIN in Settings.',
+        'The coach PIN was typed wrong too many times, so the hand-over ended. Set a new PIN once unlocked.',
       ),
     ).toBeVisible();
   });
