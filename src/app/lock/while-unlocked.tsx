@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { finishRequestedHandoverEnd } from '../../db/repositories/handover-state';
+import { finishRequestedHandoverEnd } from '../../db/repositories/handover-end';
 import { showToast } from '../../stores/toast-store';
 import { useAutoLock } from './auto-lock';
 import { reloadOnLock } from './reload-on-lock';

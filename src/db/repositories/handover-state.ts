@@ -1,6 +1,5 @@
 import { getDb } from '../database';
-import { isUnlocked } from '../encryption/session-key';
-import { COACH_PIN_KEY, HANDOVER_END_KEY, HANDOVER_KEY, PIN_ATTEMPTS_KEY } from '../settings-keys';
+import { HANDOVER_KEY } from '../settings-keys';
 
 /**
  * Reading the handover in progress. Kept apart from ./handover (which validates with zod when
@@ -30,28 +29,4 @@ export function readHandover(value: unknown): Handover | null {
 export async function getHandover(): Promise<Handover | null> {
   const row = await getDb().settings.get(HANDOVER_KEY);
   return readHandover(row?.value);
-}
-
-const sameHandover = (a: Handover | null, b: Handover | null) =>
-  a !== null && b !== null && a.youngPersonId === b.youngPersonId && a.startedAt === b.startedAt;
-
-/**
- * Once the app is unlocked again after "Forgot the PIN?" (see requestHandoverEnd in
- * ./handover.ts): the passphrase or the recovery key has been given, so the handover asked to
- * end ends, and the PIN is removed with its wrong tries, for the coach to set a new one. A
- * request left from an earlier handover ends nothing, and is dropped. Returns whether a
- * handover ended. Kept here, free of validation code, for the app's shell to call at unlock.
- */
-export async function finishRequestedHandoverEnd(): Promise<boolean> {
-  if (!isUnlocked()) return false;
-  const db = getDb();
-  return db.transaction('rw', db.settings, async () => {
-    const request = readHandover((await db.settings.get(HANDOVER_END_KEY))?.value);
-    if (!request) return false;
-    await db.settings.delete(HANDOVER_END_KEY);
-    const current = readHandover((await db.settings.get(HANDOVER_KEY))?.value);
-    if (!sameHandover(request, current)) return false;
-    await db.settings.bulkDelete([HANDOVER_KEY, COACH_PIN_KEY, PIN_ATTEMPTS_KEY]);
-    return true;
-  });
 }

@@ -79,7 +79,7 @@ export async function endHandover(
  * "Forgot the PIN?": the coach's passphrase, or the recovery key, always ends a handover,
  * whatever became of the PIN (during a wait too). This notes the handover to end and locks
  * the app (what is being typed is kept as a draft first); unlocking it, on the unlock screen,
- * ends the handover and removes the PIN (finishRequestedHandoverEnd in ./handover-state.ts,
+ * ends the handover and removes the PIN (finishRequestedHandoverEnd in ./handover-end.ts,
  * which the app calls at unlock). Wrong passphrases count and wait as they always do there.
  * Without a handover it changes nothing.
  */

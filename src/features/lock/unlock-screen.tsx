@@ -63,8 +63,8 @@ function HandoverNote() {
   return (
     <p className="lock-note">
       {note === 'pin-spent'
-        ? 'The coach PIN was typed wrong too many times, so the hand-over ended. Set a new PIN once unlocked.'
-        : 'Unlocking ends the hand-over and removes the coach PIN.'}
+        ? 'Too many wrong PINs: the hand-over has ended. Set a new PIN once unlocked.'
+        : 'Unlocking ends the hand-over and removes the PIN.'}
     </p>
   );
 }

@@ -70,7 +70,7 @@ describe('Forgot the PIN? (real app)', () => {
     expect(await findPageHeading('Unlock')).toBeVisible();
     expect(getLockState()).toBe('locked');
     expect(
-      await screen.findByText('Unlocking ends the hand-over and removes the coach PIN.'),
+      await screen.findByText('Unlocking ends the hand-over and removes the PIN.'),
     ).toBeVisible();
     expect(document.body).not.toHaveTextContent('Mia');
 

@@ -25,7 +25,7 @@ import {
   requestHandoverEnd,
   startHandover,
 } from '../../../src/db/repositories/handover';
-import { finishRequestedHandoverEnd } from '../../../src/db/repositories/handover-state';
+import { finishRequestedHandoverEnd } from '../../../src/db/repositories/handover-end';
 import { hashPinTheOldWay } from '../../../src/lib/pin';
 import { FakePinPage, HOUR, MINUTE } from '../../support/pin-time';
 import { NOW, addYoungPerson, freshDb } from './fixtures';

@@ -63,7 +63,7 @@ describe('UnlockScreen', () => {
     });
     const second = render(<UnlockScreen />);
     expect(
-      await screen.findByText('Unlocking ends the hand-over and removes the coach PIN.'),
+      await screen.findByText('Unlocking ends the hand-over and removes the PIN.'),
     ).toBeVisible();
     second.unmount();
 
@@ -74,7 +74,7 @@ describe('UnlockScreen', () => {
     render(<UnlockScreen />);
     expect(
       await screen.findByText(
-        'The coach PIN was typed wrong too many times, so the hand-over ended. Set a new PIN once unlocked.',
+        'Too many wrong PINs: the hand-over has ended. Set a new PIN once unlocked.',
       ),
     ).toBeVisible();
   });
