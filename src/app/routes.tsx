@@ -122,19 +122,8 @@ const coachRoutes: RouteObject[] = [
             path: 'settings',
             lazy: async () => {
               const { SettingsRoute } = await import('./routes/settings-route');
-              return {
-                // Coming to hand over before a passphrase is chosen: one first (see
-                // SettingsRoute). PassphraseFirst stays here, beside the other routes using it.
-                Component: () => (
-                  <SettingsRoute
-                    passphraseFirst={(page) => (
-                      <PassphraseFirst reason="Before you hand over, choose a passphrase. What the young person adds is then kept encrypted on this device, and so is your PIN.">
-                        {page}
-                      </PassphraseFirst>
-                    )}
-                  />
-                ),
-              };
+              // PassphraseFirst is passed in: imported there, it split the first screen's code.
+              return { Component: () => <SettingsRoute PassphraseFirst={PassphraseFirst} /> };
             },
           },
           {

@@ -4,7 +4,6 @@ import { useKeyringStored } from '../../db/hooks/core';
 import { setEncryptionSetUp, subscribeToLock } from '../../db/encryption/session-key';
 import { errorReason } from '../../lib/errors';
 import { useToastStore } from '../../stores/toast-store';
-import { connectTabs } from './lock-across-tabs';
 import { useLockState } from '../../db/hooks/use-lock-state';
 
 const UnlockScreen = lazy(async () => ({
@@ -41,8 +40,6 @@ export function LockGate({ children }: { children: ReactNode }) {
   const [wasUnlocked, setWasUnlocked] = useState(false);
   if (state === 'unlocked' && !wasUnlocked) setWasUnlocked(true);
   useEffect(forgetOnLock, []);
-  // Locking one tab locks every tab of the app (each holds the key in its own memory).
-  useEffect(() => connectTabs(), []);
   useEffect(() => {
     // The last page's title may name a young person.
     if (state === 'locked') document.title = 'Unlock - Resilience Coaching';
@@ -74,11 +71,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   if (state === 'starting') return null;
   let content: ReactNode = children;
   if (state === 'locked' && reloading) {
-    content = (
-      <main className="lock-gate-problem">
-        <p role="status">Locking…</p>
-      </main>
-    );
+    content = <p role="status">Locking…</p>;
   } else if (state === 'locked') {
     content = (
       <Suspense fallback={<p role="status">Loading…</p>}>

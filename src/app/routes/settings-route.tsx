@@ -1,21 +1,21 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { SetUpPassphrase } from '../../features/lock/set-up-passphrase';
 import { SettingsPage } from '../../features/settings/settings-page';
 import { EraseYoungPersonDialog } from '../../features/young-people/erase-young-person-dialog';
 
+interface SettingsRouteProps {
+  /** ../lock/passphrase-first's PassphraseFirst, passed in by ../routes.tsx. */
+  PassphraseFirst: ComponentType<{ reason: string; children: ReactNode }>;
+}
+
 /**
  * Settings, with the passphrase set-up form for "Choose a passphrase" and the erase dialog for
  * closed cases past retention (features stay apart). Coming to hand over
- * (?handover=<youngPersonId>), the page goes through `passphraseFirst` (PassphraseFirst, in
- * ../routes.tsx): before a passphrase is chosen the coach chooses one first, since a
+ * (?handover=<youngPersonId>) before a passphrase is chosen, the coach chooses one first: a
  * hand-over runs only while the app is unlocked (the PIN is sealed under the data key).
  */
-export function SettingsRoute({
-  passphraseFirst,
-}: {
-  passphraseFirst: (page: ReactNode) => ReactNode;
-}) {
+export function SettingsRoute({ PassphraseFirst }: SettingsRouteProps) {
   const [params] = useSearchParams();
   const page = (
     <SettingsPage
@@ -23,5 +23,10 @@ export function SettingsRoute({
       renderEraseDialog={(args) => <EraseYoungPersonDialog {...args} />}
     />
   );
-  return params.has('handover') ? passphraseFirst(page) : page;
+  if (!params.has('handover')) return page;
+  return (
+    <PassphraseFirst reason="Before you hand over, choose a passphrase. What the young person adds is then kept encrypted on this device, and so is your PIN.">
+      {page}
+    </PassphraseFirst>
+  );
 }

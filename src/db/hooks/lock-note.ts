@@ -23,9 +23,7 @@ export function useLockNote(): LockNote | undefined {
       getDb().settings.get(PIN_ATTEMPTS_KEY),
       getDb().settings.get(HANDOVER_END_KEY),
     ]);
-    const value: unknown = attempts?.value;
-    const failures =
-      typeof value === 'object' && value !== null && 'failures' in value ? value.failures : 0;
+    const failures = (attempts?.value as { failures?: unknown } | undefined)?.failures;
     if (Number(failures) >= PIN_SPENT_AT) return 'pin-spent';
     return ending ? 'handover-ending' : null;
   }, []);

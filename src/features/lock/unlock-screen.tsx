@@ -63,8 +63,8 @@ function HandoverNote() {
   return (
     <p className="lock-note">
       {note === 'pin-spent'
-        ? 'Too many wrong PINs: the hand-over has ended. Set a new PIN once unlocked.'
-        : 'Unlocking ends the hand-over and removes the PIN.'}
+        ? 'Too many wrong PINs: the hand-over has ended.'
+        : 'Unlocking ends the hand-over.'}
     </p>
   );
 }

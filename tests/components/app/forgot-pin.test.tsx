@@ -69,9 +69,7 @@ describe('Forgot the PIN? (real app)', () => {
 
     expect(await findPageHeading('Unlock')).toBeVisible();
     expect(getLockState()).toBe('locked');
-    expect(
-      await screen.findByText('Unlocking ends the hand-over and removes the PIN.'),
-    ).toBeVisible();
+    expect(await screen.findByText('Unlocking ends the hand-over.')).toBeVisible();
     expect(document.body).not.toHaveTextContent('Mia');
 
     await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
