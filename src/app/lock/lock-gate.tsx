@@ -5,6 +5,7 @@ import { setEncryptionSetUp, subscribeToLock } from '../../db/encryption/session
 import { errorReason } from '../../lib/errors';
 import { useToastStore } from '../../stores/toast-store';
 import { useLockState } from '../../db/hooks/use-lock-state';
+import { hearTabLocks } from './hear-tab-locks';
 
 const UnlockScreen = lazy(async () => ({
   default: (await import('../../features/lock/unlock-screen')).UnlockScreen,
@@ -40,6 +41,9 @@ export function LockGate({ children }: { children: ReactNode }) {
   const [wasUnlocked, setWasUnlocked] = useState(false);
   if (state === 'unlocked' && !wasUnlocked) setWasUnlocked(true);
   useEffect(forgetOnLock, []);
+  // Locking one tab locks every tab of the app (each holds the key in its own memory): heard
+  // from the start, not once what unlocking loads has arrived.
+  useEffect(() => hearTabLocks(), []);
   useEffect(() => {
     // The last page's title may name a young person.
     if (state === 'locked') document.title = 'Unlock - Resilience Coaching';

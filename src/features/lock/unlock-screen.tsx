@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { useLockNote } from '../../db/hooks/lock-note';
 import { LockScreenFrame } from './lock-screen-frame';
 import { RecoveryForm } from './recovery-form';
 import { UnlockForm } from './unlock-form';
@@ -45,7 +44,6 @@ export function UnlockScreen() {
       ) : (
         <>
           <p>Enter your passphrase to open the records.</p>
-          <HandoverNote />
           <UnlockForm />
           <button type="button" className="button button--link" onClick={() => setRecovering(true)}>
             Forgotten your passphrase?
@@ -53,18 +51,5 @@ export function UnlockScreen() {
         </>
       )}
     </LockScreenFrame>
-  );
-}
-
-/** When a hand-over is why the app locked: what unlocking does. */
-function HandoverNote() {
-  const note = useLockNote();
-  if (!note) return null;
-  return (
-    <p className="lock-note">
-      {note === 'pin-spent'
-        ? 'Too many wrong PINs: the hand-over has ended.'
-        : 'Unlocking ends the hand-over.'}
-    </p>
   );
 }

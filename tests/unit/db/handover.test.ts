@@ -198,6 +198,9 @@ describe('endHandover', () => {
     expect(getLockState()).toBe('locked');
     setDataKey(key);
     expect(await getHandover()).toBeNull();
+    // Said once to the coach after the unlock.
+    expect(await finishRequestedHandoverEnd()).toBe('wrong-pins');
+    expect(await finishRequestedHandoverEnd()).toBeNull();
     expect(await getPinState(page.time)).toMatchObject({ status: 'spent' });
     await expect(startHandover(mia.id, later(5 * HOUR))).rejects.toThrow(PinNeededError);
   });
@@ -243,13 +246,13 @@ describe('Forgot the PIN?: the passphrase or the recovery key ends a hand-over',
     await requestHandoverEnd();
 
     expect(getLockState()).toBe('locked');
-    expect(await finishRequestedHandoverEnd()).toBe(false); // not while locked
+    expect(await finishRequestedHandoverEnd()).toBeNull(); // not while locked
     expect(await getHandover()).toEqual(handover);
     await expect(unlock('not the passphrase')).rejects.toThrow('That passphrase is not right.');
     expect(getLockState()).toBe('locked');
 
     await unlock(PASSPHRASE);
-    expect(await finishRequestedHandoverEnd()).toBe(true);
+    expect(await finishRequestedHandoverEnd()).toBe('ended');
 
     expect(await getHandover()).toBeNull();
     expect(await getPinState(page.time)).toEqual({
@@ -259,7 +262,7 @@ describe('Forgot the PIN?: the passphrase or the recovery key ends a hand-over',
       waitMs: 0,
     });
     expect(await getDb().settings.get('handoverEndAtUnlock')).toBeUndefined();
-    expect(await finishRequestedHandoverEnd()).toBe(false);
+    expect(await finishRequestedHandoverEnd()).toBeNull();
     // The coach sets a new PIN without the old one, and can hand over again.
     await setCoachPin('2468', null, page.time);
     await startHandover(mia.id, NOW);
@@ -270,7 +273,7 @@ describe('Forgot the PIN?: the passphrase or the recovery key ends a hand-over',
     await handOverWithAWait();
     await requestHandoverEnd();
     await unlockWithRecovery(recoveryKey, 'gulls over the north pier');
-    expect(await finishRequestedHandoverEnd()).toBe(true);
+    expect(await finishRequestedHandoverEnd()).toBe('ended');
     expect(await getHandover()).toBeNull();
   });
 
@@ -280,7 +283,7 @@ describe('Forgot the PIN?: the passphrase or the recovery key ends a hand-over',
       key: 'handoverEndAtUnlock',
       value: { ...handover, startedAt: '2026-01-01T09:00:00.000Z' },
     });
-    expect(await finishRequestedHandoverEnd()).toBe(false);
+    expect(await finishRequestedHandoverEnd()).toBeNull();
     expect(await getHandover()).toMatchObject({ youngPersonId: mia.id });
     expect(await getDb().settings.get('handoverEndAtUnlock')).toBeUndefined();
   });

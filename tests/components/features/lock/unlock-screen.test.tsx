@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { getDb } from '../../../../src/db/database';
 import { setUpEncryption } from '../../../../src/db/encryption/lock-control';
 import { getLockState, lock } from '../../../../src/db/encryption/session-key';
 import { UnlockScreen } from '../../../../src/features/lock/unlock-screen';
@@ -49,28 +48,6 @@ describe('UnlockScreen', () => {
     await waitFor(() => expect(box).toHaveFocus());
     expect(document.title).toBe('Unlock - Resilience Coaching');
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
-  });
-
-  it('says when a hand-over is why it locked: ten wrong PINs, or Forgot the PIN?', async () => {
-    const { unmount } = render(<UnlockScreen />);
-    await screen.findByLabelText('Passphrase');
-    expect(screen.queryByText(/hand-over/)).not.toBeInTheDocument();
-    unmount();
-
-    await getDb().settings.put({
-      key: 'handoverEndAtUnlock',
-      value: { youngPersonId: 'someone', startedAt: '2026-11-23T10:00:00.000Z' },
-    });
-    const second = render(<UnlockScreen />);
-    expect(await screen.findByText('Unlocking ends the hand-over.')).toBeVisible();
-    second.unmount();
-
-    await getDb().settings.put({
-      key: 'pinAttempts',
-      value: { failures: 10, waitLeftMs: 0, seenAt: 0, since: 0 },
-    });
-    render(<UnlockScreen />);
-    expect(await screen.findByText('Too many wrong PINs: the hand-over has ended.')).toBeVisible();
   });
 
   it('says a wrong passphrase is not right, by the box, and opens with the right one', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { getDb } from '../../../src/db/database';
 import { setUpEncryption } from '../../../src/db/encryption/lock-control';
 import {
   getDataKey,
@@ -34,7 +35,7 @@ vi.mock('../../../src/lib/pin', async (importOriginal) => ({
 
 const PASSPHRASE = 'herons along the canal';
 
-describe('Forgot the PIN? (real app)', () => {
+describe('A hand-over ended by the passphrase or by wrong PINs (real app)', () => {
   let key: Uint8Array;
   beforeAll(async () => {
     await preloadPages();
@@ -69,7 +70,6 @@ describe('Forgot the PIN? (real app)', () => {
 
     expect(await findPageHeading('Unlock')).toBeVisible();
     expect(getLockState()).toBe('locked');
-    expect(await screen.findByText('Unlocking ends the hand-over.')).toBeVisible();
     expect(document.body).not.toHaveTextContent('Mia');
 
     await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
@@ -83,6 +83,33 @@ describe('Forgot the PIN? (real app)', () => {
     );
     expect(await getPinState()).toMatchObject({ status: 'not-set' });
     await waitFor(() => expect(screen.queryByText('Give back to my coach')).toBeNull());
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeVisible();
+  });
+
+  it('tells the coach, once unlocked, that ten wrong PINs ended the hand-over', async () => {
+    const user = userEvent.setup();
+    const mia = await seedYoungPerson('Mia');
+    await setCoachPin('4826', null);
+    await startHandover(mia.id);
+    // Nine wrong already, their waits over.
+    await getDb().settings.put({
+      key: 'pinAttempts',
+      value: { failures: 9, waitLeftMs: 0, seenAt: 0, since: 0 },
+    });
+    renderApp('/my-space');
+    await user.click(await screen.findByRole('button', { name: 'Give back to my coach' }));
+    await user.type(screen.getByLabelText('Coach PIN'), '1111{Enter}');
+
+    expect(await findPageHeading('Unlock')).toBeVisible();
+    await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+
+    await waitFor(() =>
+      expect(toastMessages()).toContain(
+        'The coach PIN was typed wrong too many times in a row, so the hand-over ended and the app locked. Set a new PIN to hand over.',
+      ),
+    );
+    expect(await getHandover()).toBeNull();
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeVisible();
   });
 });
