@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Outlet, type RouteObject } from 'react-router-dom';
 import { AppLayout } from './layout/app-layout';
 import { ConnectionBanner } from './layout/connection-banner';
@@ -6,6 +7,14 @@ import { RouteError } from './layout/route-error';
 import { Toaster } from './layout/toaster';
 import { LockGate } from './lock/lock-gate';
 import { PassphraseFirst } from './lock/passphrase-first';
+
+// The caseload is "/", where every coach starts. A route's `lazy` loads as soon as the router
+// starts, before anything shows, so the caseload's code would come with the unlock screen of
+// every coach with records (issue 7's first-screen budget). As a React.lazy component it loads
+// only when shown: once the app is unlocked (or on a new device, at once).
+const CaseloadRoute = lazy(async () => ({
+  default: (await import('./routes/caseload-route')).CaseloadRoute,
+}));
 
 /** The coach's screens. */
 const coachRoutes: RouteObject[] = [
@@ -24,9 +33,11 @@ const coachRoutes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: async () => ({
-              Component: (await import('./routes/caseload-route')).CaseloadRoute,
-            }),
+            element: (
+              <Suspense fallback={null}>
+                <CaseloadRoute />
+              </Suspense>
+            ),
           },
           {
             path: 'young-people/new',
@@ -120,9 +131,11 @@ const coachRoutes: RouteObject[] = [
           },
           {
             path: 'settings',
-            lazy: async () => ({
-              Component: (await import('./routes/settings-route')).SettingsRoute,
-            }),
+            lazy: async () => {
+              const { SettingsRoute } = await import('./routes/settings-route');
+              // PassphraseFirst is passed in: imported there, it split the first screen's code.
+              return { Component: () => <SettingsRoute PassphraseFirst={PassphraseFirst} /> };
+            },
           },
           {
             path: 'backup',

@@ -35,6 +35,11 @@ export const COACH_PIN_KEY = 'coachPin';
 export const PIN_ATTEMPTS_KEY = 'pinAttempts';
 /** The handover in progress: whose space the device is in. */
 export const HANDOVER_KEY = 'handover';
+/**
+ * "Forgot the PIN?": the handover to end at the next unlock (the passphrase or the recovery
+ * key), when the PIN is removed too.
+ */
+export const HANDOVER_END_KEY = 'handoverEndAtUnlock';
 
 // The service's choices
 

@@ -11,7 +11,6 @@ import {
   subYears,
 } from 'date-fns';
 import type { Instant } from './instant';
-import { MONTHS } from './short-date';
 export { toInstant, type Instant } from './instant';
 
 /** A calendar date stored as yyyy-MM-dd, in the device's local time zone. */
@@ -90,6 +89,8 @@ export function instantToIsoDate(instant: Instant): IsoDate {
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** "Jan" to "Dec", as date-fns writes them (twelve words, not dates). */
+const MONTHS = Array.from({ length: 12 }, (_, month) => format(new Date(2000, month, 1), 'MMM'));
 
 function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);

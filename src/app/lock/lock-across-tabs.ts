@@ -4,56 +4,33 @@
  * tabs talk over a BroadcastChannel (same origin only; nothing leaves the device):
  *
  * - when a tab locks (Lock, auto-lock), it tells the others, and each locks at once (keeping
- *   what is being typed as an encrypted draft first, as Lock does). Unlocking is not shared:
- *   each tab asks for the passphrase.
+ *   what is being typed as an encrypted draft first, as Lock does: the listening half is in
+ *   ./hear-tab-locks.ts, with the app's shell). Unlocking is not shared: each tab asks for
+ *   the passphrase.
  * - when a tab is about to change the data key (Settings, "Change the data key"), it tells
  *   the others to lock: they hold the old key, which stops opening the records.
  * - while the coach works in one tab, it tells the others now and then, so a tab left in the
  *   background does not auto-lock every tab while the coach is busy in another.
  */
-import {
-  lockSafely,
-  subscribeToDataKeyChange,
-  subscribeToLock,
-} from '../../db/encryption/session-key';
+import { subscribeToDataKeyChange, subscribeToLock } from '../../db/encryption/session-key';
+import { openTabChannel, type TabChannel, type TabMessage } from './hear-tab-locks';
 
-export const TAB_CHANNEL_NAME = 'resilience-coaching/lock';
-
-/** What the tabs send each other: no record, no key, nothing but these words. */
-export type TabMessage = { type: 'lock' } | { type: 'activity' };
-
-/** The part of a BroadcastChannel used here (tests may pass a stand-in). */
-export interface TabChannel {
-  postMessage(message: TabMessage): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
-  removeEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
-  close(): void;
-}
-
-function openChannel(): TabChannel | null {
-  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(TAB_CHANNEL_NAME) : null;
-}
-
-function isTabMessage(data: unknown): data is TabMessage {
-  if (typeof data !== 'object' || data === null) return false;
-  const type = (data as { type?: unknown }).type;
-  return type === 'lock' || type === 'activity';
-}
+export { TAB_CHANNEL_NAME, type TabChannel, type TabMessage } from './hear-tab-locks';
 
 let connected: TabChannel | null = null;
 const activityListeners = new Set<() => void>();
 
 /**
- * Joins the other tabs: this tab locks when another locks, and tells the others when it
- * locks. Returns the function that leaves. Without BroadcastChannel (very old browsers) it
- * does nothing.
+ * Joins the other tabs: tells them when this tab locks, and hears when the coach uses
+ * another (for the auto-lock). Hearing another tab lock is ./hear-tab-locks.ts's part.
+ * Returns the function that leaves. Without BroadcastChannel (very old browsers) it does
+ * nothing.
  */
-export function connectTabs(channel: TabChannel | null = openChannel()): () => void {
+export function connectTabs(channel: TabChannel | null = openTabChannel()): () => void {
   if (!channel) return () => undefined;
   const onMessage = (event: MessageEvent<unknown>) => {
-    if (!isTabMessage(event.data)) return;
-    if (event.data.type === 'lock') void lockSafely();
-    else for (const listener of [...activityListeners]) listener();
+    if ((event.data as Partial<TabMessage> | null)?.type !== 'activity') return;
+    for (const listener of [...activityListeners]) listener();
   };
   channel.addEventListener('message', onMessage);
   // Locking when already locked does nothing, so a tab told to lock tells the others once

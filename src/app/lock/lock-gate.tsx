@@ -1,18 +1,16 @@
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { checkEncryptionSetUp } from '../../db/encryption/lock-settings';
 import { useKeyringStored } from '../../db/hooks/core';
 import { setEncryptionSetUp, subscribeToLock } from '../../db/encryption/session-key';
 import { errorReason } from '../../lib/errors';
 import { useToastStore } from '../../stores/toast-store';
-import { useAutoLock } from './auto-lock';
-import { connectTabs } from './lock-across-tabs';
-import { isReloadPending, reloadOnLock, subscribeToReloadPending } from './reload-on-lock';
-import { useUnlockLimit } from './unlock-limit';
 import { useLockState } from '../../db/hooks/use-lock-state';
+import { hearTabLocks } from './hear-tab-locks';
 
 const UnlockScreen = lazy(async () => ({
   default: (await import('../../features/lock/unlock-screen')).UnlockScreen,
 }));
+const WhileUnlocked = lazy(() => import('./while-unlocked'));
 
 /** Clears what the app keeps in memory outside React's tree when it locks. */
 function forgetOnLock(): () => void {
@@ -38,24 +36,30 @@ export function LockGate({ children }: { children: ReactNode }) {
     if (state !== 'starting') return;
     checkEncryptionSetUp().catch((error: unknown) => setProblem(errorReason(error)));
   }, [state]);
-  const reloading = useSyncExternalStore(subscribeToReloadPending, isReloadPending);
+  const [reloading, setReloading] = useState(false);
+  // The auto-lock, the time limit and the reload after a lock load with the first unlock.
+  const [wasUnlocked, setWasUnlocked] = useState(false);
+  if (state === 'unlocked' && !wasUnlocked) setWasUnlocked(true);
   useEffect(forgetOnLock, []);
-  // Locking one tab locks every tab of the app (each holds the key in its own memory).
-  useEffect(() => connectTabs(), []);
-  // After the other lock listeners: the tabs are told before this one reloads.
-  useEffect(reloadOnLock, []);
+  // Locking one tab locks every tab of the app (each holds the key in its own memory): heard
+  // from the start, not once what unlocking loads has arrived.
+  useEffect(() => hearTabLocks(), []);
   useEffect(() => {
     // The last page's title may name a young person.
     if (state === 'locked') document.title = 'Unlock - Resilience Coaching';
   }, [state]);
-  useAutoLock(state === 'unlocked');
-  useUnlockLimit(state === 'unlocked');
 
   // A passphrase chosen in another tab: this tab locks too, rather than go on storing plain.
   const keyringHere = useKeyringStored(state === 'not-set-up');
   useEffect(() => {
     if (keyringHere) setEncryptionSetUp(true);
   }, [keyringHere]);
+
+  const whileUnlocked = wasUnlocked && (
+    <Suspense fallback={null}>
+      <WhileUnlocked unlocked={state === 'unlocked'} onReloadPending={setReloading} />
+    </Suspense>
+  );
 
   if (problem) {
     return (
@@ -69,19 +73,20 @@ export function LockGate({ children }: { children: ReactNode }) {
     );
   }
   if (state === 'starting') return null;
+  let content: ReactNode = children;
   if (state === 'locked' && reloading) {
-    return (
-      <main className="lock-gate-problem">
-        <p role="status">Locking…</p>
-      </main>
-    );
-  }
-  if (state === 'locked') {
-    return (
+    content = <p role="status">Locking…</p>;
+  } else if (state === 'locked') {
+    content = (
       <Suspense fallback={<p role="status">Loading…</p>}>
         <UnlockScreen />
       </Suspense>
     );
   }
-  return <>{children}</>;
+  return (
+    <>
+      {whileUnlocked}
+      {content}
+    </>
+  );
 }

@@ -11,57 +11,39 @@ import { getLockState, subscribeToLock } from '../../db/encryption/session-key';
 type Reload = () => void;
 
 const realReload: Reload = () => window.location.reload();
-let reloadPage: Reload = realReload;
-let pending = false;
-const listeners = new Set<() => void>();
-
-function setPending(value: boolean) {
-  if (pending === value) return;
-  pending = value;
-  for (const listener of [...listeners]) listener();
-}
-
-/** True from the moment the app locks until the page reloads. */
-export function isReloadPending(): boolean {
-  return pending;
-}
-
-/** For useSyncExternalStore with isReloadPending. Returns the unsubscribe function. */
-export function subscribeToReloadPending(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+let instead: Reload | null = null;
 
 /**
- * For tests, where jsdom cannot reload a page: runs `instead` in place of the reload, after
+ * For tests, where jsdom cannot reload a page: runs `stand-in` in place of the reload, after
  * which the page goes on as a freshly loaded one would (locked, on the unlock screen).
  * Returns the function that puts the real reload back.
  */
-export function replacePageReload(instead: Reload): () => void {
-  reloadPage = () => {
-    instead();
-    setPending(false);
-  };
+export function replacePageReload(standIn: Reload): () => void {
+  instead = standIn;
   return () => {
-    reloadPage = realReload;
+    instead = null;
   };
 }
 
 /**
  * Reloads the page each time the app locks (Lock, auto-lock, the time limit, another tab, ten
- * wrong PINs). Waits for every other lock listener (telling the other tabs first), and does
- * not reload when the app did not end up locked: a first passphrase whose records could not be
- * encrypted goes back to "not set up", with its message on screen. Returns the function that
- * stops it.
+ * wrong PINs), telling `onPending` true from the lock until the reload. Waits for every other
+ * lock listener (telling the other tabs first), and does not reload when the app did not end
+ * up locked: a first passphrase whose records could not be encrypted goes back to "not set
+ * up", with its message on screen. Returns the function that stops it.
  */
-export function reloadOnLock(): () => void {
+export function reloadOnLock(onPending: (pending: boolean) => void): () => void {
   return subscribeToLock(() => {
-    setPending(true);
+    onPending(true);
     setTimeout(() => {
-      if (getLockState() === 'locked') reloadPage();
-      else setPending(false);
+      if (getLockState() !== 'locked') {
+        onPending(false);
+      } else if (instead) {
+        instead();
+        onPending(false);
+      } else {
+        realReload();
+      }
     }, 0);
   });
 }

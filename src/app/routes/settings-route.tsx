@@ -1,10 +1,15 @@
+import type { ComponentType, ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { DamagedRecordsSection } from '../../features/damaged-records/damaged-records-section';
 import { NewRecoveryKey } from '../../features/lock/new-recovery-key';
 import { SetUpPassphrase } from '../../features/lock/set-up-passphrase';
 import { SettingsPage } from '../../features/settings/settings-page';
 import { EraseYoungPersonDialog } from '../../features/young-people/erase-young-person-dialog';
-import { PassphraseFirst } from '../lock/passphrase-first';
+
+interface SettingsRouteProps {
+  /** ../lock/passphrase-first's PassphraseFirst, passed in by ../routes.tsx. */
+  PassphraseFirst: ComponentType<{ reason: string; children: ReactNode }>;
+}
 
 /**
  * Settings, with the passphrase set-up form for "Choose a passphrase", the new recovery key
@@ -13,7 +18,7 @@ import { PassphraseFirst } from '../lock/passphrase-first';
  * passphrase is chosen, the coach chooses one first: a hand-over runs only while the app is
  * unlocked, since the PIN is sealed under the data key.
  */
-export function SettingsRoute() {
+export function SettingsRoute({ PassphraseFirst }: SettingsRouteProps) {
   const [params] = useSearchParams();
   const page = (
     <SettingsPage

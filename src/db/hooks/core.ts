@@ -2,9 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { isKeyringStored } from '../encryption/lock-settings';
 import { getGoalsWithOwners, getSessionWithRatings, getYoungPersonDetail } from '../queries';
 import { getHandover } from '../repositories/handover-state';
-import { getDb } from '../database';
-import { PIN_ATTEMPTS_KEY } from '../settings-keys';
-import { isSpent, toPinAttempts } from '../../domain/pin-attempts';
 
 /**
  * Live reads that need no validation code, so the app's shell (the lock and handover gates,
@@ -36,15 +33,4 @@ export function useHandover() {
  */
 export function useKeyringStored(watch: boolean) {
   return useLiveQuery(async () => (watch ? isKeyringStored() : false), [watch]);
-}
-
-/**
- * True when the coach PIN was typed wrong too many times in a row (it no longer works): the
- * unlock screen says so. Undefined while loading.
- */
-export function usePinSpent() {
-  return useLiveQuery(
-    async () => isSpent(toPinAttempts((await getDb().settings.get(PIN_ATTEMPTS_KEY))?.value)),
-    [],
-  );
 }

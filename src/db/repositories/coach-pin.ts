@@ -45,7 +45,8 @@ import {
   getLockState,
   lockSafely,
 } from '../encryption/session-key';
-import { COACH_PIN_KEY, HANDOVER_KEY, PIN_ATTEMPTS_KEY } from '../settings-keys';
+import { ENDED_BY_WRONG_PINS } from './handover-end';
+import { COACH_PIN_KEY, HANDOVER_END_KEY, HANDOVER_KEY, PIN_ATTEMPTS_KEY } from '../settings-keys';
 
 export type { PinCheckResult } from '../../lib/pin';
 
@@ -282,6 +283,8 @@ async function recordTry(
     await writeAttempts(next);
     if (isSpent(next)) {
       await db.settings.delete(HANDOVER_KEY);
+      // Told to the coach after the next unlock (see ./handover-end.ts).
+      await db.settings.put({ key: HANDOVER_END_KEY, value: ENDED_BY_WRONG_PINS });
       return { ok: false, reason: 'spent' };
     }
     return { ok: false, reason: 'wrong', triesLeft: triesLeft(next), waitMs: next.waitLeftMs };
@@ -362,14 +365,6 @@ export async function resealCoachPin(oldKey: Uint8Array, newKey: Uint8Array): Pr
   const { salt, iterations } = 'sealed' in pin ? pin.sealed : pin.legacy;
   await getDb().settings.put({ key: COACH_PIN_KEY, value: seal(newKey, hash, salt, iterations) });
   return true;
-}
-
-/**
- * Inside a transaction that includes the settings: the PIN is removed with its count of
- * wrong tries (the passphrase has ended a hand-over: see ./handover.ts).
- */
-export async function removeCoachPin(): Promise<void> {
-  await getDb().settings.bulkDelete([COACH_PIN_KEY, PIN_ATTEMPTS_KEY]);
 }
 
 /**

@@ -2,19 +2,16 @@ import { z } from 'zod';
 import { toInstant } from '../../lib/dates';
 import { idSchema, instantSchema } from '../../domain/schemas';
 import { getDb } from '../database';
-// Through lock-control, so the keyring stays in the lock screens' chunk (the first screen).
-import { unlockWithPassphrase } from '../encryption/lock-control';
-import { PassphraseNeededError, getLockState } from '../encryption/session-key';
+import { PassphraseNeededError, getLockState, lockSafely } from '../encryption/session-key';
 import {
   checkCoachPin,
   pinTimeNow,
-  removeCoachPin,
   requireUsablePin,
   type PinCheckResult,
   type PinTime,
 } from './coach-pin';
 import { getHandover } from './handover-state';
-import { HANDOVER_KEY } from '../settings-keys';
+import { HANDOVER_END_KEY, HANDOVER_KEY } from '../settings-keys';
 
 export { getHandover };
 
@@ -79,21 +76,16 @@ export async function endHandover(
 }
 
 /**
- * "Forgot the PIN?": the coach's passphrase always ends a hand-over, whatever became of the
- * PIN. The PIN is removed with its wrong tries, so the coach sets a new one before the next
- * hand-over. Wrong passphrases count with those typed on the unlock screen, and wait as they
- * do. Throws a ValidationError keyed `passphrase` (empty, wrong, or a wait) and changes
- * nothing then.
+ * "Forgot the PIN?": the coach's passphrase, or the recovery key, always ends a handover,
+ * whatever became of the PIN (during a wait too). This notes the handover to end and locks
+ * the app (what is being typed is kept as a draft first); unlocking it, on the unlock screen,
+ * ends the handover and removes the PIN (finishRequestedHandoverEnd in ./handover-end.ts,
+ * which the app calls at unlock). Wrong passphrases count and wait as they always do there.
+ * Without a handover it changes nothing.
  */
-export async function endHandoverWithPassphrase(
-  passphrase: string,
-  now: Date = new Date(),
-): Promise<void> {
-  const dataKey = await unlockWithPassphrase(passphrase, now);
-  dataKey.fill(0); // Only the proof was needed: the app holds its own copy.
-  const db = getDb();
-  await db.transaction('rw', db.settings, async () => {
-    await db.settings.delete(HANDOVER_KEY);
-    await removeCoachPin();
-  });
+export async function requestHandoverEnd(): Promise<void> {
+  const handover = await getHandover();
+  if (!handover) return;
+  await getDb().settings.put({ key: HANDOVER_END_KEY, value: handover });
+  await lockSafely();
 }

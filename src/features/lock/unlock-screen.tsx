@@ -1,17 +1,16 @@
 import { lazy, Suspense, useRef, useState } from 'react';
-import { usePinSpent } from '../../db/hooks/core';
 import type { Recovered } from '../../db/encryption/lock-control';
 import { LockScreenFrame } from './lock-screen-frame';
 import { RecoveryForm } from './recovery-form';
+import { UnlockForm } from './unlock-form';
+import { useFocusOnChange } from './use-focus-on-change';
+import './lock.css';
 
 // Shown only after a recovery: loaded then, not with the unlock screen (the first screen of
 // every coach with records, issue 7's budget).
 const NewRecoveryKey = lazy(async () => ({
   default: (await import('./new-recovery-key')).NewRecoveryKey,
 }));
-import { UnlockForm } from './unlock-form';
-import { useFocusOnChange } from './use-focus-on-change';
-import './lock.css';
 
 export { LockScreenFrame } from './lock-screen-frame';
 
@@ -74,7 +73,6 @@ export function UnlockScreen() {
       ) : (
         <>
           <p>Enter your passphrase to open the records.</p>
-          <PinSpentNote />
           <UnlockForm />
           <button type="button" className="button button--link" onClick={() => setRecovering(true)}>
             Forgotten your passphrase?
@@ -82,16 +80,5 @@ export function UnlockScreen() {
         </>
       )}
     </LockScreenFrame>
-  );
-}
-
-/** After ten wrong coach PINs in a row: why the app locked, and what to do next. */
-function PinSpentNote() {
-  if (!usePinSpent()) return null;
-  return (
-    <p className="lock-note">
-      The coach PIN was typed wrong too many times in a row, so the hand-over ended and the app
-      locked. Enter your passphrase, then set a new PIN in Settings.
-    </p>
   );
 }

@@ -4,7 +4,6 @@ import { useFocusHeadingOnNavigation } from '../../components/ui/use-focus-headi
 import { PinDialog } from '../../components/ui/pin-dialog';
 import { countPinWait } from '../../db/repositories/coach-pin';
 import { endHandover } from '../../db/repositories/handover';
-import { showToast } from '../../stores/toast-store';
 import { ForgotPinDialog } from './forgot-pin-dialog';
 import { SpaceClosed } from './space-content';
 import { useMySpace } from './use-my-space';
@@ -12,7 +11,7 @@ import './my-space.css';
 
 /**
  * The full-screen frame of the young person's space: their greeting and the way back to the
- * coach (behind the coach's PIN, or the coach's passphrase when the PIN is forgotten), with
+ * coach (behind the coach's PIN, or the passphrase or recovery key when it is forgotten), with
  * no coach navigation at all.
  */
 export function MySpaceLayout() {
@@ -64,19 +63,7 @@ export function MySpaceLayout() {
           }}
         />
       )}
-      {asking === 'passphrase' && (
-        <ForgotPinDialog
-          onCancel={() => setAsking(null)}
-          onEnded={() => {
-            setAsking(null);
-            // The handover gate takes the device back to the young person's page, as the PIN
-            // does; their "Hand over" button then goes straight to the PIN form.
-            showToast(
-              'The hand-over has ended and the PIN was removed. Set a new PIN to hand over.',
-            );
-          }}
-        />
-      )}
+      {asking === 'passphrase' && <ForgotPinDialog onCancel={() => setAsking(null)} />}
     </div>
   );
 }

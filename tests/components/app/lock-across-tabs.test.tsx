@@ -21,6 +21,7 @@ describe('Lock in another tab (real app)', () => {
   beforeAll(async () => {
     await preloadPages();
     await import('../../../src/features/lock/unlock-screen');
+    await import('../../../src/app/lock/while-unlocked');
   }, PRELOAD_TIMEOUT);
   beforeEach(async () => {
     await resetApp();

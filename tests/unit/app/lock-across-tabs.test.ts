@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { useAutoLock } from '../../../src/app/lock/auto-lock';
 import {
@@ -6,6 +6,7 @@ import {
   connectTabs,
   type TabMessage,
 } from '../../../src/app/lock/lock-across-tabs';
+import { hearTabLocks } from '../../../src/app/lock/hear-tab-locks';
 import { getDb } from '../../../src/db/database';
 import {
   announceDataKeyChange,
@@ -55,7 +56,7 @@ describe('Locking one tab locks every tab', () => {
   });
 
   it('locks this tab when another tab locks, keeping what is being typed first', async () => {
-    disconnect = connectTabs();
+    disconnect = hearTabLocks();
     const drafted = vi.fn();
     const stop = onBeforeLock(drafted);
     expect(isUnlocked()).toBe(true);
@@ -98,7 +99,9 @@ describe('Locking one tab locks every tab', () => {
   });
 
   it('ignores anything else on the channel', async () => {
+    const stopHearing = hearTabLocks();
     disconnect = connectTabs();
+    onTestFinished(stopHearing);
 
     other.send({ type: 'unlock' });
     other.send('lock');
@@ -110,6 +113,7 @@ describe('Locking one tab locks every tab', () => {
 
   it('stops listening once disconnected', async () => {
     connectTabs()();
+    hearTabLocks()();
 
     other.send({ type: 'lock' });
     lock();
@@ -120,6 +124,7 @@ describe('Locking one tab locks every tab', () => {
 
   it('does nothing without BroadcastChannel', () => {
     expect(() => connectTabs(null)()).not.toThrow();
+    expect(() => hearTabLocks(null)()).not.toThrow();
   });
 });
 

@@ -268,6 +268,7 @@ describe('checkCoachPin', () => {
     expect(results.at(-1)).toEqual({ ok: false, reason: 'spent' });
     expect(getLockState()).toBe('locked');
     expect(await getDb().settings.get('handover')).toBeUndefined();
+    expect((await getDb().settings.get('handoverEndAtUnlock'))?.value).toBe('wrong-pins');
 
     unlockAgain(); // the passphrase
     expect(await stateNow()).toMatchObject({ status: 'spent', triesLeft: 0 });

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../src/db/database';
-import { setUpEncryption } from '../../../src/db/encryption/lock-control';
+import {
+  setUpEncryption,
+  unlock,
+  unlockWithRecovery,
+} from '../../../src/db/encryption/lock-control';
 import { checkEncryptionSetUp } from '../../../src/db/encryption/lock-settings';
 import {
   PassphraseNeededError,
@@ -17,14 +21,14 @@ import {
 } from '../../../src/db/repositories/coach-pin';
 import {
   endHandover,
-  endHandoverWithPassphrase,
   getHandover,
+  requestHandoverEnd,
   startHandover,
 } from '../../../src/db/repositories/handover';
-import { ValidationError } from '../../../src/domain/validation';
+import { finishRequestedHandoverEnd } from '../../../src/db/repositories/handover-end';
 import { hashPinTheOldWay } from '../../../src/lib/pin';
 import { FakePinPage, HOUR, MINUTE } from '../../support/pin-time';
-import { NOW, addYoungPerson, fieldErrorsOf, freshDb } from './fixtures';
+import { NOW, addYoungPerson, freshDb } from './fixtures';
 
 // Fewer rounds keep these tests quick; tests/unit/lib/pin.test.ts and
 // tests/unit/db/encryption/keyring-real-kdf.test.ts check the real figures.
@@ -194,6 +198,9 @@ describe('endHandover', () => {
     expect(getLockState()).toBe('locked');
     setDataKey(key);
     expect(await getHandover()).toBeNull();
+    // Said once to the coach after the unlock.
+    expect(await finishRequestedHandoverEnd()).toBe('wrong-pins');
+    expect(await finishRequestedHandoverEnd()).toBeNull();
     expect(await getPinState(page.time)).toMatchObject({ status: 'spent' });
     await expect(startHandover(mia.id, later(5 * HOUR))).rejects.toThrow(PinNeededError);
   });
@@ -211,31 +218,41 @@ describe('handing over before a passphrase is chosen', () => {
   });
 });
 
-describe('endHandoverWithPassphrase (Forgot the PIN?)', () => {
+describe('Forgot the PIN?: the passphrase or the recovery key ends a hand-over', () => {
   const PASSPHRASE = 'pebbles on Brighton beach';
+  let recoveryKey = '';
 
   beforeEach(async () => {
     lock();
     await freshDb();
     await checkEncryptionSetUp();
-    await setUpEncryption(PASSPHRASE);
+    recoveryKey = await setUpEncryption(PASSPHRASE);
   });
   afterEach(() => lock());
 
-  it('ends the hand-over and removes the PIN, during a wait too; a wrong passphrase changes nothing', async () => {
+  /** A hand-over in the middle of a wait after wrong PINs. */
+  async function handOverWithAWait() {
     const mia = await addYoungPerson('Mia');
     await setCoachPin('4826', null, page.time);
     const handover = await startHandover(mia.id, NOW);
     for (let i = 0; i < 4; i++) await endHandover('1111', page.time);
     expect(await getPinState(page.time)).toMatchObject({ waitMs: MINUTE });
+    return { mia, handover };
+  }
 
-    expect(await fieldErrorsOf(endHandoverWithPassphrase('not the passphrase', NOW))).toEqual({
-      passphrase: 'That passphrase is not right.',
-    });
-    await expect(endHandoverWithPassphrase('', NOW)).rejects.toThrow(ValidationError);
+  it('locks the app, and unlocking with the passphrase ends the hand-over and removes the PIN', async () => {
+    const { mia, handover } = await handOverWithAWait();
+
+    await requestHandoverEnd();
+
+    expect(getLockState()).toBe('locked');
+    expect(await finishRequestedHandoverEnd()).toBeNull(); // not while locked
     expect(await getHandover()).toEqual(handover);
+    await expect(unlock('not the passphrase')).rejects.toThrow('That passphrase is not right.');
+    expect(getLockState()).toBe('locked');
 
-    await endHandoverWithPassphrase(PASSPHRASE, NOW);
+    await unlock(PASSPHRASE);
+    expect(await finishRequestedHandoverEnd()).toBe('ended');
 
     expect(await getHandover()).toBeNull();
     expect(await getPinState(page.time)).toEqual({
@@ -244,10 +261,30 @@ describe('endHandoverWithPassphrase (Forgot the PIN?)', () => {
       triesLeft: 10,
       waitMs: 0,
     });
-    expect(getLockState()).toBe('unlocked');
+    expect(await getDb().settings.get('handoverEndAtUnlock')).toBeUndefined();
+    expect(await finishRequestedHandoverEnd()).toBeNull();
     // The coach sets a new PIN without the old one, and can hand over again.
     await setCoachPin('2468', null, page.time);
     await startHandover(mia.id, NOW);
     expect(await endHandover('2468', page.time)).toEqual({ ok: true });
+  });
+
+  it('is ended by the recovery key too', async () => {
+    await handOverWithAWait();
+    await requestHandoverEnd();
+    await unlockWithRecovery(recoveryKey, 'gulls over the north pier');
+    expect(await finishRequestedHandoverEnd()).toBe('ended');
+    expect(await getHandover()).toBeNull();
+  });
+
+  it('does not end a later hand-over with a request left from an earlier one', async () => {
+    const { mia, handover } = await handOverWithAWait();
+    await getDb().settings.put({
+      key: 'handoverEndAtUnlock',
+      value: { ...handover, startedAt: '2026-01-01T09:00:00.000Z' },
+    });
+    expect(await finishRequestedHandoverEnd()).toBeNull();
+    expect(await getHandover()).toMatchObject({ youngPersonId: mia.id });
+    expect(await getDb().settings.get('handoverEndAtUnlock')).toBeUndefined();
   });
 });

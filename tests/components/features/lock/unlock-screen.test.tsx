@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { getDb } from '../../../../src/db/database';
 import { setUpEncryption } from '../../../../src/db/encryption/lock-control';
 import { getLockState, lock } from '../../../../src/db/encryption/session-key';
 import { UnlockScreen } from '../../../../src/features/lock/unlock-screen';
@@ -51,24 +50,6 @@ describe('UnlockScreen', () => {
     await waitFor(() => expect(box).toHaveFocus());
     expect(document.title).toBe('Unlock - Resilience Coaching');
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
-  });
-
-  it('says why it locked after ten wrong coach PINs, and nothing of the kind otherwise', async () => {
-    const { unmount } = render(<UnlockScreen />);
-    await screen.findByLabelText('Passphrase');
-    expect(screen.queryByText(/coach PIN was typed wrong/)).not.toBeInTheDocument();
-    unmount();
-
-    await getDb().settings.put({
-      key: 'pinAttempts',
-      value: { failures: 10, waitLeftMs: 0, seenAt: 0, since: 0 },
-    });
-    render(<UnlockScreen />);
-    expect(
-      await screen.findByText(
-        'The coach PIN was typed wrong too many times in a row, so the hand-over ended and the app locked. Enter your passphrase, then set a new PIN in Settings.',
-      ),
-    ).toBeVisible();
   });
 
   it('says a wrong passphrase is not right, by the box, and opens with the right one', async () => {

@@ -2,33 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getDb } from '../../../../src/db/database';
-import { setUpEncryption } from '../../../../src/db/encryption/lock-control';
-import {
-  getDataKey,
-  getLockState,
-  lock,
-  setDataKey,
-} from '../../../../src/db/encryption/session-key';
+import { getDataKey, getLockState, setDataKey } from '../../../../src/db/encryption/session-key';
 import { getPinState, setCoachPin } from '../../../../src/db/repositories/coach-pin';
 import { getHandover } from '../../../../src/db/repositories/handover';
-import {
-  handOverTo,
-  renderSpace,
-  resetSpace,
-  seedGoal,
-  seedYoungPerson,
-  toastMessages,
-} from './space-test-utils';
+import { handOverTo, renderSpace, resetSpace, seedGoal, seedYoungPerson } from './space-test-utils';
 
 // Fewer key-derivation rounds keep these tests quick (the real figures are checked in
-// tests/unit/lib/pin.test.ts and tests/unit/db/encryption/keyring-real-kdf.test.ts).
+// tests/unit/lib/pin.test.ts).
 vi.mock('../../../../src/lib/pin', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../../src/lib/pin')>()),
   PIN_ITERATIONS: 1000,
-}));
-vi.mock('../../../../src/lib/crypto', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../../src/lib/crypto')>()),
-  PBKDF2_ITERATIONS: 1000,
 }));
 
 /**
@@ -150,21 +133,15 @@ describe('MySpaceLayout', () => {
   });
 
   describe('Forgot the PIN?', () => {
-    const PASSPHRASE = 'swifts over the old mill';
     let key: Uint8Array;
-    beforeEach(async () => {
+    beforeEach(() => {
       key = new Uint8Array(getDataKey() ?? []);
-      lock();
-      await getDb().delete();
-      await getDb().open();
-      await setUpEncryption(PASSPHRASE);
     });
     afterEach(() => {
-      lock();
-      setDataKey(key);
+      if (getLockState() !== 'unlocked') setDataKey(key);
     });
 
-    it('ends the hand-over with the passphrase, even during a wait, and removes the PIN', async () => {
+    it('offers, even during a wait, to lock the app so that the passphrase ends the hand-over', async () => {
       const user = userEvent.setup();
       await seedHandover();
       await getDb().settings.put({
@@ -173,37 +150,30 @@ describe('MySpaceLayout', () => {
       });
       renderSpace('/my-space');
       await user.click(await screen.findByRole('button', { name: 'Give back to my coach' }));
-      let dialog = screen.getByRole('dialog', { name: 'Give back to your coach' });
+      const pinDialog = screen.getByRole('dialog', { name: 'Give back to your coach' });
       await waitFor(() =>
-        expect(within(dialog).getByLabelText('Coach PIN')).toHaveAccessibleDescription(
+        expect(within(pinDialog).getByLabelText('Coach PIN')).toHaveAccessibleDescription(
           /Too many wrong tries\. Try again in 4 hours\./,
         ),
       );
 
-      await user.click(within(dialog).getByRole('button', { name: 'Forgot the PIN?' }));
-      dialog = screen.getByRole('dialog', { name: 'Forgot the PIN?' });
-      const box = within(dialog).getByLabelText('Your passphrase');
-      expect(box).toHaveAttribute('type', 'password');
-      expect(box).toHaveAttribute('autocomplete', 'current-password');
-      expect(box).toHaveFocus();
-
-      await user.type(box, 'not my passphrase{Enter}');
-      await waitFor(() =>
-        expect(box).toHaveAccessibleDescription(/That passphrase is not right\./),
+      await user.click(within(pinDialog).getByRole('button', { name: 'Forgot the PIN?' }));
+      const dialog = screen.getByRole('alertdialog', { name: 'Forgot the PIN?' });
+      expect(dialog).toHaveTextContent(
+        'Coach: your passphrase, or your recovery key, ends the hand-over.',
       );
-      expect(box).toHaveValue('');
-      expect(await getHandover()).not.toBeNull();
-
-      await user.type(box, `${PASSPHRASE}{Enter}`);
-
-      // The space closes (in the app, the handover gate then shows the young person's page).
-      expect(await screen.findByRole('heading', { name: 'This space is closed' })).toBeVisible();
-      expect(await getHandover()).toBeNull();
-      expect(await getPinState()).toMatchObject({ status: 'not-set', failures: 0 });
+      // Cancel goes back to the space, with nothing changed.
+      await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+      expect(screen.queryByRole('alertdialog')).toBeNull();
       expect(getLockState()).toBe('unlocked');
-      expect(toastMessages()).toEqual([
-        'The hand-over has ended and the PIN was removed. Set a new PIN to hand over.',
-      ]);
+
+      await user.click(screen.getByRole('button', { name: 'Give back to my coach' }));
+      await user.click(screen.getByRole('button', { name: 'Forgot the PIN?' }));
+      await user.click(screen.getByRole('button', { name: 'Lock the app' }));
+
+      await waitFor(() => expect(getLockState()).toBe('locked'));
+      expect(await getDb().settings.get('handoverEndAtUnlock')).toBeDefined();
+      expect(await getHandover()).not.toBeNull(); // until the passphrase is given
     });
   });
 });
