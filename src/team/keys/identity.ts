@@ -19,7 +19,15 @@ import {
   utf8Encoder,
   type Bytes,
 } from '../../lib/crypto';
-import { TEAM_CONTEXT, concatBytes, encodeFields, sha256, subtle, toHex } from './encoding';
+import {
+  TEAM_CONTEXT,
+  concatBytes,
+  encodeFields,
+  sameBytes,
+  sha256,
+  subtle,
+  toHex,
+} from './encoding';
 import {
   publicKeysSchema,
   storedIdentitySchema,
@@ -239,7 +247,10 @@ async function matchesPublicKeys(identity: DeviceIdentity): Promise<boolean> {
   const theirs = new Uint8Array(
     await subtle().deriveBits({ name: 'ECDH', public: agreementPublic }, other.privateKey, 256),
   );
-  return toHex(mine) === toHex(theirs);
+  const same = sameBytes(mine, theirs);
+  mine.fill(0);
+  theirs.fill(0);
+  return same;
 }
 
 /** The ECDH public key of a device, for Web Crypto. Throws on a point not on the curve. */
