@@ -73,6 +73,7 @@ export async function sealEnvelope(
 
 /**
  * Why a document was not opened:
+ * - 'deleted': a deletion (CouchDB's `{ _id, _rev, _deleted: true }`): nothing to open;
  * - 'not-an-envelope': not of the envelope's shape (fields missing, extra or malformed);
  * - 'no-key': this device holds no key of that version for the caseload (a version made
  *   after it was removed, say);
@@ -80,7 +81,8 @@ export async function sealEnvelope(
  *   version: changed, moved from another caseload or id, or relabelled;
  * - 'content-broken': it opens, but what is inside is not padded JSON of the expected shape.
  */
-export type EnvelopeFailure = 'not-an-envelope' | 'no-key' | 'seal-broken' | 'content-broken';
+export type EnvelopeFailure =
+  'deleted' | 'not-an-envelope' | 'no-key' | 'seal-broken' | 'content-broken';
 
 export type OpenedEnvelope<T> =
   { ok: true; id: string; keyVersion: number; record: T } | { ok: false; reason: EnvelopeFailure };
@@ -94,6 +96,16 @@ export interface OpenOptions<T> {
   schema: z.ZodType<T>;
 }
 
+function isDeletion(stored: unknown): boolean {
+  return (
+    typeof stored === 'object' &&
+    stored !== null &&
+    Object.hasOwn(stored, '_deleted') &&
+    '_deleted' in stored &&
+    stored._deleted === true
+  );
+}
+
 /**
  * The record in a document read from the caseload's database, checked. Never throws for bad
  * input: says why it could not be opened.
@@ -102,6 +114,7 @@ export async function openEnvelope<T>(
   stored: unknown,
   { caseloadId, keys, schema }: OpenOptions<T>,
 ): Promise<OpenedEnvelope<T>> {
+  if (isDeletion(stored)) return { ok: false, reason: 'deleted' };
   const parsed = envelopeSchema.safeParse(stored);
   if (!parsed.success) return { ok: false, reason: 'not-an-envelope' };
   const { _id, v, c } = parsed.data;

@@ -46,8 +46,8 @@ describe('record envelopes', () => {
     expect(envelope._id).toBe(id);
     expect(envelope.v).toBe(1);
     const text = JSON.stringify(envelope);
+    // Words of 6 letters or more (or with a dash), which base64 does not make by chance.
     for (const word of [
-      'Ada',
       'Lovelace',
       'Self-Harm',
       'Blackpool',
@@ -190,7 +190,7 @@ describe('record envelopes', () => {
       { ...envelope, v: 0 },
       { ...envelope, c: 'not base64' },
       { ...envelope, _id: '_design/x' },
-      { _id: envelope._id, _rev: '2-x', _deleted: true },
+      { ...envelope, _deleted: false },
     ]) {
       expect(await openEnvelope(bad, options)).toEqual({ ok: false, reason: 'not-an-envelope' });
     }
@@ -200,6 +200,33 @@ describe('record envelopes', () => {
         expect(result.ok).toBe(false);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('says a deletion is a deletion, not damage', async () => {
+    const { options } = await setUp();
+    expect(await openEnvelope({ _id: 'doc-1', _rev: '2-x', _deleted: true }, options)).toEqual({
+      ok: false,
+      reason: 'deleted',
+    });
+  });
+
+  it('refuses a document moved between any two ids or caseloads (property)', async () => {
+    const id = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/);
+    const keyA = await createCaseloadKey('caseload-a');
+    const keyB = await createCaseloadKey('caseload-b');
+    await fc.assert(
+      fc.asyncProperty(id, id, fc.boolean(), async (from, to, toOtherCaseload) => {
+        fc.pre(from !== to || toOtherCaseload);
+        const envelope = await sealEnvelope(keyA, from, { note: 'n' });
+        const moved = { ...envelope, _id: to };
+        const options = toOtherCaseload
+          ? { caseloadId: 'caseload-b', keys: [keyA, keyB], schema: z.unknown() }
+          : { caseloadId: 'caseload-a', keys: [keyA, keyB], schema: z.unknown() };
+        const result = await openEnvelope(moved, options);
+        expect(result).toEqual({ ok: false, reason: 'seal-broken' });
+      }),
+      { numRuns: 100 },
     );
   });
 
