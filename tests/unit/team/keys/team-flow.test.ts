@@ -184,7 +184,7 @@ describe('a team, end to end', () => {
     const after = await keysFor(server, coachA, a.leadKeys, 'caseload-a', mine.membership);
     expect(after.keys.map((k) => k.keyVersion)).toEqual([1]);
 
-    // The server cannot bring the old list back for A (rollback) ...
+    // The server cannot bring the old list back for B (rollback) ...
     const oldList = await signMembership(lead, {
       caseloadId: 'caseload-a',
       version: 1,
