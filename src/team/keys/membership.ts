@@ -10,7 +10,7 @@
  *   with the same number, and it keeps every key version that list had.
  */
 import { fromBase64, toBase64 } from '../../lib/crypto';
-import { TEAM_CONTEXT, encodeFields, subtle } from './encoding';
+import { TEAM_CONTEXT, encodeFields, sameBytes, subtle } from './encoding';
 import {
   fingerprintOf,
   importSigningPublicKey,
@@ -123,11 +123,11 @@ export async function verifyMembership(
   if (!parsed.success) return { ok: false, reason: 'malformed' };
   const { membership, signature } = parsed.data;
   if (membership.caseloadId !== caseloadId) return { ok: false, reason: 'other-caseload' };
-  if (membership.lead !== (await fingerprintOf(lead)) || !leadIsListed(membership)) {
-    return { ok: false, reason: 'not-signed-by-lead' };
-  }
   let genuine = false;
   try {
+    if (membership.lead !== (await fingerprintOf(lead)) || !leadIsListed(membership)) {
+      return { ok: false, reason: 'not-signed-by-lead' };
+    }
     genuine = await subtle().verify(
       ECDSA_SHA256,
       await importSigningPublicKey(lead),
@@ -141,8 +141,9 @@ export async function verifyMembership(
   if (current) {
     if (membership.version < current.version) return { ok: false, reason: 'rollback' };
     if (membership.version === current.version) {
-      const same = toBase64(membershipBytes(membership)) === toBase64(membershipBytes(current));
-      if (!same) return { ok: false, reason: 'rollback' };
+      if (!sameBytes(membershipBytes(membership), membershipBytes(current))) {
+        return { ok: false, reason: 'rollback' };
+      }
     }
     const keepsKeys = current.keys.every((entry, index) => {
       const now = membership.keys[index];
@@ -150,6 +151,7 @@ export async function verifyMembership(
     });
     if (!keepsKeys) return { ok: false, reason: 'keys-rewritten' };
   }
+  // The one place a list becomes verified: everything above has been checked.
   return { ok: true, membership: membership as VerifiedMembership };
 }
 
