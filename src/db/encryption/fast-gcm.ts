@@ -120,57 +120,123 @@ const WINDOWS = 16;
  * GHASH_H of `aad`, `data` and their lengths, each zero-padded to whole blocks, into `out`
  * (4 words), as noble's GHASH computes it (its block step, with the flat table): each block
  * is XORed into the state, read as four little-endian words, and multiplied by H with one
- * table entry per byte.
+ * table entry per byte: window w (0-15) is byte w of the state, entry ((w << 8) | byte) << 2.
+ * Unrolled, with no allocation per block: the service report runs it over every block of
+ * tens of thousands of records.
  */
 function ghash(table: Uint32Array, parts: readonly Uint8Array[], out: Uint32Array): void {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const block = new Uint8Array(BLOCK);
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
+  const block = new Uint8Array(16);
   const words = new Uint32Array(block.buffer);
+  const t = table;
   for (const part of parts) {
-    const full = part.length - (part.length % BLOCK);
+    const full = part.length - (part.length % 16);
     const direct =
       part.byteOffset % 4 === 0 ? new Uint32Array(part.buffer, part.byteOffset, full / 4) : null;
-    for (let at = 0; at < part.length; at += BLOCK) {
-      let w0: number;
-      let w1: number;
-      let w2: number;
-      let w3: number;
+    for (let at = 0; at < part.length; at += 16) {
       if (direct && at < full) {
-        const k = at / 4;
-        w0 = direct[k] ?? 0;
-        w1 = direct[k + 1] ?? 0;
-        w2 = direct[k + 2] ?? 0;
-        w3 = direct[k + 3] ?? 0;
+        const k = at >> 2;
+        s0 ^= direct[k]!;
+        s1 ^= direct[k + 1]!;
+        s2 ^= direct[k + 2]!;
+        s3 ^= direct[k + 3]!;
       } else {
         block.fill(0);
-        block.set(part.subarray(at, Math.min(part.length, at + BLOCK)));
-        w0 = words[0] ?? 0;
-        w1 = words[1] ?? 0;
-        w2 = words[2] ?? 0;
-        w3 = words[3] ?? 0;
+        block.set(part.subarray(at, Math.min(part.length, at + 16)));
+        s0 ^= words[0]!;
+        s1 ^= words[1]!;
+        s2 ^= words[2]!;
+        s3 ^= words[3]!;
       }
-      s0 ^= w0;
-      s1 ^= w1;
-      s2 ^= w2;
-      s3 ^= w3;
-      let o0 = 0;
-      let o1 = 0;
-      let o2 = 0;
-      let o3 = 0;
-      let w = 0;
-      for (const num of [s0, s1, s2, s3]) {
-        for (let bytePos = 0; bytePos < 4; bytePos += 1) {
-          const at4 = ((w << 8) | ((num >>> (8 * bytePos)) & 0xff)) << 2;
-          o0 ^= table[at4] ?? 0;
-          o1 ^= table[at4 + 1] ?? 0;
-          o2 ^= table[at4 + 2] ?? 0;
-          o3 ^= table[at4 + 3] ?? 0;
-          w += 1;
-        }
-      }
+      let o0 = 0,
+        o1 = 0,
+        o2 = 0,
+        o3 = 0,
+        i = 0;
+      // window w, byte b of word: index ((w << 8) | byte) << 2
+      i = (s0 & 0xff) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (256 | ((s0 >>> 8) & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (512 | ((s0 >>> 16) & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (768 | (s0 >>> 24)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (1024 | (s1 & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (1280 | ((s1 >>> 8) & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (1536 | ((s1 >>> 16) & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (1792 | (s1 >>> 24)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (2048 | (s2 & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (2304 | ((s2 >>> 8) & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (2560 | ((s2 >>> 16) & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (2816 | (s2 >>> 24)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (3072 | (s3 & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (3328 | ((s3 >>> 8) & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (3584 | ((s3 >>> 16) & 0xff)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
+      i = (3840 | (s3 >>> 24)) << 2;
+      o0 ^= t[i]!;
+      o1 ^= t[i + 1]!;
+      o2 ^= t[i + 2]!;
+      o3 ^= t[i + 3]!;
       s0 = o0;
       s1 = o1;
       s2 = o2;
