@@ -1,0 +1,222 @@
+/**
+ * A CouchDB-protocol server for tests (issue 14): pouchdb-server, in memory, on 127.0.0.1 and a
+ * free port, started and stopped by the test file that needs it.
+ *
+ *   const server = await startCouchServer();
+ *   afterAll(() => server.stop());
+ *
+ * It runs as a child process (scripts/team-server.mjs), so a bug in the server cannot take the
+ * test worker down, and the child exits when its stdin pipe closes: a killed test run leaves no
+ * server behind. The server admin is written into its config file before it starts (the server
+ * hashes it on reading), so it is never in "admin party" (everyone an admin), not even for a
+ * moment; `_users` and each database's `_security` then work as in CouchDB.
+ *
+ * Readiness is polled on the server's root with a bounded total wait, never a fixed sleep.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+export interface CouchCredentials {
+  name: string;
+  password: string;
+}
+
+export interface CouchServer {
+  /** The server's root, without a trailing slash: http://127.0.0.1:<port> */
+  url: string;
+  /** The server admin's credentials. */
+  admin: CouchCredentials;
+  /** Stops the server and removes its folder. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The server admin; a random password when not given. */
+  admin?: CouchCredentials;
+  /** The whole wait for the server to answer, start to finish (a busy machine is slow). */
+  readyWithinMs?: number;
+}
+
+const SCRIPT = fileURLToPath(new URL('../../scripts/team-server.mjs', import.meta.url));
+const POLL_EVERY_MS = 100;
+const STOP_WITHIN_MS = 10_000;
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // The stdin pipe already ends the child when this process goes; this is the quick path for
+  // an ordinary exit.
+  process.on('exit', () => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+}
+
+/** A port nobody is listening on now, on 127.0.0.1 (the OS chooses it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('No free port was given.'));
+      });
+    });
+  });
+}
+
+function randomPassword(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64url');
+}
+
+function basic({ name, password }: CouchCredentials): string {
+  return `Basic ${Buffer.from(`${name}:${password}`, 'utf8').toString('base64')}`;
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (exited(child)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const hardStop = setTimeout(() => child.kill('SIGKILL'), STOP_WITHIN_MS);
+    child.once('exit', () => {
+      clearTimeout(hardStop);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The pouchdb-server root answers (and it is pouchdb-server, not something else on the port). */
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });
+    if (!response.ok) return false;
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null && 'express-pouchdb' in body;
+  } catch {
+    return false;
+  }
+}
+
+/** The admin is an admin, and nobody else is (no admin party). */
+async function checkAdmin(url: string, admin: CouchCredentials): Promise<void> {
+  const roles = async (headers: Record<string, string>) => {
+    const response = await fetch(`${url}/_session`, { headers });
+    const body = (await response.json()) as { userCtx?: { roles?: unknown } };
+    return Array.isArray(body.userCtx?.roles) ? (body.userCtx.roles as unknown[]) : [];
+  };
+  if (!(await roles({ authorization: basic(admin) })).includes('_admin')) {
+    throw new Error('The test CouchDB server did not accept its admin.');
+  }
+  if ((await roles({})).includes('_admin')) {
+    throw new Error('The test CouchDB server lets anyone in as an admin (admin party).');
+  }
+}
+
+async function startOnce(
+  folder: string,
+  admin: CouchCredentials,
+  deadline: number,
+): Promise<{ child: ChildProcess; url: string } | 'port-taken'> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const configFile = path.join(folder, 'config.json');
+  await writeFile(
+    configFile,
+    JSON.stringify({
+      admins: { [admin.name]: admin.password },
+      log: { file: path.join(folder, 'log.txt'), level: 'warning' },
+    }),
+  );
+  const env = { ...process.env };
+  delete env.PORT; // pouchdb-server's default port comes from it
+  const child = spawn(
+    process.execPath,
+    [
+      SCRIPT,
+      '--in-memory',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--config',
+      configFile,
+      '--dir',
+      folder,
+      '--no-stdout-logs',
+      '--no-color',
+    ],
+    { cwd: folder, env, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  while (Date.now() < deadline) {
+    if (exited(child)) {
+      if (output.includes('EADDRINUSE')) return 'port-taken';
+      throw new Error(`The test CouchDB server stopped as it started:\n${output}`);
+    }
+    if (await answers(url)) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
+  }
+  await stopChild(child);
+  throw new Error(`The test CouchDB server did not answer in time at ${url}:\n${output}`);
+}
+
+/** Starts pouchdb-server in memory on 127.0.0.1 and a free port; resolves once it answers. */
+export async function startCouchServer(options: StartOptions = {}): Promise<CouchServer> {
+  installExitHook();
+  const admin = options.admin ?? { name: 'admin', password: randomPassword() };
+  const deadline = Date.now() + (options.readyWithinMs ?? 45_000);
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'couch-server-'));
+  try {
+    // Another process can take the free port between finding it and the server binding it.
+    for (let attempt = 1; ; attempt += 1) {
+      const started = await startOnce(folder, admin, deadline);
+      if (started === 'port-taken') {
+        if (attempt < 3) continue;
+        throw new Error('The test CouchDB server found no free port.');
+      }
+      const { child, url } = started;
+      let stopped: Promise<void> | undefined;
+      const stop = () => {
+        stopped ??= stopChild(child).then(() => rm(folder, { recursive: true, force: true }));
+        return stopped;
+      };
+      try {
+        await checkAdmin(url, admin);
+      } catch (error) {
+        await stop();
+        throw error;
+      }
+      return { url, admin, stop };
+    }
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** An Authorization header for a test's own requests. */
+export function basicAuth(credentials: CouchCredentials): string {
+  return basic(credentials);
+}
