@@ -13,6 +13,10 @@
 import { z } from 'zod';
 import { randomBytes, toBase64, utf8Encoder } from '../lib/crypto';
 
+// The app's Content-Security-Policy forbids eval: zod must never probe its compiled fast path,
+// even if this module's schemas are the first the page parses with (as src/domain/schemas.ts).
+z.config({ jitless: true });
+
 /** A CouchDB user: a coach, the lead, or the server admin who provisions them. */
 export interface TeamCredentials {
   name: string;

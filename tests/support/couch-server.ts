@@ -156,7 +156,7 @@ async function startOnce(
       configFile,
       '--dir',
       folder,
-      '--no-stdout-logs',
+      '-n', // no logs on stdout (nomnom reads "--no-stdout-logs" as "stdout-logs: false")
       '--no-color',
     ],
     { cwd: folder, env, stdio: ['pipe', 'pipe', 'pipe'] },
