@@ -192,13 +192,21 @@ function failure(address: string, answer: Answer): { ok: false; problem: TeamPro
   return unexpected(status);
 }
 
-/** Checks that a CouchDB server answers at the address (`/couchdb` in the app). */
+/**
+ * Checks that a CouchDB server answers at the address (`/couchdb` in the app), before anyone
+ * signs in. A server that lets nobody in unsigned (`require_valid_user`, as docs/team.md sets
+ * it up) answers 401 with CouchDB's error body: it is there, its version unknown until
+ * sign-in (`signIn` is the check that it is CouchDB).
+ */
 export async function checkServer(
   address: string,
-): Promise<TeamResult<{ address: string; version: string }>> {
+): Promise<TeamResult<{ address: string; version: string | null }>> {
   const root = normaliseAddress(address);
   const answer = await request(root, '/');
   if (!answer) return unreachable(root);
+  if (answer.status === 401 && errorSchema.safeParse(answer.body).success) {
+    return { ok: true, value: { address: root, version: null } };
+  }
   if (answer.status !== 200) return failure(root, answer);
   const welcome = welcomeSchema.safeParse(answer.body);
   if (!welcome.success) return notATeamServer(root, answer.status);

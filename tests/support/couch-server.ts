@@ -99,13 +99,16 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The pouchdb-server root answers (and it is pouchdb-server, not something else on the port). */
-async function answers(url: string): Promise<boolean> {
+/**
+ * The server's root answers with the uuid written into its config: this server, not another
+ * one that took the port in between (another test file's, say).
+ */
+async function answers(url: string, uuid: string): Promise<boolean> {
   try {
     const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });
     if (!response.ok) return false;
-    const body: unknown = await response.json();
-    return typeof body === 'object' && body !== null && 'express-pouchdb' in body;
+    const body = (await response.json()) as { uuid?: unknown };
+    return body.uuid === uuid;
   } catch {
     return false;
   }
@@ -134,9 +137,11 @@ async function startOnce(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const configFile = path.join(folder, 'config.json');
+  const uuid = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
   await writeFile(
     configFile,
     JSON.stringify({
+      couchdb: { uuid },
       admins: { [admin.name]: admin.password },
       log: { file: path.join(folder, 'log.txt'), level: 'warning' },
     }),
@@ -175,7 +180,7 @@ async function startOnce(
       if (output.includes('EADDRINUSE')) return 'port-taken';
       throw new Error(`The test CouchDB server stopped as it started:\n${output}`);
     }
-    if (await answers(url)) return { child, url };
+    if (await answers(url, uuid)) return { child, url };
     await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
   }
   await stopChild(child);

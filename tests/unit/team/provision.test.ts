@@ -204,6 +204,24 @@ describe('what a person is told when it goes wrong', () => {
     }
   });
 
+  it('finds a server that lets nobody in unsigned, as CouchDB with require_valid_user', async () => {
+    // CouchDB 3's answer to an anonymous request when require_valid_user is on.
+    const couch = http.createServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'unauthorized', reason: 'Authentication required.' }));
+    });
+    await new Promise<void>((resolve) => couch.listen(0, '127.0.0.1', resolve));
+    const address = `http://127.0.0.1:${(couch.address() as AddressInfo).port}/couchdb`;
+    try {
+      expect(await checkServer(`${address}/`)).toEqual({
+        ok: true,
+        value: { address, version: null },
+      });
+    } finally {
+      await new Promise((resolve) => couch.close(resolve));
+    }
+  });
+
   it('says the server is down when the proxy in front of it answers 502', async () => {
     const proxy = http.createServer((_request, response) => {
       response.writeHead(502, { 'content-type': 'text/html' });
