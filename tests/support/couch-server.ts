@@ -14,6 +14,7 @@
  * Readiness is polled on the server's root with a bounded total wait, never a fixed sleep.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -47,16 +48,23 @@ const POLL_EVERY_MS = 100;
 const STOP_WITHIN_MS = 10_000;
 
 const running = new Set<ChildProcess>();
+const folders = new Set<string>();
 let exitHookInstalled = false;
 
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // The stdin pipe already ends the child when this process goes; this is the quick path for
-  // an ordinary exit.
+  // an ordinary exit, and removes the folders of servers a hung test never stopped.
   process.on('exit', () => {
     for (const child of running) child.kill('SIGKILL');
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
+}
+
+async function removeFolder(folder: string) {
+  await rm(folder, { recursive: true, force: true });
+  folders.delete(folder);
 }
 
 /** A port nobody is listening on now, on 127.0.0.1 (the OS chooses it). */
@@ -193,6 +201,7 @@ export async function startCouchServer(options: StartOptions = {}): Promise<Couc
   const admin = options.admin ?? { name: 'admin', password: randomPassword() };
   const deadline = Date.now() + (options.readyWithinMs ?? 45_000);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'couch-server-'));
+  folders.add(folder);
   try {
     // Another process can take the free port between finding it and the server binding it.
     for (let attempt = 1; ; attempt += 1) {
@@ -204,7 +213,7 @@ export async function startCouchServer(options: StartOptions = {}): Promise<Couc
       const { child, url } = started;
       let stopped: Promise<void> | undefined;
       const stop = () => {
-        stopped ??= stopChild(child).then(() => rm(folder, { recursive: true, force: true }));
+        stopped ??= stopChild(child).then(() => removeFolder(folder));
         return stopped;
       };
       try {
@@ -216,7 +225,7 @@ export async function startCouchServer(options: StartOptions = {}): Promise<Couc
       return { url, admin, stop };
     }
   } catch (error) {
-    await rm(folder, { recursive: true, force: true });
+    await removeFolder(folder);
     throw error;
   }
 }

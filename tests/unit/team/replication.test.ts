@@ -49,8 +49,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const db of opened) await db.close().catch(() => undefined);
+  // The server first: closing a database cannot then keep it running.
   await server?.stop();
+  for (const db of opened) await db.close().catch(() => undefined);
 });
 
 describe("replicating a coach's caseload", () => {
