@@ -101,10 +101,16 @@ function problem(
   };
 }
 
+/** The address as a person would recognise it: the app's `/couchdb` with the app's origin. */
+function shown(address: string): string {
+  const origin = globalThis.location?.origin;
+  return address.startsWith('/') && origin ? `${origin}${address}` : address;
+}
+
 const unreachable = (address: string) =>
   problem(
     'server-unreachable',
-    `The team server at ${address} could not be reached. Check the address and that this device is online. If both are right, the server may be down: try again later, or tell your service's IT.`,
+    `The team server at ${shown(address)} could not be reached. Check the address and that this device is online. If both are right, the server may be down: try again later, or tell your service's IT.`,
   );
 const serverDown = (status: number) =>
   problem(
@@ -115,7 +121,7 @@ const serverDown = (status: number) =>
 const notATeamServer = (address: string, status?: number) =>
   problem(
     'not-a-team-server',
-    `There is no team server at ${address}. Check the address with your service lead.`,
+    `There is no team server at ${shown(address)}. Check the address with your service lead.`,
     status,
   );
 const wrongCredentials = (status: number) =>
