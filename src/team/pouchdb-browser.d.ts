@@ -68,6 +68,8 @@ declare module 'pouchdb-browser' {
     checkpoint?: 'source' | 'target' | false;
     doc_ids?: string[];
     since?: number | string;
+    /** With `retry`: the wait before the next try, from the last one (0 at first), in ms. */
+    back_off_function?: (delay: number) => number;
   }
 
   export interface ReplicationResult {

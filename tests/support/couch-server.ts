@@ -1,6 +1,7 @@
 /**
- * A CouchDB-protocol server for tests (issue 14): pouchdb-server, in memory, on 127.0.0.1 and a
- * free port, started and stopped by the test file that needs it.
+ * A CouchDB-protocol server for tests (issue 14): pouchdb-server, in memory (or on disk in a
+ * temporary folder, to survive a restart), on 127.0.0.1 and a free port, started and stopped by
+ * the test file that needs it.
  *
  *   const server = await startCouchServer();
  *   afterAll(() => server.stop());
@@ -34,6 +35,11 @@ export interface CouchServer {
   admin: CouchCredentials;
   /** Stops the server and removes its folder. Safe to call more than once. */
   stop(): Promise<void>;
+  /**
+   * Stops the server and starts it again on the same port, as a server restart does. With
+   * `persist` the databases are kept; in memory they are gone.
+   */
+  restart(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -41,6 +47,8 @@ export interface StartOptions {
   admin?: CouchCredentials;
   /** The whole wait for the server to answer, start to finish (a busy machine is slow). */
   readyWithinMs?: number;
+  /** Keep the databases on disk (in the server's temporary folder) across `restart()`. */
+  persist?: boolean;
 }
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/team-server.mjs', import.meta.url));
@@ -137,15 +145,21 @@ async function checkAdmin(url: string, admin: CouchCredentials): Promise<void> {
   }
 }
 
+interface Launch {
+  folder: string;
+  admin: CouchCredentials;
+  uuid: string;
+  persist: boolean;
+  deadline: number;
+}
+
 async function startOnce(
-  folder: string,
-  admin: CouchCredentials,
-  deadline: number,
+  launch: Launch,
+  port: number,
 ): Promise<{ child: ChildProcess; url: string } | 'port-taken'> {
-  const port = await freePort();
+  const { folder, admin, uuid, persist, deadline } = launch;
   const url = `http://127.0.0.1:${port}`;
   const configFile = path.join(folder, 'config.json');
-  const uuid = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
   await writeFile(
     configFile,
     JSON.stringify({
@@ -160,7 +174,8 @@ async function startOnce(
     process.execPath,
     [
       SCRIPT,
-      '--in-memory',
+      // Kept: LevelDB files in the folder (leveldown's prebuilt binary), so a restart keeps them.
+      ...(persist ? [] : ['--in-memory']),
       '--host',
       '127.0.0.1',
       '--port',
@@ -168,7 +183,7 @@ async function startOnce(
       '--config',
       configFile,
       '--dir',
-      folder,
+      path.join(folder, 'data'),
       '-n', // no logs on stdout (nomnom reads "--no-stdout-logs" as "stdout-logs: false")
       '--no-color',
     ],
@@ -188,42 +203,64 @@ async function startOnce(
       if (output.includes('EADDRINUSE')) return 'port-taken';
       throw new Error(`The test CouchDB server stopped as it started:\n${output}`);
     }
-    if (await answers(url, uuid)) return { child, url };
+    if (await answers(url, uuid)) {
+      try {
+        await checkAdmin(url, admin);
+      } catch (error) {
+        await stopChild(child);
+        throw error;
+      }
+      return { child, url };
+    }
     await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
   }
   await stopChild(child);
   throw new Error(`The test CouchDB server did not answer in time at ${url}:\n${output}`);
 }
 
-/** Starts pouchdb-server in memory on 127.0.0.1 and a free port; resolves once it answers. */
+/**
+ * Starts pouchdb-server on 127.0.0.1 and a free port, in memory unless `persist`; resolves
+ * once it answers.
+ */
 export async function startCouchServer(options: StartOptions = {}): Promise<CouchServer> {
   installExitHook();
   const admin = options.admin ?? { name: 'admin', password: randomPassword() };
-  const deadline = Date.now() + (options.readyWithinMs ?? 45_000);
+  const readyWithinMs = options.readyWithinMs ?? 45_000;
   const folder = await mkdtemp(path.join(os.tmpdir(), 'couch-server-'));
   folders.add(folder);
+  const launch: Launch = {
+    folder,
+    admin,
+    uuid: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex'),
+    persist: options.persist ?? false,
+    deadline: Date.now() + readyWithinMs,
+  };
   try {
     // Another process can take the free port between finding it and the server binding it.
-    for (let attempt = 1; ; attempt += 1) {
-      const started = await startOnce(folder, admin, deadline);
-      if (started === 'port-taken') {
-        if (attempt < 3) continue;
-        throw new Error('The test CouchDB server found no free port.');
-      }
-      const { child, url } = started;
-      let stopped: Promise<void> | undefined;
-      const stop = () => {
+    let started: { child: ChildProcess; url: string } | 'port-taken' = 'port-taken';
+    for (let attempt = 1; started === 'port-taken'; attempt += 1) {
+      if (attempt > 3) throw new Error('The test CouchDB server found no free port.');
+      started = await startOnce(launch, await freePort());
+    }
+    let { child } = started;
+    const { url } = started;
+    const port = Number(new URL(url).port);
+    let stopped: Promise<void> | undefined;
+    return {
+      url,
+      admin,
+      stop() {
         stopped ??= stopChild(child).then(() => removeFolder(folder));
         return stopped;
-      };
-      try {
-        await checkAdmin(url, admin);
-      } catch (error) {
-        await stop();
-        throw error;
-      }
-      return { url, admin, stop };
-    }
+      },
+      async restart() {
+        if (stopped) throw new Error('The test CouchDB server was stopped.');
+        await stopChild(child);
+        const again = await startOnce({ ...launch, deadline: Date.now() + readyWithinMs }, port);
+        if (again === 'port-taken') throw new Error(`Port ${port} was taken during a restart.`);
+        child = again.child;
+      },
+    };
   } catch (error) {
     await removeFolder(folder);
     throw error;
