@@ -120,7 +120,9 @@ for (;;) {
 
 // 2. The Vite dev server, proxying /couchdb/ to the team server (vite.config.ts).
 process.env.TEAM_SERVER_URL = teamUrl;
-vite = await createServer({ root, configFile: path.join(root, 'vite.config.ts') });
+vite = await createServer({ root, configFile: path.join(root, 'vite.config.ts') }).catch((error) =>
+  fail(`The dev server could not start: ${error.message}`),
+);
 
 // 3. A demo team, made by the app's own provisioning code.
 const provision = await vite.ssrLoadModule('/src/team/provision.ts');
@@ -134,7 +136,7 @@ for (const coach of coaches) {
   caseloads.push(await must(await provision.provisionCoach(teamUrl, admin, coach, lead.name)));
 }
 
-await vite.listen();
+await vite.listen().catch((error) => fail(`The dev server could not start: ${error.message}`));
 const appUrl = (vite.resolvedUrls?.local[0] ?? 'http://localhost:5173/').replace(/\/$/, '');
 const rows = [
   ['server admin', admin, 'every database (server administration only)'],
