@@ -3,8 +3,10 @@
  * team server at TEAM_SERVER_URL, without the prefix, and drops WWW-Authenticate so a refusal
  * never opens the browser's own sign-in box.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ let vite: ViteDevServer;
 let appUrl: string;
 let seen: string[] = [];
 let upstream: http.Server;
+let cacheDir: string;
 
 beforeAll(async () => {
   couch = await startCouchServer();
@@ -37,8 +40,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   process.env.TEAM_SERVER_URL = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  // Its own cache folder: node_modules/.vite stays the app's dev server's.
+  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'vite-proxy-test-'));
   vite = await createServer({
     root,
+    cacheDir,
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'silent',
     server: { port: 0, strictPort: false, host: '127.0.0.1', watch: null, hmr: false },
@@ -53,6 +59,7 @@ afterAll(async () => {
   await vite?.close();
   await new Promise((resolve) => upstream?.close(resolve));
   await couch?.stop();
+  if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
 });
 
 describe('the dev server’s /couchdb/ proxy', () => {
