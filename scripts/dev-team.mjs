@@ -72,6 +72,7 @@ const team = spawn(
   process.execPath,
   [
     path.join(root, 'scripts/team-server.mjs'),
+    '--exit-with-stdin', // and stdin is a pipe from this script
     '--in-memory',
     '--host',
     '127.0.0.1',

@@ -174,6 +174,7 @@ async function startOnce(
     process.execPath,
     [
       SCRIPT,
+      '--exit-with-stdin', // and stdin is a pipe from this process
       // Kept: LevelDB files in the folder (leveldown's prebuilt binary), so a restart keeps them.
       ...(persist ? [] : ['--in-memory']),
       '--host',
