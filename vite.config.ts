@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import process from 'node:process';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.ts';
@@ -25,6 +26,26 @@ function contentSecurityPolicy(): Plugin {
     ],
   };
 }
+
+// The team server (CouchDB, issue 14) is reached on the app's own origin, under /couchdb/, so
+// the Content-Security-Policy keeps `connect-src 'self'`. In deployment the service's reverse
+// proxy does this (docs/team.md); in `vite` and `vite preview` this proxy does, to the server
+// at TEAM_SERVER_URL (`npm run dev:team` starts one in memory on 127.0.0.1:5984).
+const TEAM_SERVER_URL = process.env.TEAM_SERVER_URL ?? 'http://127.0.0.1:5984';
+const TEAM_PATH = /^\/couchdb(?=\/|$)/;
+const TEAM_PROXY: Record<string, ProxyOptions> = {
+  '^/couchdb(/|$)': {
+    target: TEAM_SERVER_URL,
+    changeOrigin: true,
+    rewrite: (path) => path.replace(TEAM_PATH, '') || '/',
+    configure: (proxy) => {
+      // A 401 must not open the browser's own sign-in box: the app asks for credentials.
+      proxy.on('proxyRes', (response) => {
+        delete response.headers['www-authenticate'];
+      });
+    },
+  },
+};
 
 // Unit tests that need a page (window events and timers, localStorage, navigator.storage):
 // they run in jsdom with the rendering set-up, the rest of tests/unit in Node.
@@ -72,6 +93,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
         // Any address the app knows (a young person's page, say) opens offline too.
         navigateFallback: '/index.html',
+        // …but not the team server's addresses, which belong to CouchDB behind the proxy.
+        navigateFallbackDenylist: [/^\/couchdb(\/|$)/],
         cleanupOutdatedCaches: true,
         // The page is controlled from its first visit; updates still wait for "Reload".
         clientsClaim: true,
@@ -85,11 +108,12 @@ export default defineConfig({
       },
     }),
   ],
-  server: { port: 5173, strictPort: true },
+  server: { port: 5173, strictPort: true, proxy: TEAM_PROXY },
   preview: {
     port: 4173,
     strictPort: true,
     headers: { ...SECURITY_HEADERS },
+    proxy: TEAM_PROXY,
   },
   build: { sourcemap: true },
   test: {
