@@ -64,6 +64,19 @@ const BOUNDARIES = [
     message: 'src/domain is pure: no module that touches the DOM or browser storage.',
   },
   {
+    // The team's keys are pure Web Crypto over plain data, run in the browser and in Node:
+    // the sync module hands them keys and documents, they never reach for the database.
+    target: 'src/team/keys',
+    from: 'src',
+    except: ['./team/keys', './lib', './domain'],
+    message: 'src/team/keys imports only src/lib and src/domain.',
+  },
+  {
+    target: 'src/team/keys',
+    from: BROWSER_ONLY_LIB,
+    message: 'src/team/keys is pure: no module that touches the DOM or browser storage.',
+  },
+  {
     target: 'src/components',
     from: ['src/db', 'src/features', 'src/app'],
     message: 'src/components never imports src/db, src/features or src/app.',

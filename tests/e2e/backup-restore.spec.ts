@@ -161,6 +161,7 @@ test('an old backup merge cannot resurrect a deleted session', async ({ page }) 
   test.setTimeout(120_000);
   await loadDemo(page);
   await openBackupPage(page);
+  await fillFilePassphrase(page);
   const old = await download(page, 'Back up now');
 
   // After the backup, the coach deletes one of Amara's sessions.
@@ -178,6 +179,8 @@ test('an old backup merge cannot resurrect a deleted session', async ({ page }) 
   // Merging the older backup says it leaves the session out, and does.
   await openBackupPage(page);
   await chooseBackup(page, old.name, old.text);
+  await page.getByLabel('Passphrase for this backup').fill(E2E_FILE_PASSPHRASE);
+  await page.getByRole('button', { name: 'Open backup' }).click();
   const merge = page.getByRole('radio', { name: /^Merge with what is on this device/ });
   await expect(merge).toHaveAccessibleName(
     /not be brought back because (it was|they were) deleted on this device/,

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
+import { LeftOutNote } from '../../components/ui/left-out-note';
 import {
   FILE_PROTECTION_LABELS,
   FileProtectionFields,
@@ -64,14 +65,7 @@ export function BackUpSection() {
         backup file is the way to keep them safe, so save one regularly somewhere secure.
       </p>
       <LastBackup />
-      {unread > 0 && (
-        <p className="backup__unread" role="alert">
-          {unread === 1
-            ? '1 record could not be read, so it is not in this backup.'
-            : `${unread.toLocaleString('en-GB')} records could not be read (or need one that could not), so they are not in this backup.`}{' '}
-          They are kept on this device: Settings lists where they are, under Damaged records.
-        </p>
-      )}
+      <LeftOutNote count={unread} file="this backup" />
       <form noValidate onSubmit={(e) => void submit(e)}>
         <ErrorSummary errors={errors} labels={FILE_PROTECTION_LABELS} />
         <FileProtectionFields

@@ -5,6 +5,7 @@ import type { CasePastRetention } from '../../db/repositories/retention';
 import { formatDate, toIsoDate } from '../../lib/dates';
 import { JSON_MIME, downloadText } from '../../lib/download';
 import { youngPersonFileName } from '../../lib/file-names';
+import { LeftOutNote } from '../../components/ui/left-out-note';
 import { SaveFileDialog } from '../../components/ui/save-file-dialog';
 import { protectFile } from '../../domain/backup-crypto';
 import { caseFileExposes } from '../../domain/file-exposure';
@@ -33,16 +34,17 @@ export type RenderEraseDialog = (args: EraseDialogArgs) => ReactNode;
  * file, protected with the passphrase unless it is null. Throws when it cannot (the dialog
  * says why, e.g. "This young person is no longer on this device.").
  */
-async function exportCase(id: string, name: string, passphrase: string | null) {
+async function exportCase(id: string, name: string, passphrase: string | null): Promise<number> {
   const now = new Date();
   const backup = await requireCaseBackup(id, now);
   const file = await protectFile(
     youngPersonFileName('case', id, toIsoDate(now), 'json'),
-    `${JSON.stringify(backup, null, 2)}\n`,
+    `${JSON.stringify(backup.file, null, 2)}\n`,
     passphrase,
   );
   downloadText(file.fileName, file.text, JSON_MIME);
   showToast(`${name}'s records downloaded`);
+  return backup.unread;
 }
 
 /** The closed cases past their retention period, each with export and erase. */
@@ -57,11 +59,14 @@ export function PastRetentionList({
 }) {
   const [erasing, setErasing] = useState<CasePastRetention | null>(null);
   const [exporting, setExporting] = useState<CasePastRetention['youngPerson'] | null>(null);
+  // Records left out of the file just downloaded: said before the coach erases the case.
+  const [leftOut, setLeftOut] = useState<{ name: string; count: number } | null>(null);
   if (cases.length === 0) {
     return <p>No closed case has been kept longer than {months} months.</p>;
   }
   return (
     <>
+      {leftOut && <LeftOutNote count={leftOut.count} file={`${leftOut.name}'s file`} />}
       <ul className="retention-list">
         {cases.map((c) => {
           const { id, name } = c.youngPerson;
@@ -101,7 +106,8 @@ export function PastRetentionList({
           saveLabel="Download records"
           failure={`${exporting.name}'s records were not downloaded.`}
           onSave={async (passphrase) => {
-            await exportCase(exporting.id, exporting.name, passphrase);
+            const count = await exportCase(exporting.id, exporting.name, passphrase);
+            setLeftOut({ name: exporting.name, count });
             setExporting(null);
           }}
           onCancel={() => setExporting(null)}

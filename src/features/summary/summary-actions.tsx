@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { LeftOutNote } from '../../components/ui/left-out-note';
 import { PlainTextNote } from '../../components/ui/plain-text-note';
 import { SaveFileDialog } from '../../components/ui/save-file-dialog';
 import { protectFile } from '../../domain/backup-crypto';
@@ -24,6 +25,7 @@ interface SummaryActionsProps {
 export function SummaryActions({ summary, detail, today }: SummaryActionsProps) {
   const noteId = useId();
   const [savingJson, setSavingJson] = useState(false);
+  const [leftOut, setLeftOut] = useState(0);
   const { name } = summary;
 
   function downloadCsv() {
@@ -40,10 +42,11 @@ export function SummaryActions({ summary, detail, today }: SummaryActionsProps) 
     const backup = await requireCaseBackup(detail.youngPerson.id);
     const file = await protectFile(
       summaryFileName(summary, today, 'json'),
-      `${JSON.stringify(backup, null, 2)}\n`,
+      `${JSON.stringify(backup.file, null, 2)}\n`,
       passphrase,
     );
     downloadText(file.fileName, file.text, JSON_MIME);
+    setLeftOut(backup.unread);
     setSavingJson(false);
     showToast(passphrase === null ? 'JSON downloaded' : 'Protected JSON downloaded');
   }
@@ -80,6 +83,7 @@ export function SummaryActions({ summary, detail, today }: SummaryActionsProps) 
           Download JSON
         </button>
       </div>
+      <LeftOutNote count={leftOut} file="the JSON file" />
       {savingJson && (
         <SaveFileDialog
           title="Download JSON"

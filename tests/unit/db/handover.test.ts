@@ -272,7 +272,7 @@ describe('Forgot the PIN?: the passphrase or the recovery key ends a hand-over',
   it('is ended by the recovery key too', async () => {
     await handOverWithAWait();
     await requestHandoverEnd();
-    await unlockWithRecovery(recoveryKey, 'gulls over the north pier');
+    await (await unlockWithRecovery(recoveryKey, 'gulls over the north pier')).open();
     expect(await finishRequestedHandoverEnd()).toBe('ended');
     expect(await getHandover()).toBeNull();
   });

@@ -144,8 +144,8 @@ describe("one young person's case export", () => {
   it('restores to every record of theirs, closure and resilience map included', async () => {
     await seedRecords(sampleRecords());
     const original = await readAllRecords();
-    const yp1 = await makeCaseBackup('yp1', NOW);
-    const yp2 = await makeCaseBackup('yp2', NOW);
+    const yp1 = (await makeCaseBackup('yp1', NOW))?.file;
+    const yp2 = (await makeCaseBackup('yp2', NOW))?.file;
     expect(await makeCaseBackup('nobody', NOW)).toBeNull();
     expect(yp2?.closures?.map((c) => c.id)).toEqual(['c1']);
     expect(yp1?.resilienceMaps?.map((m) => m.id)).toEqual(['m1']);

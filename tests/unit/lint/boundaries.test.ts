@@ -26,6 +26,8 @@ const MESSAGES = {
   db: 'src/db never imports src/features, src/components or src/app.',
   feature: 'A feature folder does not import another feature folder',
   stores: 'src/stores holds UI state only and imports no src/db.',
+  teamKeys: 'src/team/keys imports only src/lib and src/domain.',
+  teamKeysPure: 'src/team/keys is pure: no module that touches the DOM or browser storage.',
   domainPackages: 'src/domain is pure: no React, Dexie, charts or stores.',
   domainGlobals: 'src/domain is pure: no browser globals',
   dateFns: 'Only src/lib/dates.ts imports date-fns',
@@ -146,6 +148,21 @@ const BREAKS: Record<string, Break> = {
   },
   'db imports app': { from: 'db', target: firstModuleIn('app'), message: MESSAGES.db },
   'stores imports db': { from: 'stores', target: firstModuleIn('db'), message: MESSAGES.stores },
+  'team/keys imports db': {
+    from: 'team/keys',
+    target: firstModuleIn('db'),
+    message: MESSAGES.teamKeys,
+  },
+  'team/keys imports stores': {
+    from: 'team/keys',
+    target: firstModuleIn('stores'),
+    message: MESSAGES.teamKeys,
+  },
+  'team/keys imports lib/download (the DOM)': {
+    from: 'team/keys',
+    target: path.join(src, 'lib/download.ts'),
+    message: MESSAGES.teamKeysPure,
+  },
   // Every feature folder, each reaching into the next one.
   ...Object.fromEntries(
     FEATURES.map((feature, index) => {
@@ -187,6 +204,9 @@ const ALLOWED: Record<string, Probe> = {
   'a feature imports stores': { from: `features/${FEATURES[0]}`, target: firstModuleIn('stores') },
   'stores imports lib': { from: 'stores', target: path.join(src, 'lib/ids.ts') },
   'app imports features': { from: 'app', target: firstModuleIn('features') },
+  'team/keys imports lib': { from: 'team/keys', target: path.join(src, 'lib/crypto.ts') },
+  'team/keys imports domain': { from: 'team/keys', target: firstModuleIn('domain') },
+  'team/keys imports team/keys': { from: 'team/keys', target: firstModuleIn('team/keys') },
 };
 
 describe('lint enforces the import boundaries', () => {

@@ -3,7 +3,8 @@
  * export), as a file to download; and noting when the last one was made.
  */
 import { backupForYoungPerson, buildBackup } from '../../../domain/backup-file';
-import type { BackupFile } from '../../../domain/backup-format';
+import type { BackupFile, FullBackupRecords } from '../../../domain/backup-format';
+import type { Table } from 'dexie';
 import { withoutOrphans } from '../../../domain/without-orphans';
 import type { Rating } from '../../../domain/schemas';
 import { fileTimestamp, toInstant } from '../../../lib/dates';
@@ -58,47 +59,88 @@ export async function markBackupMade(now: Date = new Date()): Promise<void> {
 
 /**
  * Every record of one young person (their record, goals, sessions, ratings, closures and
- * resilience maps), read in one transaction, or null when they are not on the device.
+ * resilience maps) that reads, read in one transaction, and how many of theirs are stored
+ * but failed their check (counting opens nothing); null when they are not on the device.
  */
 async function readCaseRecords(id: string) {
   const db = getDb();
   return db.transaction('r', dataTables(db), async () => {
     const youngPerson = await db.youngPeople.get(id);
     if (!youngPerson) return null;
-    const [goals, sessions, closures, resilienceMaps] = await Promise.all([
+    const ofTheirs = (table: Table) => table.where('youngPersonId').equals(id);
+    const [goals, sessions, closures, resilienceMaps, storedGoalIds] = await Promise.all([
       db.goals.where('youngPersonId').equals(id).toArray(),
       db.sessions.where('youngPersonId').equals(id).toArray(),
       db.closures.where('youngPersonId').equals(id).toArray(),
       db.resilienceMaps.where('youngPersonId').equals(id).toArray(),
+      db.goals.where('youngPersonId').equals(id).primaryKeys(),
     ]);
     goals.sort((a, b) => compareInstants(a.createdAt, b.createdAt) || a.id.localeCompare(b.id));
-    const ratings = await db.ratings
-      .where('goalId')
-      .anyOf(goals.map((g) => g.id))
-      .toArray();
-    const byGoal = new Map<string, Rating[]>(goals.map((g) => [g.id, []]));
-    for (const rating of ratings) byGoal.get(rating.goalId)?.push(rating);
+    const ratings = await db.ratings.where('goalId').anyOf(storedGoalIds).toArray();
+    const stored = await Promise.all([
+      ofTheirs(db.sessions).count(),
+      ofTheirs(db.closures).count(),
+      ofTheirs(db.resilienceMaps).count(),
+      db.ratings.where('goalId').anyOf(storedGoalIds).count(),
+    ]);
+    const read = [sessions.length, closures.length, resilienceMaps.length, ratings.length];
+    const unread =
+      storedGoalIds.length -
+      goals.length +
+      stored.reduce((sum, count, i) => sum + Math.max(0, count - (read[i] ?? 0)), 0);
     return {
       youngPerson,
-      goals: goals.map((goal) => ({ goal, ratings: byGoal.get(goal.id) ?? [] })),
-      sessions,
-      closures,
-      resilienceMaps,
+      records: {
+        youngPeople: [youngPerson],
+        goals,
+        sessions,
+        ratings,
+        closures,
+        resilienceMaps,
+      } satisfies FullBackupRecords,
+      unread,
     };
   });
 }
 
+/** One young person's case export, and how many of their records are not in it. */
+export interface CaseBackup {
+  file: BackupFile;
+  /**
+   * Records of theirs that failed their check on this device (listed under Settings, Damaged
+   * records), and those that would not read back without them (a rating of such a goal, a
+   * closure naming it): left out of the file.
+   */
+  unread: number;
+}
+
 /**
  * One young person's case export: a backup file (format version 2, without deletions) of
- * every record of theirs, closures and resilience maps included, so that it restores to all of them. Null
- * when they are not on the device.
+ * every record of theirs, closures and resilience maps included, so that it restores to all
+ * of them. What cannot be read is left out (with what would not read back without it) and
+ * counted. Null when they are not on the device.
  */
 export async function makeCaseBackup(
   youngPersonId: string,
   now: Date = new Date(),
-): Promise<BackupFile | null> {
-  const records = await readCaseRecords(youngPersonId);
-  return records ? backupForYoungPerson(records, now) : null;
+): Promise<CaseBackup | null> {
+  const read = await readCaseRecords(youngPersonId);
+  if (!read) return null;
+  const { kept, leftOut } =
+    read.unread > 0 ? withoutOrphans(read.records) : { kept: read.records, leftOut: 0 };
+  const byGoal = new Map<string, Rating[]>(kept.goals.map((g) => [g.id, []]));
+  for (const rating of kept.ratings) byGoal.get(rating.goalId)?.push(rating);
+  const file = backupForYoungPerson(
+    {
+      youngPerson: read.youngPerson,
+      goals: kept.goals.map((goal) => ({ goal, ratings: byGoal.get(goal.id) ?? [] })),
+      sessions: kept.sessions,
+      closures: kept.closures,
+      resilienceMaps: kept.resilienceMaps,
+    },
+    now,
+  );
+  return { file, unread: read.unread + leftOut };
 }
 
 /** Thrown by requireCaseBackup when the young person is no longer on this device. */
@@ -117,8 +159,8 @@ export class CaseNotOnDeviceError extends Error {
 export async function requireCaseBackup(
   youngPersonId: string,
   now: Date = new Date(),
-): Promise<BackupFile> {
-  const file = await makeCaseBackup(youngPersonId, now);
-  if (!file) throw new CaseNotOnDeviceError();
-  return file;
+): Promise<CaseBackup> {
+  const backup = await makeCaseBackup(youngPersonId, now);
+  if (!backup) throw new CaseNotOnDeviceError();
+  return backup;
 }

@@ -6,7 +6,9 @@ import { GoalSummaryPage } from '../../../../src/features/summary/goal-summary-p
 import { backupProblems } from '../../../../src/domain/backup-checks';
 import { BACKUP_FORMAT, type BackupFile } from '../../../../src/domain/backup-format';
 import { SUMMARY_CSV_COLUMNS } from '../../../../src/domain/summary';
+import { DATABASE_NAME } from '../../../../src/db/schema';
 import { toIsoDate } from '../../../../src/lib/dates';
+import { rawPut, rawStores } from '../../../unit/db/encryption/raw-idb';
 import {
   blobText,
   captureDownloads,
@@ -252,6 +254,34 @@ describe('GoalSummaryPage', () => {
     expect(file.version).toBe(2);
     expect(file.youngPeople.map((p) => p.name)).toEqual(['Kai Brown']);
     expect(toastMessages()).toContain('JSON downloaded');
+  });
+
+  it('leaves out what cannot be read, and says so beside the buttons', async () => {
+    const { yp } = await seedCase();
+    // The second session's stored seal is broken (its ratings need it, so they go too).
+    const stored = (await rawStores(DATABASE_NAME)).sessions?.find((s) => s.date === '2026-02-10');
+    await rawPut(DATABASE_NAME, 'sessions', [{ ...stored, sealed: 'enc:v2:broken' }]);
+    const downloads = captureDownloads();
+    await renderSummary(yp.id);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Download JSON' }));
+    const dialog = await findSaveFileDialog('Download JSON');
+    await user.click(
+      within(dialog).getByRole('checkbox', { name: 'Protect this file with a passphrase' }),
+    );
+    const ask = await screen.findByRole('alertdialog', {
+      name: 'Save the file without a passphrase?',
+    });
+    await user.click(within(ask).getByRole('button', { name: 'Save without a passphrase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Download JSON' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '3 records could not be read (or need one that could not), so they are not in the JSON file. They are kept on this device: Settings lists where they are, under Damaged records.',
+    );
+    const file = JSON.parse(await blobText(downloads[0]?.blob)) as BackupFile;
+    expect(file.sessions.map((s) => s.date)).toEqual(['2026-01-20']);
+    expect(file.ratings).toHaveLength(6);
+    expect(backupProblems(file)).toEqual([]);
   });
 
   it('downloads nothing when the coach cancels', async () => {
