@@ -1,0 +1,426 @@
+/**
+ * The sync module against a CouchDB-protocol test server (issue 14): two devices of one coach,
+ * each with its own Dexie database and local PouchDB database, sharing the caseload through
+ * the coach's caseload database.
+ */
+import '../../../support/browser-globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { recordDeletionsOf } from '../../../../src/db/repositories/deletions';
+import { eraseYoungPersonIn, erasureTables } from '../../../../src/db/repositories/young-people';
+import { createCaseloadKey, type CaseloadKey } from '../../../../src/team/keys/caseload-key';
+import {
+  createTeamUser,
+  provisionCoach,
+  type TeamCredentials,
+} from '../../../../src/team/provision';
+import { basicAuth, startCouchServer, type CouchServer } from '../../../support/couch-server';
+import { startTcpGate, type TcpGate } from '../../../support/tcp-gate';
+import {
+  addJourney,
+  journey,
+  makeDevice,
+  readJourney,
+  saved,
+  waitFor,
+  type Device,
+  type DeviceSetup,
+} from './sync-fixtures';
+
+const lead: TeamCredentials = { name: 'lead-1', password: 'lead password 1' };
+
+let server: CouchServer;
+const devices: Device[] = [];
+const gates: TcpGate[] = [];
+
+/** A coach of their own for each test: a fresh caseload database and key. */
+async function newCaseload(): Promise<DeviceSetup & { database: string; key: CaseloadKey }> {
+  const coach = { name: `coach-${crypto.randomUUID().slice(0, 8)}`, password: 'coach password' };
+  const provisioned = await provisionCoach(server.url, server.admin, coach, lead.name);
+  if (!provisioned.ok) throw new Error(provisioned.problem.message);
+  const { database } = provisioned.value;
+  const key = await createCaseloadKey(database);
+  return {
+    database,
+    key,
+    remoteUrl: `${server.url}/${database}`,
+    credentials: coach,
+    caseloadKey: key,
+  };
+}
+
+function device(label: string, setup: DeviceSetup): Device {
+  const made = makeDevice(label, setup);
+  devices.push(made);
+  return made;
+}
+
+/** Every document on the server, as its admin reads it. */
+async function serverDocuments(database: string): Promise<Record<string, unknown>[]> {
+  const response = await fetch(`${server.url}/${database}/_all_docs?include_docs=true`, {
+    headers: { authorization: basicAuth(server.admin) },
+  });
+  const body = (await response.json()) as { rows: { doc: Record<string, unknown> }[] };
+  return body.rows.map((row) => row.doc);
+}
+
+beforeAll(async () => {
+  server = await startCouchServer();
+  const created = await createTeamUser(server.url, server.admin, lead);
+  if (!created.ok) throw new Error(created.problem.message);
+});
+
+afterEach(async () => {
+  for (const d of devices.splice(0)) {
+    await d.session.stop();
+    d.db.close();
+  }
+  for (const gate of gates.splice(0)) await gate.stop();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('syncing a caseload between two devices', () => {
+  it('takes a young person, goal, session and ratings from device A to device B', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const j = journey('Mia Thornbury', 'Go to football on Saturdays', 'Talked about the team');
+    await addJourney(a.db, j);
+    await a.start();
+    await saved(a);
+    expect(a.session.status.lastSavedAt).toEqual(a.clock.now);
+
+    const b = device('b', caseload);
+    await b.start();
+    await waitFor(
+      b,
+      async (s) => s.state === 'saved' && (await b.db.ratings.count()) === 3,
+      'the records on B',
+    );
+    expect(await readJourney(b.db, j)).toEqual(await readJourney(a.db, j));
+    expect(await readJourney(b.db, j)).toEqual({
+      youngPerson: j.youngPerson,
+      goal: j.goal,
+      session: j.session,
+      ratings: j.ratings,
+    });
+    expect(b.session.status.damaged).toBe(0);
+
+    // The server holds sealed envelopes only: no name, goal or note in plain text.
+    const documents = await serverDocuments(caseload.database);
+    expect(documents).toHaveLength(6);
+    for (const document of documents) {
+      expect(Object.keys(document).sort()).toEqual(['_id', '_rev', 'c', 'v']);
+      expect(document._id).toMatch(/^[0-9a-f]{32}$/);
+    }
+    const everything = JSON.stringify(documents);
+    for (const secret of [
+      'Mia',
+      'Thornbury',
+      'football',
+      'Talked about',
+      'Hillside',
+      j.youngPerson.id,
+      j.goal.id,
+      '2013-04-12',
+      'belonging',
+    ]) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
+  it('pushes only what changed since the last push', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const j = journey('Ruby Allerton', 'Say hello to one new person a week', 'Good start');
+    await addJourney(a.db, j);
+    await a.start();
+    await saved(a);
+    const before = await serverDocuments(caseload.database);
+
+    await a.db.sessions.put({
+      ...j.session,
+      notes: 'Good start, and a plan',
+      updatedAt: '2026-09-09T10:00:00.000Z',
+    });
+    await a.session.syncNow();
+    await saved(a);
+    const after = await serverDocuments(caseload.database);
+    const changed = after.filter(
+      (doc) => before.find((old) => old._id === doc._id)?._rev !== doc._rev,
+    );
+    expect(changed).toHaveLength(1);
+  });
+
+  it('keeps both versions of a record edited on two devices offline: the newer shown', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const b = device('b', caseload);
+    const j = journey('Leo Marsh', 'Walk the dog with Dad', 'First session');
+    await addJourney(a.db, j);
+    await a.start();
+    await saved(a);
+    await b.start();
+    await waitFor(b, async () => (await b.db.ratings.count()) === 3, 'the records on B');
+    await saved(b);
+    await a.session.stop();
+    await b.session.stop();
+
+    // Offline, both edit the same young person: B's edit is the later one.
+    const onA = { ...j.youngPerson, school: 'Northgate', updatedAt: '2026-10-01T10:00:00.000Z' };
+    const onB = { ...j.youngPerson, school: 'Southfield', updatedAt: '2026-10-02T10:00:00.000Z' };
+    await a.db.youngPeople.put(onA);
+    await b.db.youngPeople.put(onB);
+
+    await a.start();
+    await saved(a);
+    await b.start();
+    await waitFor(
+      b,
+      async (s) => s.state === 'saved' && (await b.session.conflicts()).length === 1,
+      'the conflict on B',
+    );
+    expect(await b.db.youngPeople.get(j.youngPerson.id)).toEqual(onB);
+    expect((await b.session.conflicts()).map((c) => c.record)).toEqual([onA]);
+
+    await waitFor(
+      a,
+      async () =>
+        (await a.db.youngPeople.get(j.youngPerson.id))?.school === 'Southfield' &&
+        (await a.session.conflicts()).length === 1,
+      'the newer version and the conflict on A',
+    );
+    expect(await a.db.youngPeople.get(j.youngPerson.id)).toEqual(onB);
+    expect((await a.session.conflicts())[0]).toMatchObject({
+      table: 'youngPeople',
+      id: j.youngPerson.id,
+      record: onA,
+    });
+  });
+
+  it('keeps a change made here that is not pushed yet when an older one arrives', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const b = device('b', caseload);
+    const j = journey('Isla Penrose', 'Read a chapter each night', 'Library visit');
+    await addJourney(a.db, j);
+    await a.start();
+    await saved(a);
+    await b.start();
+    await waitFor(b, async () => (await b.db.ratings.count()) === 3, 'the records on B');
+
+    // A's change reaches the server; B changed the session later but has not pushed it.
+    await b.session.stop();
+    const onB = { ...j.session, notes: 'Library visit (B)', updatedAt: '2026-09-20T10:00:00.000Z' };
+    const onA = { ...j.session, notes: 'Library visit (A)', updatedAt: '2026-09-10T10:00:00.000Z' };
+    await a.db.sessions.put(onA);
+    await a.session.syncNow();
+    await saved(a);
+    await b.db.sessions.put(onB);
+    await b.start();
+    await waitFor(
+      b,
+      async (s) => s.state === 'saved' && (await b.session.conflicts()).length === 1,
+      'the conflict on B',
+    );
+    expect(await b.db.sessions.get(j.session.id)).toEqual(onB);
+    await waitFor(
+      a,
+      async () => (await a.db.sessions.get(j.session.id))?.notes === onB.notes,
+      'the newer session on A',
+    );
+  });
+
+  it('deletes on B what A deleted, and an older copy edited offline does not come back', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const b = device('b', caseload);
+    const j = journey('Noah Fenwick', 'Join the drama club', 'Met the drama teacher');
+    await addJourney(a.db, j);
+    await a.start();
+    await saved(a);
+    await b.start();
+    await waitFor(b, async () => (await b.db.ratings.count()) === 3, 'the records on B');
+    await b.session.stop();
+
+    // B, offline, edits the session; later A deletes it with its ratings.
+    await b.db.sessions.put({
+      ...j.session,
+      notes: 'Edited on B',
+      updatedAt: '2026-09-10T10:00:00.000Z',
+    });
+    const sessionRatings = j.ratings.filter((r) => r.sessionId === j.session.id).map((r) => r.id);
+    await a.db.transaction('rw', [a.db.sessions, a.db.ratings, a.db.deletions], async () => {
+      await a.db.ratings.bulkDelete(sessionRatings);
+      await a.db.sessions.delete(j.session.id);
+      await recordDeletionsOf(
+        a.db,
+        [
+          ['sessions', [j.session.id]],
+          ['ratings', sessionRatings],
+        ],
+        new Date('2026-09-12T10:00:00.000Z'),
+      );
+    });
+    await a.session.syncNow();
+    await saved(a);
+
+    await b.start();
+    await waitFor(
+      b,
+      async (s) => s.state === 'saved' && (await b.db.sessions.count()) === 0,
+      'the deletion on B',
+    );
+    expect(await b.db.ratings.count()).toBe(1);
+    await saved(a);
+    expect(await a.db.sessions.count()).toBe(0);
+
+    // A new device gets the caseload without the deleted session.
+    const c = device('c', caseload);
+    await c.start();
+    await waitFor(
+      c,
+      async (s) => s.state === 'saved' && (await c.db.goals.count()) === 1,
+      'the caseload on C',
+    );
+    expect(await c.db.sessions.count()).toBe(0);
+    expect(await c.db.ratings.count()).toBe(1);
+  });
+
+  it('erases a young person on every device and leaves only sealed deletions on the server', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const b = device('b', caseload);
+    const kept = journey('Ava Kettering', 'Try the climbing wall', 'Brave at the wall');
+    const erased = journey(
+      'Ethan Brindley',
+      'Eat breakfast before school',
+      'Talked about mornings',
+    );
+    await addJourney(a.db, kept);
+    await addJourney(a.db, erased);
+    await a.start();
+    await saved(a);
+    await b.start();
+    await waitFor(b, async () => (await b.db.ratings.count()) === 6, 'the records on B');
+
+    await a.db.transaction('rw', erasureTables(a.db), async () => {
+      await eraseYoungPersonIn(a.db, erased.youngPerson.id, new Date('2026-11-01T10:00:00Z'));
+    });
+    await a.session.syncNow();
+    await saved(a);
+    await waitFor(
+      b,
+      async () => (await b.db.youngPeople.count()) === 1 && (await b.db.ratings.count()) === 3,
+      'the erasure on B',
+    );
+    expect(await readJourney(b.db, erased)).toEqual({
+      youngPerson: undefined,
+      goal: undefined,
+      session: undefined,
+      ratings: [undefined, undefined, undefined],
+    });
+    expect(await b.db.deletions.count()).toBe(6);
+    expect(JSON.stringify(await serverDocuments(caseload.database))).not.toContain('Ethan');
+  });
+});
+
+describe('faults', () => {
+  it('lists a document changed on the server as damaged and syncs the rest', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const j = journey('Zara Oldfield', 'Ask a teacher for help once a week', 'Maths worry');
+    await addJourney(a.db, j);
+    await a.start();
+    await saved(a);
+    await a.session.stop();
+
+    // Someone with the server's admin password changes one document and adds another.
+    const documents = await serverDocuments(caseload.database);
+    const target = documents[0] as { _id: string; _rev: string; v: number; c: string };
+    const flipped = (target.c[10] === 'A' ? 'B' : 'A') as string;
+    const headers = { authorization: basicAuth(server.admin), 'content-type': 'application/json' };
+    const put = async (doc: { _id: string } & Record<string, unknown>) => {
+      const response = await fetch(`${server.url}/${caseload.database}/${doc._id}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify(doc),
+      });
+      expect(response.status).toBe(201);
+    };
+    await put({ ...target, c: target.c.slice(0, 10) + flipped + target.c.slice(11) });
+    await put({ _id: 'f'.repeat(32), name: 'Not from the app' });
+
+    const b = device('b', caseload);
+    await b.start();
+    await waitFor(b, (s) => s.state === 'saved' && s.damaged === 2, 'two damaged documents');
+    const counts = await Promise.all([
+      b.db.youngPeople.count(),
+      b.db.goals.count(),
+      b.db.sessions.count(),
+      b.db.ratings.count(),
+    ]);
+    // Five of the six records arrived (one may have been left out with its owner).
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(1);
+    expect(
+      b.session
+        .damaged()
+        .map((d) => d.reason)
+        .sort(),
+    ).toEqual(['not-an-envelope', 'seal-broken']);
+    expect(b.session.damaged().map((d) => d.documentId)).toContain(target._id);
+  });
+
+  it('loses nothing when the server goes away mid-sync, and resumes when it is back', async () => {
+    const caseload = await newCaseload();
+    const gate = await startTcpGate(server.url);
+    gates.push(gate);
+    const a = device('a', {
+      ...caseload,
+      remoteUrl: `${gate.url}/${caseload.database}`,
+    });
+    const first = journey('Maya Greenhalgh', 'Go to bed by ten', 'Sleep diary');
+    await addJourney(a.db, first);
+    await a.start();
+    await saved(a);
+
+    const states: string[] = [];
+    a.session.subscribe((s) => states.push(s.state));
+    await gate.shut();
+    const second = journey('Oscar Pendlebury', 'Tell Mum when school is hard', 'Worries');
+    await addJourney(a.db, second);
+    await a.session.syncNow();
+    await waitFor(a, (s) => s.state === 'offline' && s.waiting > 0, 'offline with changes waiting');
+    expect(a.session.status.problem).toMatch(/cannot be reached/);
+    expect(a.session.status.waiting).toBe(6);
+
+    await gate.open();
+    await saved(a);
+    expect(states).toContain('offline');
+    expect(a.session.status.problem).toBeUndefined();
+
+    const b = device('b', caseload);
+    await b.start();
+    await waitFor(
+      b,
+      async (s) => s.state === 'saved' && (await b.db.ratings.count()) === 6,
+      'both journeys on B',
+    );
+    expect(await readJourney(b.db, second)).toEqual(await readJourney(a.db, second));
+  });
+
+  it('says so when the server refuses the password, and keeps the changes', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', {
+      ...caseload,
+      credentials: { ...caseload.credentials, password: 'not the password' },
+    });
+    await addJourney(a.db, journey('Evie Harwood', 'Practise breathing', 'Calm'));
+    await a.start();
+    await waitFor(a, (s) => s.state === 'error', 'an error');
+    expect(a.session.status.problem).toMatch(/did not accept this user name and password/);
+    expect(a.session.status.waiting).toBe(6);
+    expect(await a.db.ratings.count()).toBe(3);
+  });
+});
