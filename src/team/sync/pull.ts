@@ -186,7 +186,8 @@ async function applyBatch(
         const table = payload.kind === 'record' ? payload.table : payload.deletion.table;
         const id = payload.kind === 'record' ? payload.record.id : payload.deletion.id;
         // Sealed under the right id, but holding another record: moved by someone with the key.
-        if ((await context.ids.ofRecord(table, id)) !== leaf._id) {
+        const ids = await context.idsOf(opened.keyVersion);
+        if (!ids || (await ids.ofRecord(table, id)) !== leaf._id) {
           damaged.push({ documentId: leaf._id, revision: leaf._rev, reason: 'wrong-document' });
           continue;
         }

@@ -31,7 +31,10 @@ export interface SyncContext {
   key: CaseloadKey;
   /** Every version of the caseload's key this device holds, to open documents. */
   keys: readonly CaseloadKey[];
+  /** The document ids of the newest key, which this device writes under. */
   ids: CachedIds;
+  /** The document ids of a key version (older documents sit under their own key's ids). */
+  idsOf(keyVersion: number): Promise<CachedIds | null>;
   loaded: LoadedState;
   now: () => Date;
 }
@@ -129,6 +132,7 @@ const PUSH_BATCH = 200;
 export async function pushLocalChanges(context: SyncContext): Promise<number> {
   const { db, replica, key, loaded } = context;
   const changes = await findLocalChanges(context);
+  const pending = new Set(loaded.state.pending);
   let written = 0;
   for (let start = 0; start < changes.length; start += PUSH_BATCH) {
     const batch = changes.slice(start, start + PUSH_BATCH);
@@ -182,9 +186,10 @@ export async function pushLocalChanges(context: SyncContext): Promise<number> {
       if (!document || version === undefined || !('rev' in result) || !result.ok) return;
       loaded.state.pushed[document._id] = version;
       loaded.state.revisions[document._id] = result.rev;
-      if (!loaded.state.pending.includes(document._id)) loaded.state.pending.push(document._id);
+      pending.add(document._id);
       written += 1;
     });
+    loaded.state.pending = [...pending];
   }
   return written;
 }

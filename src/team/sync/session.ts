@@ -93,6 +93,8 @@ export class SyncSession {
   readonly #options: SyncSessionOptions;
   readonly #listeners = new Set<Listener>();
   #running: Running | null = null;
+  /** From the start of `start()` to the end of `stop()`. */
+  #context: SyncContext | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #busy = 0;
   #pushActive = false;
@@ -129,17 +131,33 @@ export class SyncSession {
       skip_setup: true,
       auth: { username: options.credentials.name, password: options.credentials.password },
     });
+    const keys = [options.caseloadKey, ...(options.keys ?? [])];
+    const idsByVersion = new Map<number, Promise<CachedIds>>();
+    const idsOf = (keyVersion: number) => {
+      const key = keys.find(
+        (k) => k.keyVersion === keyVersion && k.caseloadId === options.caseloadKey.caseloadId,
+      );
+      if (!key) return Promise.resolve(null);
+      let ids = idsByVersion.get(keyVersion);
+      if (!ids) {
+        ids = documentIdsFor(key).then((derived) => new CachedIds(derived));
+        idsByVersion.set(keyVersion, ids);
+      }
+      return ids;
+    };
     const context: SyncContext = {
       db,
       replica,
       key: options.caseloadKey,
-      keys: options.keys ?? [options.caseloadKey],
-      ids: new CachedIds(await documentIdsFor(options.caseloadKey)),
+      keys,
+      ids: (await idsOf(options.caseloadKey.keyVersion)) as CachedIds,
+      idsOf,
       loaded: await loadState(replica),
       now,
     };
     this.#problem = null;
     this.#fatal = null;
+    this.#context = context;
     // Local changes into the local database first, so a pull never meets a device change
     // that is not sealed yet.
     await this.#step(context, 'push');
@@ -163,6 +181,7 @@ export class SyncSession {
     await this.#queue.catch(() => undefined);
     await running.context.replica.close().catch(() => undefined);
     await running.remote.close().catch(() => undefined);
+    this.#context = null;
     this.#pushActive = false;
     this.#pullActive = false;
     this.#pushCaughtUp = false;
@@ -180,7 +199,7 @@ export class SyncSession {
 
   /** Documents from the server that could not be opened: ids and reasons only. */
   damaged(): DamagedDocument[] {
-    return [...(this.#running?.context.loaded.state.damaged ?? [])];
+    return [...(this.#context?.loaded.state.damaged ?? [])];
   }
 
   /** The versions set aside after conflicts, for the coach to look at and choose. */
@@ -303,12 +322,12 @@ export class SyncSession {
   }
 
   #emit() {
-    const running = this.#running;
-    const state = running?.context.loaded.state;
+    const context = this.#context;
+    const state = context?.loaded.state;
     const waiting = (state?.pending.length ?? 0) + this.#localChanges;
     const problem = this.#fatal ?? this.#problem;
     let name: SyncStateName;
-    if (!running) name = 'offline';
+    if (!context) name = 'offline';
     else if (problem) name = problem.state;
     else if (
       this.#busy > 0 ||
