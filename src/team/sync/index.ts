@@ -8,5 +8,5 @@ export {
   type SyncStateName,
   type SyncStatus,
 } from './session';
-export type { DamagedDocument } from './state';
+export type { DamagedDocument, RefusedVersion } from './state';
 export { documentIdsFor, type DocumentIds } from './document-ids';

@@ -378,6 +378,25 @@ async function merge(
       }
     }
   }
-  outcome.refused += plan.refusals.filter((r) => r.reason !== 'owner-left-out').length;
+  const documentOf = new Map(
+    incoming.map((item) => [
+      item.kind === 'record'
+        ? deletionKeyOf(item.table, item.record.id)
+        : deletionKeyOf(item.deletion.table, item.deletion.id),
+      item.documentId,
+    ]),
+  );
+  const refused = plan.refusals.filter((r) => r.reason !== 'owner-left-out');
+  outcome.refused += refused.length;
+  const noted = new Set(incoming.map((item) => item.documentId));
+  loaded.state.refused = [
+    ...loaded.state.refused.filter((r) => !noted.has(r.documentId)),
+    ...refused.map((r) => ({
+      documentId: documentOf.get(deletionKeyOf(r.array, r.id)) ?? '',
+      table: r.array,
+      id: r.id,
+      reason: r.reason,
+    })),
+  ].slice(-MAX_DAMAGED_LISTED);
   loaded.state.deferred = deferred;
 }

@@ -25,7 +25,7 @@ import { conflictPayloadSchema, type SyncedRecord, type SyncedTable } from './pa
 import { describeSyncError, DENIED_MESSAGE, type SyncProblem } from './problems';
 import { pullRemoteChanges, type PullOutcome } from './pull';
 import { CachedIds, countLocalChanges, pushLocalChanges, type SyncContext } from './push';
-import { loadState, saveState, type DamagedDocument } from './state';
+import { loadState, saveState, type DamagedDocument, type RefusedVersion } from './state';
 
 export type SyncStateName = 'offline' | 'syncing' | 'saved' | 'error';
 
@@ -103,6 +103,8 @@ export class SyncSession {
   #pushCaughtUp = false;
   #pullCaughtUp = false;
   #problem: SyncProblem | null = null;
+  /** The last step on this device failed (cleared when one succeeds). */
+  #deviceProblem: SyncProblem | null = null;
   #fatal: SyncProblem | null = null;
   #localChanges = 0;
   #lastSavedAt: Date | null = null;
@@ -157,6 +159,7 @@ export class SyncSession {
     };
     this.#problem = null;
     this.#fatal = null;
+    this.#deviceProblem = null;
     this.#context = context;
     // Local changes into the local database first, so a pull never meets a device change
     // that is not sealed yet.
@@ -202,6 +205,14 @@ export class SyncSession {
     return [...(this.#context?.loaded.state.damaged ?? [])];
   }
 
+  /**
+   * Versions from the server the backup merge's rules did not take here (a change to a case
+   * closed on this device, new words for a rated goal): ids and reasons only.
+   */
+  refused(): RefusedVersion[] {
+    return [...(this.#context?.loaded.state.refused ?? [])];
+  }
+
   /** The versions set aside after conflicts, for the coach to look at and choose. */
   async conflicts(): Promise<ConflictEntry[]> {
     const running = this.#running;
@@ -239,14 +250,19 @@ export class SyncSession {
       this.#localChanges = await countLocalChanges(context);
     };
     const done = this.#queue.then(run).then(
-      () => undefined,
+      () => {
+        this.#deviceProblem = null;
+      },
       (error: unknown) => {
-        // A step that failed on the device (a full disk, say) is retried with the next one.
-        this.#problem = {
+        // A step that failed on the device (a full disk, the app locked) is tried again with
+        // the next one: nothing was marked as done.
+        const why = error instanceof Error ? ` (${error.message})` : '';
+        this.#deviceProblem = {
           state: 'error',
-          message: `Changes could not be prepared for the team server on this device (${
-            error instanceof Error ? error.message : String(error)
-          }). They are kept on this device.`,
+          message:
+            kind === 'push'
+              ? `Your changes could not be prepared for the team server on this device${why}. They are kept on this device.`
+              : `Changes from the team server could not be saved on this device${why}. They will be tried again; nothing on this device was lost.`,
         };
       },
     );
@@ -325,7 +341,7 @@ export class SyncSession {
     const context = this.#context;
     const state = context?.loaded.state;
     const waiting = (state?.pending.length ?? 0) + this.#localChanges;
-    const problem = this.#fatal ?? this.#problem;
+    const problem = this.#fatal ?? this.#deviceProblem ?? this.#problem;
     let name: SyncStateName;
     if (!context) name = 'offline';
     else if (problem) name = problem.state;

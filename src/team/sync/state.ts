@@ -10,7 +10,8 @@
  * - `pending`: documents written here that the server has not confirmed yet;
  * - `appliedSeq`: how far along the local database's changes the pull has applied to Dexie;
  * - `damaged`: documents that could not be opened (ids and reasons only);
- * - `deferred`: documents whose young person, goal or session has not arrived yet.
+ * - `deferred`: documents whose young person, goal or session has not arrived yet;
+ * - `refused`: versions from the server the merge's rules did not take (ids and reasons).
  *
  * Ids, times and revisions only: nothing about a young person is in it. It is checked with
  * zod when read; a damaged state is started afresh (every record is then compared again,
@@ -28,6 +29,15 @@ const damagedSchema = z.object({
 });
 export type DamagedDocument = z.infer<typeof damagedSchema>;
 
+const refusedSchema = z.object({
+  documentId: z.string(),
+  table: z.string(),
+  id: z.string(),
+  reason: z.string(),
+});
+/** A version from the server the merge's rules did not take (a closed case, a goal's words). */
+export type RefusedVersion = z.infer<typeof refusedSchema>;
+
 const stateSchema = z.object({
   pushed: z.record(z.string(), z.string()),
   revisions: z.record(z.string(), z.string()),
@@ -35,11 +45,20 @@ const stateSchema = z.object({
   appliedSeq: z.union([z.number(), z.string()]),
   damaged: z.array(damagedSchema),
   deferred: z.array(z.string()),
+  refused: z.array(refusedSchema),
 });
 export type SyncState = z.infer<typeof stateSchema>;
 
 export function emptyState(): SyncState {
-  return { pushed: {}, revisions: {}, pending: [], appliedSeq: 0, damaged: [], deferred: [] };
+  return {
+    pushed: {},
+    revisions: {},
+    pending: [],
+    appliedSeq: 0,
+    damaged: [],
+    deferred: [],
+    refused: [],
+  };
 }
 
 /** The state and the `_local` document's revision (to write it back). */
@@ -69,6 +88,7 @@ export async function saveState(replica: Database, loaded: LoadedState): Promise
     appliedSeq: state.appliedSeq,
     damaged: state.damaged,
     deferred: state.deferred,
+    refused: state.refused,
   });
   loaded.rev = written.rev;
 }

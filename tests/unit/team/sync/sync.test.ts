@@ -264,6 +264,34 @@ describe('syncing a caseload between two devices', () => {
     expect(await a.db.youngPeople.get(j.youngPerson.id)).toEqual(personOnA);
   });
 
+  it('follows the merge’s rules: a goal’s words stay, and what was refused is listed', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const b = device('b', caseload);
+    const j = journey('Freya Castleton', 'Practise the guitar twice a week', 'Guitar');
+    await addJourney(a.db, j);
+    await a.start();
+    await saved(a);
+    await b.start();
+    await waitFor(b, async () => (await b.db.ratings.count()) === 3, 'the records on B');
+
+    // No screen changes a rated goal's words; a device that did is not followed.
+    const reworded = { ...j.goal, text: 'Something else', updatedAt: '2026-10-01T10:00:00.000Z' };
+    await a.db.goals.put(reworded);
+    await a.session.syncNow();
+    await saved(a);
+    await waitFor(b, () => b.session.refused().length === 1, 'the refusal on B');
+    expect(b.session.refused()).toEqual([
+      {
+        documentId: await (await documentIdsFor(caseload.key)).ofRecord('goals', j.goal.id),
+        table: 'goals',
+        id: j.goal.id,
+        reason: 'goal-words',
+      },
+    ]);
+    expect(await b.db.goals.get(j.goal.id)).toEqual(j.goal);
+  });
+
   it('deletes on B what A deleted, and an older copy edited offline does not come back', async () => {
     const caseload = await newCaseload();
     const a = device('a', caseload);
