@@ -2,6 +2,7 @@
  * What a replication error means for the coach, in plain words, and whether sync goes on by
  * itself (PouchDB retries) or needs someone to act.
  */
+import { UNREACHABLE } from './steady-fetch';
 
 export interface SyncProblem {
   /** 'offline': it goes on by itself when the server answers again; 'error': someone acts. */
@@ -45,12 +46,17 @@ export function describeSyncError(error: unknown): SyncProblem {
       message: `This caseload is not on the team server. ${KEPT}. Ask your service lead to check it.`,
     };
   }
+  if (name === UNREACHABLE) return unreachable();
   if (status !== undefined && status >= 500) {
     return {
       state: 'offline',
       message: `The team server is not working at the moment. ${KEPT} and will be sent when it is.`,
     };
   }
+  return unreachable();
+}
+
+function unreachable(): SyncProblem {
   return {
     state: 'offline',
     message: `The team server cannot be reached. ${KEPT} and will be sent when it can be.`,

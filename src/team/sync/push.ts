@@ -132,7 +132,6 @@ const PUSH_BATCH = 200;
 export async function pushLocalChanges(context: SyncContext): Promise<number> {
   const { db, replica, key, loaded } = context;
   const changes = await findLocalChanges(context);
-  const pending = new Set(loaded.state.pending);
   let written = 0;
   for (let start = 0; start < changes.length; start += PUSH_BATCH) {
     const batch = changes.slice(start, start + PUSH_BATCH);
@@ -180,6 +179,9 @@ export async function pushLocalChanges(context: SyncContext): Promise<number> {
     }
     if (documents.length === 0) continue;
     const results = await replica.bulkDocs(documents);
+    // No await from here to the assignment: the push replication's events take documents off
+    // `pending` meanwhile (./session.ts), and must not be undone.
+    const pending = new Set(loaded.state.pending);
     results.forEach((result, index) => {
       const document = documents[index];
       const version = versions[index];

@@ -25,6 +25,7 @@ import { conflictPayloadSchema, type SyncedRecord, type SyncedTable } from './pa
 import { describeSyncError, DENIED_MESSAGE, type SyncProblem } from './problems';
 import { pullRemoteChanges, type PullOutcome } from './pull';
 import { CachedIds, countLocalChanges, pushLocalChanges, type SyncContext } from './push';
+import { steadyFetch } from './steady-fetch';
 import { loadState, saveState, type DamagedDocument, type RefusedVersion } from './state';
 
 export type SyncStateName = 'offline' | 'syncing' | 'saved' | 'error';
@@ -132,6 +133,7 @@ export class SyncSession {
     const remote = new PouchDB(options.remoteUrl, {
       skip_setup: true,
       auth: { username: options.credentials.name, password: options.credentials.password },
+      fetch: steadyFetch,
     });
     const keys = [options.caseloadKey, ...(options.keys ?? [])];
     const idsByVersion = new Map<number, Promise<CachedIds>>();
@@ -234,6 +236,30 @@ export class SyncSession {
     return entries.sort((a, b) => a.keptAt.localeCompare(b.keptAt));
   }
 
+  /**
+   * The coach has looked at a conflict entry and chosen: it goes, on every device of the
+   * caseload (a CouchDB deletion; the entry holds no record any more). Keeping the other
+   * version instead is a save of that version, as any edit. False if there is no such entry.
+   */
+  async dismissConflict(entryId: string): Promise<boolean> {
+    const context = this.#context;
+    if (!context) return false;
+    const entry = (await this.conflicts()).find((c) => c.entryId === entryId);
+    if (!entry) return false;
+    await this.#exclusive(async () => {
+      const stored = await context.replica.get(entryId);
+      await context.replica.remove(stored);
+    });
+    return true;
+  }
+
+  /** Runs `task` after the steps before it, and before any after it. */
+  #exclusive(task: () => Promise<void>): Promise<void> {
+    const done = this.#queue.then(task);
+    this.#queue = done.catch(() => undefined);
+    return done;
+  }
+
   /** Runs one step after those before it; a failing step becomes the status. */
   #step(context: SyncContext, kind: 'push' | 'pull'): Promise<void> {
     this.#busy += 1;
@@ -253,9 +279,11 @@ export class SyncSession {
       () => {
         this.#deviceProblem = null;
       },
-      (error: unknown) => {
+      async (error: unknown) => {
         // A step that failed on the device (a full disk, the app locked) is tried again with
-        // the next one: nothing was marked as done.
+        // the next one: the state goes back to what was saved, so nothing is marked as done
+        // that was not.
+        context.loaded = await loadState(context.replica);
         const why = error instanceof Error ? ` (${error.message})` : '';
         this.#deviceProblem = {
           state: 'error',
@@ -311,6 +339,9 @@ export class SyncSession {
         if (this.#problem?.state === 'offline') this.#problem = null;
         const c = context();
         if (c && direction === 'pull') void this.#step(c, 'pull');
+        if (c && direction === 'push' && c.loaded.state.pending.length > 0) {
+          void this.#confirmPending(c);
+        }
       }
       this.#emit();
     });
@@ -327,6 +358,29 @@ export class SyncSession {
       this.#fatal = describeSyncError(error);
       this.#emit();
     });
+  }
+
+  /**
+   * The push replication is idle: asks the server which of the documents still counted as
+   * waiting it holds, at the revision written here (a replication event can be missed, or
+   * come before this device noted what it wrote).
+   */
+  #confirmPending(context: SyncContext): Promise<void> {
+    const remote = this.#running?.remote;
+    if (!remote) return Promise.resolve();
+    return this.#exclusive(async () => {
+      const { state } = context.loaded;
+      const asked = [...state.pending];
+      const answer = await remote.allDocs({ keys: asked });
+      const onServer = new Set(
+        answer.rows
+          .filter((row) => row.value && state.revisions[row.id] === row.value.rev)
+          .map((row) => row.id),
+      );
+      state.pending = state.pending.filter((id) => !onServer.has(id));
+      await saveState(context.replica, context.loaded);
+      this.#emit();
+    }).catch(() => undefined);
   }
 
   #saveQuietly(context: SyncContext): Promise<void> {

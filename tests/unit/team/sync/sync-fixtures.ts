@@ -47,7 +47,7 @@ export function makeDevice(label: string, setup: DeviceSetup): Device {
 }
 
 /** How long a test waits for a device to reach a state (a busy 2-core machine is slow). */
-export const WAIT_MS = 60_000;
+export const WAIT_MS = 20_000;
 
 /**
  * Resolves once `check` passes, checking now and after each status the session reports: the

@@ -198,6 +198,15 @@ describe('syncing a caseload between two devices', () => {
       id: j.youngPerson.id,
       record: onA,
     });
+
+    // The coach looks at it on B and dismisses it: it goes from A too.
+    const [entry] = await b.session.conflicts();
+    expect(await b.session.dismissConflict(entry!.entryId)).toBe(true);
+    expect(await b.session.conflicts()).toEqual([]);
+    await b.session.syncNow();
+    await saved(b);
+    await waitFor(a, async () => (await a.session.conflicts()).length === 0, 'no conflict on A');
+    expect(await a.db.youngPeople.get(j.youngPerson.id)).toEqual(onB);
   });
 
   it('keeps a change saved here but not yet sealed when another device’s change arrives', async () => {
