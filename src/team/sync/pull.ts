@@ -279,7 +279,8 @@ async function applyBatch(
         : await conflictDocument(
             context,
             item.documentId,
-            `device ${local.updatedAt}`,
+            // Not yet a revision: named by its content, so two versions never share an entry.
+            `device ${JSON.stringify(local)}`,
             item.table,
             local,
           ),
