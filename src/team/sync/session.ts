@@ -20,6 +20,7 @@ import PouchDB, { type Database, type Replication, type StoredDocument } from 'p
 import type { CoachingDatabase } from '../../db/database';
 import type { CaseloadKey } from '../keys/caseload-key';
 import { openEnvelope } from '../keys/envelope';
+import { checkAccess } from '../provision';
 import { documentIdsFor } from './document-ids';
 import { conflictPayloadSchema, type SyncedRecord, type SyncedTable } from './payload';
 import { describeSyncError, DENIED_MESSAGE, type SyncProblem } from './problems';
@@ -96,6 +97,7 @@ export class SyncSession {
   #running: Running | null = null;
   /** From the start of `start()` to the end of `stop()`. */
   #context: SyncContext | null = null;
+  #started: SyncStartOptions | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #busy = 0;
   #pushActive = false;
@@ -163,6 +165,7 @@ export class SyncSession {
     this.#fatal = null;
     this.#deviceProblem = null;
     this.#context = context;
+    this.#started = options;
     // Local changes into the local database first, so a pull never meets a device change
     // that is not sealed yet.
     await this.#step(context, 'push');
@@ -187,6 +190,7 @@ export class SyncSession {
     await running.context.replica.close().catch(() => undefined);
     await running.remote.close().catch(() => undefined);
     this.#context = null;
+    this.#started = null;
     this.#pushActive = false;
     this.#pullActive = false;
     this.#pushCaughtUp = false;
@@ -357,7 +361,28 @@ export class SyncSession {
       setActive(false);
       this.#fatal = describeSyncError(error);
       this.#emit();
+      void this.#explainFatal();
     });
+  }
+
+  /**
+   * Replication gave up (a refused name or password, or no access): the provisioning code's
+   * access check tells which, in its own words (CouchDB and pouchdb-server answer a
+   * non-member differently).
+   */
+  async #explainFatal(): Promise<void> {
+    const started = this.#started;
+    if (!started) return;
+    const cut = started.remoteUrl.replace(/\/+$/, '').lastIndexOf('/');
+    const address = started.remoteUrl.slice(0, cut);
+    const database = started.remoteUrl.slice(cut + 1).replace(/\/+$/, '');
+    const access = await checkAccess(address, started.credentials, database).catch(() => null);
+    if (!access || access.ok || this.#started !== started || !this.#fatal) return;
+    this.#fatal = {
+      state: 'error',
+      message: `${access.problem.message} Your changes are kept on this device.`,
+    };
+    this.#emit();
   }
 
   /**

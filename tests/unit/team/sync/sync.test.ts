@@ -491,6 +491,24 @@ describe('faults', () => {
     expect(await readJourney(b.db, second)).toEqual(await readJourney(a.db, second));
   });
 
+  it('says so when another coach’s account opens the caseload, or the caseload is missing', async () => {
+    const caseload = await newCaseload();
+    const other = await newCaseload();
+    const a = device('a', { ...caseload, credentials: other.credentials });
+    await addJourney(a.db, journey('Harry Lindale', 'Ride a bike to school', 'Bike'));
+    await a.start();
+    await waitFor(a, (s) => /cannot open this caseload/.test(s.problem ?? ''), 'the refusal');
+    expect(a.session.status).toMatchObject({ state: 'error', waiting: 6 });
+    expect(a.session.status.problem).toBe(
+      `${other.credentials.name} cannot open this caseload: only its coach and the service lead can. Your changes are kept on this device.`,
+    );
+
+    const b = device('b', { ...caseload, remoteUrl: `${server.url}/caseload-${'0'.repeat(32)}` });
+    await b.start();
+    await waitFor(b, (s) => s.state === 'error', 'an error');
+    expect(b.session.status.problem).toMatch(/not on the team server/);
+  });
+
   it('says so when the server refuses the password, and keeps the changes', async () => {
     const caseload = await newCaseload();
     const a = device('a', {
