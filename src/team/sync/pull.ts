@@ -19,11 +19,11 @@
 import type { Database, StoredDocument } from 'pouchdb-browser';
 import { readDeletions } from '../../db/repositories/deletions';
 import { pacer } from '../../db/repositories/backup/pacing';
-import { readRecordsIn } from '../../db/repositories/backup/read-records';
 import { applyMergeChanges, restoreTables, writeAll } from '../../db/repositories/backup/restore';
 import { byArray, type FullBackupRecords } from '../../domain/backup-format';
 import { deletionKeyOf } from '../../domain/merge-deletions';
 import type { Deletion } from '../../domain/schemas';
+import type { CoachingDatabase } from '../../db/database';
 import { compareRecords } from '../../domain/restore-plan';
 import { instantValue } from '../../lib/instant';
 import { toInstant } from '../../lib/dates';
@@ -321,6 +321,75 @@ function noteDamaged(
   list.splice(0, list.length, ...kept.slice(-MAX_DAMAGED_LISTED));
 }
 
+/**
+ * The device's records the merge of this batch can touch or needs to weigh: every record of
+ * each young person the batch names (directly, or through a goal or session). The merge's
+ * rules are all within one young person's records (their case closed or reopened, a goal's
+ * words, a rating's goal and session, what goes with a deletion), so a batch of one rating
+ * opens one young person's records, not the whole caseload. Call inside the transaction.
+ */
+async function readRelatedRecords(
+  db: CoachingDatabase,
+  file: FullBackupRecords,
+  fileDeletions: readonly Deletion[],
+): Promise<FullBackupRecords> {
+  const people = new Set<string>();
+  for (const array of ['goals', 'sessions', 'closures', 'resilienceMaps'] as const) {
+    for (const record of file[array]) people.add(record.youngPersonId);
+  }
+  for (const person of file.youngPeople) people.add(person.id);
+  const goalIds = new Set(file.ratings.map((r) => r.goalId));
+  const sessionIds = new Set(
+    file.ratings.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId])),
+  );
+  const deleted = (table: Deletion['table']) =>
+    fileDeletions.filter((d) => d.table === table).map((d) => d.id);
+  for (const id of deleted('youngPeople')) people.add(id);
+  for (const id of deleted('goals')) goalIds.add(id);
+  for (const id of deleted('sessions')) sessionIds.add(id);
+  const owners = async <T extends { youngPersonId: string }>(rows: Promise<(T | undefined)[]>) => {
+    for (const row of await rows) if (row) people.add(row.youngPersonId);
+  };
+  // The device's own versions of the incoming records: one that would move to another young
+  // person (refused) is weighed with its young person here.
+  await owners(db.goals.bulkGet(file.goals.map((g) => g.id)));
+  await owners(db.sessions.bulkGet(file.sessions.map((x) => x.id)));
+  await owners(db.closures.bulkGet(file.closures.map((c) => c.id)));
+  await owners(db.resilienceMaps.bulkGet(file.resilienceMaps.map((m) => m.id)));
+  for (const rating of await db.ratings.bulkGet(file.ratings.map((r) => r.id))) {
+    if (!rating) continue;
+    goalIds.add(rating.goalId);
+    if (rating.sessionId !== null) sessionIds.add(rating.sessionId);
+  }
+  await owners(db.goals.bulkGet([...goalIds]));
+  await owners(db.sessions.bulkGet([...sessionIds]));
+  await owners(db.closures.bulkGet(deleted('closures')));
+  await owners(db.resilienceMaps.bulkGet(deleted('resilienceMaps')));
+  const ratingsDeleted = (await db.ratings.bulkGet(deleted('ratings'))).filter(
+    (r) => r !== undefined,
+  );
+  await owners(db.goals.bulkGet(ratingsDeleted.map((r) => r.goalId)));
+
+  const ids = [...people];
+  const youngPeople = (await db.youngPeople.bulkGet(ids)).filter((p) => p !== undefined);
+  const goals = await db.goals.where('youngPersonId').anyOf(ids).toArray();
+  const sessions = await db.sessions.where('youngPersonId').anyOf(ids).toArray();
+  const closures = await db.closures.where('youngPersonId').anyOf(ids).toArray();
+  const resilienceMaps = await db.resilienceMaps.where('youngPersonId').anyOf(ids).toArray();
+  const ratingIds = new Set([
+    ...(await db.ratings
+      .where('goalId')
+      .anyOf(goals.map((g) => g.id))
+      .primaryKeys()),
+    ...(await db.ratings
+      .where('sessionId')
+      .anyOf(sessions.map((x) => x.id))
+      .primaryKeys()),
+  ]);
+  const ratings = (await db.ratings.bulkGet([...ratingIds])).filter((r) => r !== undefined);
+  return { youngPeople, goals, sessions, ratings, closures, resilienceMaps };
+}
+
 /** The batch through the backup merge, in one Dexie transaction. */
 async function merge(
   context: SyncContext,
@@ -335,7 +404,7 @@ async function merge(
     else fileDeletions.push(item.deletion);
   }
   const result = await db.transaction('rw', restoreTables(db), async () => {
-    const device = await readRecordsIn(db);
+    const device = await readRelatedRecords(db, file, fileDeletions);
     const deviceDeletions = await readDeletions(db);
     const { plan, toMerge, changes } = await compareRecords(file, device, pacer(db), {
       deviceDeletions,

@@ -299,6 +299,24 @@ describe('syncing a caseload between two devices', () => {
       },
     ]);
     expect(await b.db.goals.get(j.goal.id)).toEqual(j.goal);
+
+    // Nor does a session move to another young person (the pull weighs both young people).
+    const other = journey('Arlo Whitcombe', 'Help cook tea on Fridays', 'Cooking');
+    await addJourney(a.db, other);
+    await a.session.syncNow();
+    await saved(a);
+    await waitFor(b, async () => (await b.db.ratings.count()) === 6, 'the second journey on B');
+    const moved = {
+      ...j.session,
+      youngPersonId: other.youngPerson.id,
+      updatedAt: '2026-10-02T10:00:00.000Z',
+    };
+    await a.db.sessions.put(moved);
+    await a.session.syncNow();
+    await saved(a);
+    await waitFor(b, () => b.session.refused().length === 2, 'the second refusal on B');
+    expect(b.session.refused()[1]).toMatchObject({ table: 'sessions', reason: 'moved' });
+    expect(await b.db.sessions.get(j.session.id)).toEqual(j.session);
   });
 
   it('deletes on B what A deleted, and an older copy edited offline does not come back', async () => {
