@@ -66,6 +66,8 @@ export interface SyncSessionOptions {
   now: () => Date;
   /** PouchDB's wait before retrying, from the last wait (ms). Default: 1 s, doubling to 5 min. */
   retryDelay?: (previous: number) => number;
+  /** Changes applied to Dexie in one transaction (default 250). */
+  pullBatchSize?: number;
 }
 
 /** A version of a record set aside when another device's newer version won. */
@@ -274,7 +276,11 @@ export class SyncSession {
         await pushLocalChanges(context);
         await save();
       } else {
-        const outcome: PullOutcome = await pullRemoteChanges(context, save);
+        const outcome: PullOutcome = await pullRemoteChanges(
+          context,
+          save,
+          this.#options.pullBatchSize,
+        );
         if (outcome.damaged > 0 || outcome.conflicts > 0) await save();
       }
       this.#localChanges = await countLocalChanges(context);

@@ -25,7 +25,11 @@ export interface DeviceSetup {
   caseloadKey: CaseloadKey;
 }
 
-export function makeDevice(label: string, setup: DeviceSetup): Device {
+export function makeDevice(
+  label: string,
+  setup: DeviceSetup,
+  options: { pullBatchSize?: number } = {},
+): Device {
   const unique = crypto.randomUUID();
   const db = new CoachingDatabase(`sync-test-${label}-${unique}`);
   installEncryption(db, getDatabaseKey, getPreviousDataKey);
@@ -36,6 +40,7 @@ export function makeDevice(label: string, setup: DeviceSetup): Device {
     now: () => clock.now,
     // PouchDB's retries come quickly in tests (the server is on loopback).
     retryDelay: () => 100,
+    ...options,
   });
   return {
     label,

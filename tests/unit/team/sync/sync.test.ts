@@ -49,8 +49,8 @@ async function newCaseload(): Promise<DeviceSetup & { database: string; key: Cas
   };
 }
 
-function device(label: string, setup: DeviceSetup): Device {
-  const made = makeDevice(label, setup);
+function device(label: string, setup: DeviceSetup, options?: { pullBatchSize?: number }): Device {
+  const made = makeDevice(label, setup, options);
   devices.push(made);
   return made;
 }
@@ -271,6 +271,30 @@ describe('syncing a caseload between two devices', () => {
       'the newer session and both conflicts on A',
     );
     expect(await a.db.youngPeople.get(j.youngPerson.id)).toEqual(personOnA);
+  });
+
+  it('waits for a young person that arrives after their goal, session and ratings', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const j = journey('Poppy Hartley', 'Swim a length', 'Pool');
+    await addJourney(a.db, j);
+    await a.start();
+    await saved(a);
+    // Changed last, the young person comes last in the changes feed.
+    const renamed = { ...j.youngPerson, school: 'Moorside', updatedAt: '2026-09-30T10:00:00.000Z' };
+    await a.db.youngPeople.put(renamed);
+    await a.session.syncNow();
+    await saved(a);
+
+    const b = device('b', caseload, { pullBatchSize: 1 });
+    await b.start();
+    await waitFor(
+      b,
+      async (s) => s.state === 'saved' && (await b.db.ratings.count()) === 3,
+      'every record on B',
+    );
+    expect(await readJourney(b.db, j)).toEqual({ ...j, youngPerson: renamed });
+    expect(b.session.refused()).toEqual([]);
   });
 
   it('follows the merge’s rules: a goal’s words stay, and what was refused is listed', async () => {
