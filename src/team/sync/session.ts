@@ -100,6 +100,9 @@ export class SyncSession {
   /** From the start of `start()` to the end of `stop()`. */
   #context: SyncContext | null = null;
   #started: SyncStartOptions | null = null;
+  /** Each start and stop makes a new one: a start that was stopped meanwhile gives up. */
+  #generation = 0;
+  #starting = false;
   #queue: Promise<unknown> = Promise.resolve();
   #busy = 0;
   #pushActive = false;
@@ -131,14 +134,42 @@ export class SyncSession {
 
   /** Opens the local database and starts syncing in the background. */
   async start(options: SyncStartOptions): Promise<void> {
-    if (this.#running) throw new Error('This sync session has started already.');
-    const { db, localName, now } = this.#options;
+    if (this.#running || this.#starting) {
+      throw new Error('This sync session has started already.');
+    }
+    const { localName } = this.#options;
+    const generation = ++this.#generation;
+    this.#starting = true;
     const replica = new PouchDB(localName);
     const remote = new PouchDB(options.remoteUrl, {
       skip_setup: true,
       auth: { username: options.credentials.name, password: options.credentials.password },
       fetch: steadyFetch,
     });
+    const close = async () => {
+      await replica.close().catch(() => undefined);
+      await remote.close().catch(() => undefined);
+    };
+    try {
+      await this.#begin(options, replica, remote, generation);
+    } catch (error) {
+      this.#context = null;
+      this.#started = null;
+      await close();
+      this.#emit();
+      throw error;
+    } finally {
+      this.#starting = false;
+    }
+  }
+
+  async #begin(
+    options: SyncStartOptions,
+    replica: Database,
+    remote: Database,
+    generation: number,
+  ): Promise<void> {
+    const { db, now } = this.#options;
     const keys = [options.caseloadKey, ...(options.keys ?? [])];
     const idsByVersion = new Map<number, Promise<CachedIds>>();
     const idsOf = (keyVersion: number) => {
@@ -163,6 +194,11 @@ export class SyncSession {
       loaded: await loadState(replica),
       now,
     };
+    if (this.#generation !== generation) {
+      await replica.close().catch(() => undefined);
+      await remote.close().catch(() => undefined);
+      return;
+    }
     this.#problem = null;
     this.#fatal = null;
     this.#deviceProblem = null;
@@ -171,6 +207,15 @@ export class SyncSession {
     // Local changes into the local database first, so a pull never meets a device change
     // that is not sealed yet.
     await this.#step(context, 'push');
+    // Stopped while starting: nothing more starts.
+    if (this.#generation !== generation) {
+      this.#context = null;
+      this.#started = null;
+      await replica.close().catch(() => undefined);
+      await remote.close().catch(() => undefined);
+      this.#emit();
+      return;
+    }
     const back_off_function = this.#options.retryDelay ?? defaultRetryDelay;
     const push = replica.replicate.to(remote, { live: true, retry: true, back_off_function });
     const pull = replica.replicate.from(remote, { live: true, retry: true, back_off_function });
@@ -183,7 +228,14 @@ export class SyncSession {
   /** Stops syncing and closes the local database. Changes stay on the device. */
   async stop(): Promise<void> {
     const running = this.#running;
-    if (!running) return;
+    this.#generation += 1;
+    if (!running) {
+      // Still starting: `start` sees the new generation and closes what it opened.
+      this.#context = null;
+      this.#started = null;
+      this.#emit();
+      return;
+    }
     this.#running = null;
     running.push.cancel();
     running.pull.cancel();

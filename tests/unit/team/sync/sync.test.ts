@@ -131,6 +131,20 @@ describe('syncing a caseload between two devices', () => {
     }
   });
 
+  it('can be stopped while it starts, and started again', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const j = journey('Theo Ashdown', 'Join a lunchtime club', 'Clubs');
+    await addJourney(a.db, j);
+    const starting = a.start();
+    await a.session.stop();
+    await starting;
+    expect(a.session.status.state).toBe('offline');
+    await a.start();
+    await saved(a);
+    expect(await serverDocuments(caseload.database)).toHaveLength(6);
+  });
+
   it('pushes only what changed since the last push', async () => {
     const caseload = await newCaseload();
     const a = device('a', caseload);
