@@ -77,6 +77,13 @@ const BOUNDARIES = [
     message: 'src/team/keys is pure: no module that touches the DOM or browser storage.',
   },
   {
+    // The sync module works beneath the screens (Dexie, the team keys, PouchDB): the screens
+    // call it, never the other way round.
+    target: 'src/team/sync',
+    from: ['src/features', 'src/components', 'src/app', 'src/stores'],
+    message: 'src/team/sync never imports src/features, src/components, src/app or src/stores.',
+  },
+  {
     target: 'src/components',
     from: ['src/db', 'src/features', 'src/app'],
     message: 'src/components never imports src/db, src/features or src/app.',

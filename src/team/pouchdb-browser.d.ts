@@ -68,8 +68,29 @@ declare module 'pouchdb-browser' {
     checkpoint?: 'source' | 'target' | false;
     doc_ids?: string[];
     since?: number | string;
-    /** With `retry`: the wait before the next try, from the last one (0 at first), in ms. */
+    /** The wait before the next retry, from the last wait (ms; 0 at first). */
     back_off_function?: (delay: number) => number;
+  }
+
+  export interface ChangesOptions {
+    since?: number | string;
+    limit?: number;
+    include_docs?: boolean;
+    conflicts?: boolean;
+    style?: 'main_only' | 'all_docs';
+  }
+
+  export interface Change {
+    id: string;
+    seq: number | string;
+    changes: { rev: string }[];
+    deleted?: boolean;
+    doc?: StoredDocument;
+  }
+
+  export interface ChangesResponse {
+    results: Change[];
+    last_seq: number | string;
   }
 
   export interface ReplicationResult {
@@ -82,7 +103,13 @@ declare module 'pouchdb-browser' {
     last_seq: number | string;
   }
 
-  export type ReplicationEvent = 'change' | 'complete' | 'paused' | 'active' | 'denied' | 'error';
+  /**
+   * 'requestError': a request failed and will be retried (with `retry: true`); 'paused' with an
+   * error: the first such failure; 'paused' without one: caught up; 'error': given up (a
+   * refused name or password, 401 or 403, is never retried).
+   */
+  export type ReplicationEvent =
+    'change' | 'complete' | 'paused' | 'active' | 'denied' | 'error' | 'requestError';
 
   /** A replication in progress: a promise of its result that also emits its events. */
   export interface Replication extends Promise<ReplicationResult> {
@@ -95,6 +122,7 @@ declare module 'pouchdb-browser' {
     put(doc: PouchDocument): Promise<PutResponse>;
     get(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<StoredDocument>;
     remove(doc: StoredDocument): Promise<PutResponse>;
+    changes(options?: ChangesOptions): Promise<ChangesResponse>;
     bulkDocs(docs: PouchDocument[]): Promise<(PutResponse | BulkError)[]>;
     allDocs(options?: {
       include_docs?: boolean;

@@ -28,6 +28,7 @@ const MESSAGES = {
   stores: 'src/stores holds UI state only and imports no src/db.',
   teamKeys: 'src/team/keys imports only src/lib and src/domain.',
   teamKeysPure: 'src/team/keys is pure: no module that touches the DOM or browser storage.',
+  teamSync: 'src/team/sync never imports src/features, src/components, src/app or src/stores.',
   domainPackages: 'src/domain is pure: no React, Dexie, charts or stores.',
   domainGlobals: 'src/domain is pure: no browser globals',
   dateFns: 'Only src/lib/dates.ts imports date-fns',
@@ -163,6 +164,26 @@ const BREAKS: Record<string, Break> = {
     target: path.join(src, 'lib/download.ts'),
     message: MESSAGES.teamKeysPure,
   },
+  'team/sync imports features': {
+    from: 'team/sync',
+    target: firstModuleIn('features'),
+    message: MESSAGES.teamSync,
+  },
+  'team/sync imports components': {
+    from: 'team/sync',
+    target: firstModuleIn('components'),
+    message: MESSAGES.teamSync,
+  },
+  'team/sync imports app': {
+    from: 'team/sync',
+    target: firstModuleIn('app'),
+    message: MESSAGES.teamSync,
+  },
+  'team/sync imports stores': {
+    from: 'team/sync',
+    target: firstModuleIn('stores'),
+    message: MESSAGES.teamSync,
+  },
   // Every feature folder, each reaching into the next one.
   ...Object.fromEntries(
     FEATURES.map((feature, index) => {
@@ -207,6 +228,9 @@ const ALLOWED: Record<string, Probe> = {
   'team/keys imports lib': { from: 'team/keys', target: path.join(src, 'lib/crypto.ts') },
   'team/keys imports domain': { from: 'team/keys', target: firstModuleIn('domain') },
   'team/keys imports team/keys': { from: 'team/keys', target: firstModuleIn('team/keys') },
+  'team/sync imports db': { from: 'team/sync', target: firstModuleIn('db') },
+  'team/sync imports team/keys': { from: 'team/sync', target: firstModuleIn('team/keys') },
+  'team/sync imports domain': { from: 'team/sync', target: firstModuleIn('domain') },
 };
 
 describe('lint enforces the import boundaries', () => {

@@ -90,8 +90,8 @@ function refuseFutureRecords(backup: BackupFile, now: Date): void {
   if (first) throw new FutureRecordError(describeBackupProblem(first), problems.count);
 }
 
-/** The tables a restore reads and writes. */
-function restoreTables(db: CoachingDatabase) {
+/** The tables a restore reads and writes (and a sync's pull). */
+export function restoreTables(db: CoachingDatabase) {
   return [...dataTables(db), db.drafts, db.settings, db.deletions];
 }
 
@@ -128,9 +128,14 @@ function resultOf(
 
 /**
  * What a merge changes besides writing records: the file's deletions (erasures first, each
- * as the erasure on this device does it), and the deletion records kept and forgotten.
+ * as the erasure on this device does it), and the deletion records kept and forgotten. Also
+ * what the team sync runs (src/team/sync/pull.ts), inside its transaction over
+ * restoreTables.
  */
-async function applyMergeChanges(db: CoachingDatabase, changes: MergeChanges): Promise<void> {
+export async function applyMergeChanges(
+  db: CoachingDatabase,
+  changes: MergeChanges,
+): Promise<void> {
   for (const { youngPersonId, deletedAt } of changes.erase) {
     await eraseYoungPersonIn(db, youngPersonId, parseInstant(deletedAt));
   }
@@ -183,7 +188,7 @@ async function deleteRead(db: CoachingDatabase, read: FullBackupRecords): Promis
  * Writes every record, a slice at a time: each slice is encrypted on its way in, and waiting
  * for it to be written gives the page a turn (see pacer).
  */
-async function writeAll(
+export async function writeAll(
   db: CoachingDatabase,
   records: FullBackupRecords,
   how: 'bulkAdd' | 'bulkPut',
