@@ -19,7 +19,8 @@
  * The code is for one use: the lead's device deletes its invitation once an answer is
  * accepted, or once it has expired.
  */
-import { fromBase64, randomBytes, toBase64, utf8Encoder } from '../../lib/crypto';
+import { fromBase64, toBase64, utf8Encoder } from '../../lib/crypto';
+import { generateTypedCode, readTypedCode, type TypedCodeProblem } from '../../lib/typed-code';
 import { TEAM_CONTEXT, encodeFields, subtle, toHex } from './encoding';
 import { fingerprintOf, parsePublicKeys, type PublicKeys } from './identity';
 import {
@@ -41,66 +42,34 @@ export const INVITATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 // ---------------------------------------------------------------------------
 // The code.
 
-/** Letters and digits that cannot be mistaken for each other: no 0, O, 1, I or L. */
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const BASE = ALPHABET.length; // 31, a prime: the check characters catch a swap.
+/** 26 random characters (about 129 bits), then 2 check characters: 7 groups of 4. */
 const RANDOM_CHARS = 26;
 const CODE_CHARS = RANDOM_CHARS + 2;
-const GROUP = 4;
-
-function checkValues(values: readonly number[]): [number, number] {
-  let first = 0;
-  let second = 0;
-  values.forEach((value, i) => {
-    first = (first + (i + 1) * value) % BASE;
-    second = (second + (i + 1) * (i + 1) * value) % BASE;
-  });
-  return [first, second];
-}
 
 function newCode(): string {
-  const values: number[] = [];
-  // Rejection sampling keeps every character equally likely (248 = 8 x 31).
-  while (values.length < RANDOM_CHARS) {
-    for (const byte of randomBytes(RANDOM_CHARS * 2)) {
-      if (byte < 248 && values.length < RANDOM_CHARS) values.push(byte % BASE);
-    }
-  }
-  const canonical = [...values, ...checkValues(values)].map((v) => ALPHABET.charAt(v)).join('');
-  return (canonical.match(new RegExp(`.{1,${GROUP}}`, 'g')) ?? []).join('-');
+  return generateTypedCode(RANDOM_CHARS);
 }
 
 export type CodeResult = { ok: true; code: string } | { ok: false; message: string };
+
+/** What is wrong with a typed invitation code, in the coach's words. */
+const PROBLEMS: Record<TypedCodeProblem, string> = {
+  empty: 'Enter the invitation code.',
+  characters:
+    'An invitation code has only capital letters and the numbers 2 to 9, with no O, I or L. Check what you typed.',
+  length: `An invitation code has ${CODE_CHARS} letters and numbers, in 7 groups of 4. Check you typed all of it.`,
+  check: 'That invitation code has a typing mistake. Check each group of 4.',
+};
 
 /**
  * An invitation code as typed, in its canonical form (28 capitals and digits), ignoring case,
  * spaces and dashes; or what is wrong with it.
  */
 export function parseInvitationCode(typed: string): CodeResult {
-  const canonical = typed.toUpperCase().replace(/[\s\-\u2010-\u2015_]/g, '');
-  if (canonical === '') return { ok: false, message: 'Enter the invitation code.' };
-  if (/[^A-Z0-9]/.test(canonical) || /[01OIL]/.test(canonical)) {
-    return {
-      ok: false,
-      message:
-        'An invitation code has only capital letters and the numbers 2 to 9, with no O, I or L. Check what you typed.',
-    };
-  }
-  if (canonical.length !== CODE_CHARS) {
-    return {
-      ok: false,
-      message: `An invitation code has ${CODE_CHARS} letters and numbers, in 7 groups of 4. Check you typed all of it.`,
-    };
-  }
-  const values = [...canonical].map((char) => ALPHABET.indexOf(char));
-  const [first, second] = checkValues(values.slice(0, RANDOM_CHARS));
-  if (values[RANDOM_CHARS] !== first || values[RANDOM_CHARS + 1] !== second) {
-    return {
-      ok: false,
-      message: 'That invitation code has a typing mistake. Check each group of 4.',
-    };
-  }
-  return { ok: true, code: canonical };
+  const read = readTypedCode(typed, RANDOM_CHARS);
+  return read.ok
+    ? { ok: true, code: read.canonical }
+    : { ok: false, message: PROBLEMS[read.problem] };
 }
 
 // ---------------------------------------------------------------------------
