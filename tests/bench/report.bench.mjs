@@ -21,10 +21,12 @@
  *
  * Options (environment): BENCH_URL to use a server already running (no preview started),
  * BENCH_DIST for another build folder (default dist), BENCH_ROUNDS (default 7),
- * CHROMIUM_PATH (default /usr/bin/chromium).
+ * CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PROFILE to save a CPU profile of the last
+ * round's report (Chromium's sampling profiler, a .cpuprofile file that DevTools opens).
  */
 import { spawn } from 'node:child_process';
 import console from 'node:console';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { chromium } from '@playwright/test';
@@ -194,7 +196,18 @@ async function main() {
       await freshPage(page, base);
       const rawFirst = round % 2 === 0;
       const r1 = rawFirst ? await timeRawRead(page) : null;
+      const profiling = process.env.BENCH_PROFILE && round === ROUNDS;
+      const cdp = profiling ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const rep = await timeReport(page);
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile));
+        console.log(`CPU profile of this round's report: ${process.env.BENCH_PROFILE}`);
+      }
       const r2 = rawFirst ? r1 : await timeRawRead(page);
       if (!rep.summary.includes(`${sizes.youngPeople} young people`)) {
         throw new Error(`The report did not count every young person: "${rep.summary}"`);

@@ -4,19 +4,21 @@
  *
  * @noble/ciphers' `gcm(key, iv, aad)` expands the AES key and builds the GHASH tables at every
  * call: for a record of a few hundred bytes that is most of the time, and the service report
- * opens tens of thousands of records (issue 13's benchmark). Here the expanded key, the GHASH
- * key H = E_K(0^128) and its multiplication tables (8-bit windows, built by noble's GHASH and
- * kept in one flat array) are kept for the data key held (at most two keys, for a change of
- * data key; wiped when the app locks), and each value only runs noble's AES in counter mode
- * and GHASH's block step over its own blocks (NIST SP 800-38D, 96-bit IVs only; little-endian
- * hosts, as every browser the app supports is). The output is exactly noble's `gcm`: tests check both
- * ways, on random keys, IVs, associated data and lengths (tests/unit/db/encryption/
- * fast-gcm.test.ts).
+ * opens tens of thousands of records (issue 13's benchmark). Here the expanded key (noble's),
+ * the GHASH key H = E_K(0^128) and its multiplication tables (8-bit windows, built by noble's
+ * GHASH and kept in one flat array) are kept for the data key held (at most two keys, for a
+ * change of data key; wiped when the app locks). Each value only runs AES in counter mode
+ * (./aes-ctr.ts) and GHASH's block step over its own blocks (NIST SP 800-38D, 96-bit IVs
+ * only; little-endian hosts, as every browser the app supports is), with nothing allocated
+ * but its output: the GHASH state, the tag and the last partial block live in buffers reused
+ * by the next value. The output is exactly noble's `gcm`: tests check both ways, on random
+ * keys, IVs, associated data and lengths (tests/unit/db/encryption/fast-gcm.test.ts).
  *
  * Loaded with the cipher (field-crypto's loadFieldCipher), not with the first screen.
  */
 import type { unsafe as AesUnsafe } from '@noble/ciphers/aes.js';
 import type { GHASH as GhashClass } from '@noble/ciphers/_polyval.js';
+import { ctrWords, keystream, wordAt } from './aes-ctr';
 import { subscribeToLock } from './session-key';
 
 const BLOCK = 16;
@@ -97,184 +99,181 @@ function stateFor(key: Uint8Array): KeyState {
   return state;
 }
 
-/** A 32-bit aligned copy when `bytes` is not (noble's block code reads 32-bit words). */
+/** A 32-bit aligned copy when `bytes` is not (the block code reads 32-bit words). */
 function aligned(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-}
-
-function lengthBlock(dataBytes: number, aadBytes: number): Uint8Array {
-  const out = new Uint8Array(BLOCK);
-  const view = new DataView(out.buffer);
-  // len(A) || len(C) in bits, each a 64-bit big-endian number.
-  view.setUint32(0, Math.floor((aadBytes * 8) / 2 ** 32), false);
-  view.setUint32(4, (aadBytes * 8) >>> 0, false);
-  view.setUint32(8, Math.floor((dataBytes * 8) / 2 ** 32), false);
-  view.setUint32(12, (dataBytes * 8) >>> 0, false);
-  return out;
 }
 
 /** GHASH with 8-bit windows: 16 of them, one per byte of a block. */
 const WINDOWS = 16;
 
+/** GHASH's running state (four little-endian words), reused: the code is synchronous. */
+const hashState = new Int32Array(4);
+/** A last, partial block, zero-padded, and its words. */
+const tailBlock = new Uint8Array(BLOCK);
+const tailWords = new Int32Array(tailBlock.buffer);
+
 /**
- * GHASH_H of `aad`, `data` and their lengths, each zero-padded to whole blocks, into `out`
- * (4 words), as noble's GHASH computes it (its block step, with the flat table): each block
- * is XORed into the state, read as four little-endian words, and multiplied by H with one
- * table entry per byte: window w (0-15) is byte w of the state, entry ((w << 8) | byte) << 2.
- * Unrolled, with no allocation per block: the service report runs it over every block of
- * tens of thousands of records.
+ * One GHASH step: the state XOR the block (x0..x3), multiplied by H with one table entry per
+ * byte (window w, 0-15, is byte w of the state: entry ((w << 8) | byte) << 2), as noble's
+ * GHASH computes it. Unrolled, with no allocation: the service report runs it over every
+ * block of tens of thousands of records.
  */
-function ghash(table: Uint32Array, parts: readonly Uint8Array[], out: Uint32Array): void {
-  let s0 = 0,
-    s1 = 0,
-    s2 = 0,
-    s3 = 0;
-  const block = new Uint8Array(16);
-  const words = new Uint32Array(block.buffer);
-  const t = table;
-  for (const part of parts) {
-    const full = part.length - (part.length % 16);
-    const direct =
-      part.byteOffset % 4 === 0 ? new Uint32Array(part.buffer, part.byteOffset, full / 4) : null;
-    for (let at = 0; at < part.length; at += 16) {
-      if (direct && at < full) {
-        const k = at >> 2;
-        s0 ^= direct[k]!;
-        s1 ^= direct[k + 1]!;
-        s2 ^= direct[k + 2]!;
-        s3 ^= direct[k + 3]!;
-      } else {
-        block.fill(0);
-        block.set(part.subarray(at, Math.min(part.length, at + 16)));
-        s0 ^= words[0]!;
-        s1 ^= words[1]!;
-        s2 ^= words[2]!;
-        s3 ^= words[3]!;
-      }
-      let o0 = 0,
-        o1 = 0,
-        o2 = 0,
-        o3 = 0,
-        i = 0;
-      // window w, byte b of word: index ((w << 8) | byte) << 2
-      i = (s0 & 0xff) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (256 | ((s0 >>> 8) & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (512 | ((s0 >>> 16) & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (768 | (s0 >>> 24)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (1024 | (s1 & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (1280 | ((s1 >>> 8) & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (1536 | ((s1 >>> 16) & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (1792 | (s1 >>> 24)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (2048 | (s2 & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (2304 | ((s2 >>> 8) & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (2560 | ((s2 >>> 16) & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (2816 | (s2 >>> 24)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (3072 | (s3 & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (3328 | ((s3 >>> 8) & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (3584 | ((s3 >>> 16) & 0xff)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      i = (3840 | (s3 >>> 24)) << 2;
-      o0 ^= t[i]!;
-      o1 ^= t[i + 1]!;
-      o2 ^= t[i + 2]!;
-      o3 ^= t[i + 3]!;
-      s0 = o0;
-      s1 = o1;
-      s2 = o2;
-      s3 = o3;
+function ghashBlock(t: Uint32Array, x0: number, x1: number, x2: number, x3: number): void {
+  const s0 = hashState[0]! ^ x0;
+  const s1 = hashState[1]! ^ x1;
+  const s2 = hashState[2]! ^ x2;
+  const s3 = hashState[3]! ^ x3;
+  let o0 = 0,
+    o1 = 0,
+    o2 = 0,
+    o3 = 0,
+    i = 0;
+  // window w, byte b of word: index ((w << 8) | byte) << 2
+  i = (s0 & 0xff) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (256 | ((s0 >>> 8) & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (512 | ((s0 >>> 16) & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (768 | (s0 >>> 24)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (1024 | (s1 & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (1280 | ((s1 >>> 8) & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (1536 | ((s1 >>> 16) & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (1792 | (s1 >>> 24)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (2048 | (s2 & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (2304 | ((s2 >>> 8) & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (2560 | ((s2 >>> 16) & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (2816 | (s2 >>> 24)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (3072 | (s3 & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (3328 | ((s3 >>> 8) & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (3584 | ((s3 >>> 16) & 0xff)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  i = (3840 | (s3 >>> 24)) << 2;
+  o0 ^= t[i]!;
+  o1 ^= t[i + 1]!;
+  o2 ^= t[i + 2]!;
+  o3 ^= t[i + 3]!;
+  hashState[0] = o0;
+  hashState[1] = o1;
+  hashState[2] = o2;
+  hashState[3] = o3;
+}
+
+/** GHASH over the first `length` bytes of `bytes`, zero-padded to whole blocks. */
+function ghashBytes(t: Uint32Array, bytes: Uint8Array, length: number): void {
+  const whole = length >>> 4;
+  if (whole > 0) {
+    const from = aligned(bytes);
+    const words = new Int32Array(from.buffer, from.byteOffset, whole * 4);
+    for (let w = 0; w < whole * 4; w += 4) {
+      ghashBlock(t, words[w]!, words[w + 1]!, words[w + 2]!, words[w + 3]!);
     }
   }
-  out[0] = s0;
-  out[1] = s1;
-  out[2] = s2;
-  out[3] = s3;
+  const rest = whole * 16;
+  if (rest < length) {
+    tailBlock.fill(0);
+    for (let i = rest; i < length; i += 1) tailBlock[i - rest] = bytes[i]!;
+    ghashBlock(t, tailWords[0]!, tailWords[1]!, tailWords[2]!, tailWords[3]!);
+  }
 }
 
-/** GHASH_H(A, C) xor E_K(J0): the tag of `data` with associated data `aad`. */
+/**
+ * GHASH_H(A, C) xor E_K(J0), the tag of `data` with the first `aadLength` bytes of `aad`,
+ * left in `tagWords`. The last block is len(A) || len(C) in bits, each a 64-bit big-endian
+ * number, here as little-endian words.
+ */
 function tagOf(
   state: KeyState,
-  tagMask: Uint8Array,
-  data: Uint8Array,
+  c: readonly [number, number, number],
   aad: Uint8Array,
-): Uint8Array {
-  const tag = new Uint8Array(BLOCK);
-  ghash(
+  aadLength: number,
+  data: Uint8Array,
+): void {
+  hashState.fill(0);
+  ghashBytes(state.table, aad, aadLength);
+  ghashBytes(state.table, data, data.length);
+  const aadBits = aadLength * 8;
+  const dataBits = data.length * 8;
+  ghashBlock(
     state.table,
-    [aad, data, lengthBlock(data.length, aad.length)],
-    new Uint32Array(tag.buffer),
+    bswap(Math.floor(aadBits / 2 ** 32)),
+    bswap(aadBits >>> 0),
+    bswap(Math.floor(dataBits / 2 ** 32)),
+    bswap(dataBits >>> 0),
   );
-  for (let i = 0; i < BLOCK; i += 1) tag[i] = (tag[i] ?? 0) ^ (tagMask[i] ?? 0);
-  return tag;
+  // E_K(J0), J0 = IV || 0^31 || 1.
+  keystream(state.xk, c[0], c[1], c[2], 1, tagWords);
+  for (let i = 0; i < 4; i += 1) tagWords[i] = tagWords[i]! ^ hashState[i]!;
+  hashState.fill(0);
 }
 
-/** J0 = IV || 0^31 || 1, its E_K (the tag mask), and the counter left at inc32(J0). */
-function start(state: KeyState, iv: Uint8Array): { counter: Uint8Array; tagMask: Uint8Array } {
-  if (!aes) throw new Error('The cipher is not loaded.');
+const bswap = (x: number) =>
+  ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
+
+const tagWords = new Int32Array(4);
+const tagBytes = new Uint8Array(tagWords.buffer);
+
+/** The IV's three words (J0's first 96 bits). */
+function ivWords(iv: Uint8Array): [number, number, number] {
   if (iv.length !== IV_BYTES) throw new Error('AES-GCM here takes 12-byte IVs.');
-  const counter = new Uint8Array(BLOCK);
-  counter.set(iv);
-  counter[15] = 1;
-  const tagMask = aes.ctr32(state.xk, false, counter, new Uint8Array(BLOCK));
-  return { counter, tagMask };
+  return [wordAt(iv, 0), wordAt(iv, 4), wordAt(iv, 8)];
 }
 
 /** `plain` encrypted under `key` with `iv` and `aad`: ciphertext then its 16-byte tag. */
@@ -284,38 +283,43 @@ export function gcmEncrypt(
   aad: Uint8Array,
   plain: Uint8Array,
 ): Uint8Array<ArrayBuffer> {
-  if (!aes) throw new Error('The cipher is not loaded.');
   const state = stateFor(key);
-  const { counter, tagMask } = start(state, iv);
+  const c = ivWords(iv);
   const out = new Uint8Array(plain.length + TAG_BYTES);
   const body = out.subarray(0, plain.length);
-  if (plain.length > 0) aes.ctr32(state.xk, false, counter, aligned(plain), body);
-  out.set(tagOf(state, tagMask, body, aad), plain.length);
+  // The data starts at counter inc32(J0) = 2.
+  ctrWords(state.xk, c[0], c[1], c[2], 2, aligned(plain), body);
+  tagOf(state, c, aad, aad.length, body);
+  out.set(tagBytes, plain.length);
+  tagWords.fill(0);
   return out;
 }
 
 /**
- * The plaintext of `sealed` (ciphertext then tag) under `key` with `iv` and `aad`. Throws when
- * the tag does not match (the key, IV or associated data is wrong, or anything was changed).
+ * The plaintext of `sealed` (ciphertext then tag) under `key` with `iv` and the first
+ * `aadLength` bytes of `aad` (all of it unless given). Throws when the tag does not match
+ * (the key, IV or associated data is wrong, or anything was changed).
  */
 export function gcmDecrypt(
   key: Uint8Array,
   iv: Uint8Array,
   aad: Uint8Array,
   sealed: Uint8Array,
+  aadLength = aad.length,
 ): Uint8Array<ArrayBuffer> {
-  if (!aes) throw new Error('The cipher is not loaded.');
   if (sealed.length < TAG_BYTES) throw new Error('aes/gcm: invalid ciphertext length');
+  if (aadLength > aad.length) throw new Error('aes/gcm: the associated data is shorter');
   const state = stateFor(key);
-  const { counter, tagMask } = start(state, iv);
-  const data = sealed.subarray(0, sealed.length - TAG_BYTES);
-  const given = sealed.subarray(sealed.length - TAG_BYTES);
-  const tag = tagOf(state, tagMask, data, aad);
+  const c = ivWords(iv);
+  const dataLength = sealed.length - TAG_BYTES;
+  const data = aligned(sealed).subarray(0, dataLength);
+  tagOf(state, c, aad, aadLength, data);
   // Compared in constant time.
   let diff = 0;
-  for (let i = 0; i < TAG_BYTES; i += 1) diff |= (tag[i] ?? 0) ^ (given[i] ?? 0);
+  for (let i = 0; i < TAG_BYTES; i += 1) diff |= tagBytes[i]! ^ sealed[dataLength + i]!;
+  tagWords.fill(0);
   if (diff !== 0) throw new Error('aes/gcm: invalid ghash tag');
-  const out = new Uint8Array(data.length);
-  if (data.length > 0) aes.ctr32(state.xk, false, counter, aligned(data), out);
+  const out = new Uint8Array(dataLength);
+  ctrWords(state.xk, c[0], c[1], c[2], 2, data, out);
   return out;
 }

@@ -43,6 +43,16 @@ export function sealText(key: Uint8Array, value: string, context: string): strin
   return SEALED_PREFIX + toBase64(out);
 }
 
+/** The UTF-8 of a context while a value is opened, reused (the service report opens many). */
+let contextBytes = new Uint8Array(256);
+
+/** Writes `context` as UTF-8 into contextBytes (grown when needed); returns its length. */
+function encodeContext(context: string): number {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8.
+  if (context.length * 3 > contextBytes.length) contextBytes = new Uint8Array(context.length * 3);
+  return utf8Encoder.encodeInto(context, contextBytes).written;
+}
+
 /**
  * The text inside a value written by sealText with the same key and context. Throws a
  * FieldDecryptError when it is not such a value, the key or context is wrong, or any
@@ -61,11 +71,13 @@ export function openSealedText(key: Uint8Array, stored: string, context: string)
   if (bytes.length < AES_GCM_IV_BYTES + TAG_BYTES) throw new FieldDecryptError();
   let padded: Uint8Array;
   try {
+    const aadLength = encodeContext(context);
     padded = gcmDecrypt(
       key,
       bytes.subarray(0, AES_GCM_IV_BYTES),
-      utf8Encoder.encode(context),
+      contextBytes,
       bytes.subarray(AES_GCM_IV_BYTES),
+      aadLength,
     );
   } catch {
     throw new FieldDecryptError();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AES_GCM_IV_BYTES,
   DecryptError,
@@ -56,6 +56,41 @@ describe('base64', () => {
     'refuses %j',
     (text) => {
       expect(() => fromBase64(text)).toThrow('This is not base64 text.');
+    },
+  );
+});
+
+describe("base64 through the browser's own decoder", () => {
+  // Node 20 has no Uint8Array.fromBase64: one like the browsers' (white space skipped, strict
+  // padding) is put in place before the module is loaded again.
+  const withNative = async () => {
+    const native = (text: string) => {
+      const body = text.replace(/[\t\n\f\r ]/g, '');
+      if (body.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) {
+        throw new SyntaxError('bad base64');
+      }
+      return new Uint8Array(Buffer.from(body, 'base64'));
+    };
+    Object.defineProperty(Uint8Array, 'fromBase64', { value: native, configurable: true });
+    vi.resetModules();
+    return import('../../../src/lib/crypto');
+  };
+  afterEach(() => {
+    Reflect.deleteProperty(Uint8Array, 'fromBase64');
+  });
+
+  it('reads what toBase64 writes', async () => {
+    const crypto = await withNative();
+    const all = new Uint8Array(256).map((_, i) => i);
+    expect([...crypto.fromBase64(crypto.toBase64(all))]).toEqual([...all]);
+    expect([...crypto.fromBase64('aGVsbG8=')]).toEqual([...new TextEncoder().encode('hello')]);
+  });
+
+  it.each(['aGVs    bG8=', 'aGVz\n\n\n\nbG8=', '    ', 'aGVsbG8', '!!!!'])(
+    'refuses %j, though the native decoder skips white space',
+    async (text) => {
+      const crypto = await withNative();
+      expect(() => crypto.fromBase64(text)).toThrow('This is not base64 text.');
     },
   );
 });

@@ -53,6 +53,28 @@ describe('AES-GCM with the key work done once per key', () => {
     );
   });
 
+  it('takes only the first aadLength bytes of a longer associated data buffer', () => {
+    fc.assert(
+      fc.property(
+        fixed(32),
+        fixed(12),
+        bytes(60),
+        bytes(20),
+        bytes(200),
+        (key, iv, aad, extra, plain) => {
+          const sealed = gcm(key, iv, aad).encrypt(plain);
+          const buffer = new Uint8Array([...aad, ...extra]);
+          expect([...gcmDecrypt(key, iv, buffer, sealed, aad.length)]).toEqual([...plain]);
+          if (extra.length > 0) expect(() => gcmDecrypt(key, iv, buffer, sealed)).toThrow();
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(() =>
+      gcmDecrypt(randomBytes(32), randomBytes(12), new Uint8Array(2), new Uint8Array(16), 3),
+    ).toThrow();
+  });
+
   it('keeps working across key changes and after forgetting every key', () => {
     const a = randomBytes(32);
     const b = randomBytes(32);
