@@ -7,12 +7,11 @@
 export {
   acceptAnswers,
   inviteCoach,
-  listCaseloads,
   setUpCaseload,
   type AcceptOutcome,
-  type CaseloadListing,
   type PendingInvitation,
 } from './lead';
+export { listCaseloads, type CaseloadListing } from './listing';
 export {
   answerInvitation,
   collectCaseloadKeys,

@@ -7,7 +7,8 @@
  *    server, the code to the coach by hand, the pending invitation stays on the lead's device;
  * 3. acceptAnswers: for each pending invitation, the coach's answer checked with the code;
  *    the caseload's keys wrapped for the coach's device, which joins the signed list;
- * 4. listCaseloads: who holds which caseload, with which devices, for the lead's coach list.
+ *
+ * (./listing.ts lists who holds which caseload, for the lead's coach list.)
  *
  * A swapped answer (a server in the middle) is refused and said, never accepted.
  */
@@ -26,19 +27,12 @@ import {
   holdersBytes,
   keyId,
   membershipId,
-  MEMBERSHIP_PREFIX,
   offerId,
   pendingInvitationSchema,
   type PendingInvitation,
 } from './documents';
-import { readMembership, type CaseloadMembership } from './membership-document';
-import {
-  deleteDocument,
-  listDocuments,
-  readDocument,
-  writeDocument,
-  type TeamDirectory,
-} from './store';
+import { readMembership } from './membership-document';
+import { deleteDocument, readDocument, writeDocument, type TeamDirectory } from './store';
 
 export type { PendingInvitation } from './documents';
 
@@ -348,59 +342,4 @@ export async function acceptAnswers(
     outcomes.push(await acceptOne(team, lead, pending.data, caseloadKeys, now));
   }
   return outcomes;
-}
-
-/** One caseload as the lead's coach list shows it. */
-export interface CaseloadListing {
-  caseloadDatabase: string;
-  /** The user names of the coaches who hold it (signed by the lead). */
-  coaches: string[];
-  /** Every device that holds its key: fingerprints, and as people compare them. */
-  devices: { fingerprint: string; shownFingerprint: string; role: Member['role'] }[];
-  /** The newest key version, and the list's version and date. */
-  keyVersion: number;
-  listVersion: number;
-  issuedAt: string;
-}
-
-/**
- * Every caseload set up on the team database, from the lists the lead signed: who holds it,
- * with which devices. A list that fails its signature is left out and counted in `refused`,
- * with its caseload's name.
- */
-export async function listCaseloads(
-  team: TeamDirectory,
-  lead: DeviceIdentity,
-): Promise<TeamResult<{ caseloads: CaseloadListing[]; refused: string[] }>> {
-  const listed = await listDocuments(team, MEMBERSHIP_PREFIX);
-  if (!listed.ok) return listed;
-  const caseloads: CaseloadListing[] = [];
-  const refused: string[] = [];
-  for (const document of listed.value) {
-    const id = (document as { _id?: unknown })._id;
-    const caseload = typeof id === 'string' ? id.slice(MEMBERSHIP_PREFIX.length) : '';
-    const read = await readMembership(team, lead.fingerprint, caseload, { document });
-    if (!read.ok) {
-      refused.push(caseload);
-      continue;
-    }
-    caseloads.push(listingOf(read.value));
-  }
-  caseloads.sort((a, b) => a.caseloadDatabase.localeCompare(b.caseloadDatabase));
-  return { ok: true, value: { caseloads, refused } };
-}
-
-function listingOf({ membership, coaches }: CaseloadMembership): CaseloadListing {
-  return {
-    caseloadDatabase: membership.caseloadId,
-    coaches,
-    devices: membership.members.map(({ fingerprint, role }) => ({
-      fingerprint,
-      shownFingerprint: displayFingerprint(fingerprint),
-      role,
-    })),
-    keyVersion: membership.keys.length,
-    listVersion: membership.version,
-    issuedAt: membership.issuedAt,
-  };
 }

@@ -556,3 +556,61 @@ describe('invitations that cannot be used', () => {
     });
   });
 });
+
+describe('what the team database holds', () => {
+  it('holds only the protocol: public keys, MACs, wrapped keys, signed lists and user names', async () => {
+    const response = await fetch(`${server.url}/${teamDatabase}/_all_docs?include_docs=true`, {
+      headers: { authorization: basicAuth(server.admin) },
+    });
+    const { rows } = (await response.json()) as {
+      rows: { id: string; doc: Record<string, unknown> }[];
+    };
+    expect(rows.length).toBeGreaterThan(coachUsers.length);
+    const fields: Record<string, string[]> = {
+      offer: ['_id', '_rev', 'offer'],
+      answer: ['_id', '_rev', 'answer'],
+      membership: ['_id', '_rev', 'coaches', 'coachesSignature', 'lead', 'signed'],
+      key: ['_id', '_rev', 'wrapped'],
+    };
+    for (const { id, doc } of rows) {
+      const kind = id.slice(0, id.indexOf('-'));
+      expect(Object.keys(doc).sort(), id).toEqual(fields[kind]);
+      if (kind === 'membership') {
+        // The only names: user names of the coaches (the caseload database's members).
+        for (const name of doc.coaches as string[]) {
+          expect(coachUsers.map((coach) => coach.name)).toContain(name);
+        }
+      }
+    }
+  });
+});
+
+describe('what a person is told when the server is not there', () => {
+  it('says a wrong password, a name that is not a team database, and a stopped server', async () => {
+    const device = await newDevice();
+    const wrong = { ...teamAs(user('coach-a')), credentials: { name: 'coach-a', password: 'no' } };
+    expect(await collectCaseloadKeys(wrong, device, lead.fingerprint)).toEqual({
+      ok: false,
+      problem: {
+        kind: 'wrong-credentials',
+        status: 401,
+        message: 'The user name or password is not right. Check them and try again.',
+      },
+    });
+    const notTeam = { ...teamAs(leadUser), database: caseload('coach-a') };
+    expect(await setUpCaseload(notTeam, lead, caseload('coach-a'), NOW)).toMatchObject({
+      ok: false,
+      problem: { kind: 'invalid-name' },
+    });
+    expect(await setUpCaseload(teamAs(leadUser), lead, caseload('coach-a'), NOW)).toMatchObject({
+      ok: false,
+      problem: { kind: 'already-exists' },
+    });
+    const stopping = await startCouchServer();
+    await stopping.stop();
+    const gone = { ...teamAs(user('coach-a')), address: stopping.url };
+    expect(
+      await answerInvitation(gone, (await createInvitation(lead, { now: NOW })).code, device, NOW),
+    ).toMatchObject({ ok: false, problem: { kind: 'server-unreachable' } });
+  });
+});
