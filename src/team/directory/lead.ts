@@ -17,7 +17,12 @@ import { createCaseloadKey, wrapCaseloadKey, type CaseloadKey } from '../keys/ca
 import { subtle } from '../keys/encoding';
 import { displayFingerprint, type DeviceIdentity } from '../keys/identity';
 import { createInvitation, leadAccept, type InvitationFailure } from '../keys/invitation';
-import { isMember, signMembership, type VerifiedMembership } from '../keys/membership';
+import {
+  isMember,
+  signMembership,
+  verifyMembership,
+  type VerifiedMembership,
+} from '../keys/membership';
 import type { Member } from '../keys/schemas';
 import { toBase64 } from '../../lib/crypto';
 import {
@@ -74,7 +79,7 @@ async function publishMembership(
     issuedAt: draft.now.toISOString(),
   });
   const coaches = [...new Set(draft.coaches)].sort();
-  return writeDocument(
+  const written = await writeDocument(
     team,
     {
       _id: membershipId(draft.caseload),
@@ -85,6 +90,14 @@ async function publishMembership(
     },
     rev === undefined ? {} : { rev },
   );
+  if (!written.ok) return written;
+  // Checked as any device checks it: what the lead keeps as its newest list.
+  const verified = await verifyMembership(signed, {
+    lead: lead.publicKeys,
+    caseloadId: draft.caseload,
+  });
+  if (!verified.ok) throw new Error('A list the lead just signed does not verify.');
+  return { ok: true as const, value: verified.membership };
 }
 
 const notACaseload = (database: string) =>
@@ -199,7 +212,13 @@ interface About {
  * - 'failed': the server could not be asked or written; keep it and try again.
  */
 export type AcceptOutcome =
-  | (About & { state: 'accepted'; coachFingerprint: string; shownFingerprint: string })
+  | (About & {
+      state: 'accepted';
+      coachFingerprint: string;
+      shownFingerprint: string;
+      /** The caseload's list now, with the device on it: keep it as the newest list. */
+      membership: VerifiedMembership;
+    })
   | (About & { state: 'waiting'; expiresAt: string })
   | (About & { state: 'refused'; reason: InvitationFailure; message: string })
   | (About & { state: 'expired'; message: string })
@@ -235,6 +254,7 @@ async function acceptOne(
   pending: PendingInvitation,
   caseloadKeys: readonly CaseloadKey[],
   now: Date,
+  held: Map<string, VerifiedMembership>,
 ): Promise<AcceptOutcome> {
   const { invitation, coachName, caseloadDatabase } = pending;
   const about = { inviteId: invitation.inviteId, coachName, caseloadDatabase };
@@ -263,7 +283,9 @@ async function acceptOne(
     return { ...about, state: 'refused', reason: accepted.reason, message: accepted.message };
   }
 
-  const current = await readMembership(team, lead.fingerprint, caseloadDatabase);
+  const current = await readMembership(team, lead.fingerprint, caseloadDatabase, {
+    current: held.get(caseloadDatabase) ?? null,
+  });
   if (!current.ok) return failed(current.problem.message);
   const list = current.value;
   const keys = keysOfList(list.membership, caseloadKeys);
@@ -283,6 +305,7 @@ async function acceptOne(
     );
     if (!written.ok) return failed(written.problem.message);
   }
+  let newest = list.membership;
   const already = isMember(list.membership, accepted.coachFingerprint);
   if (!already || !list.coaches.includes(coachName)) {
     const published = await publishMembership(
@@ -301,13 +324,16 @@ async function acceptOne(
       list.rev,
     );
     if (!published.ok) return failed(published.problem.message);
+    newest = published.value;
   }
+  held.set(caseloadDatabase, newest);
   await closeInvitation(team, invitation.inviteId);
   return {
     ...about,
     state: 'accepted',
     coachFingerprint: accepted.coachFingerprint,
     shownFingerprint: displayFingerprint(accepted.coachFingerprint),
+    membership: newest,
   };
 }
 
@@ -317,6 +343,8 @@ async function acceptOne(
  * `caseloadKeys`, the lead's) wrapped for the coach's device, and the device added to the
  * caseload's list (a new version, signed). The offer and answer are then deleted. Says what
  * became of each invitation, in the order given; never throws for what the server sends.
+ * `heldLists` are the newest lists the lead's device kept (from earlier outcomes): a list on
+ * the server older than those is refused (rollback), and nothing is accepted into it.
  */
 export async function acceptAnswers(
   team: TeamDirectory,
@@ -324,7 +352,9 @@ export async function acceptAnswers(
   pendingInvitations: readonly unknown[],
   caseloadKeys: readonly CaseloadKey[],
   now: Date,
+  heldLists: readonly VerifiedMembership[] = [],
 ): Promise<AcceptOutcome[]> {
+  const held = new Map(heldLists.map((list) => [list.caseloadId, list]));
   const outcomes: AcceptOutcome[] = [];
   for (const stored of pendingInvitations) {
     const pending = pendingInvitationSchema.safeParse(stored);
@@ -339,7 +369,7 @@ export async function acceptAnswers(
       });
       continue;
     }
-    outcomes.push(await acceptOne(team, lead, pending.data, caseloadKeys, now));
+    outcomes.push(await acceptOne(team, lead, pending.data, caseloadKeys, now, held));
   }
   return outcomes;
 }

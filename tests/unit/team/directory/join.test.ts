@@ -129,7 +129,8 @@ async function join(coach: TeamCredentials, device: DeviceIdentity, database: st
     NOW,
   );
   expect(outcome).toMatchObject({ state: 'accepted', coachFingerprint: device.fingerprint });
-  return answered;
+  if (outcome?.state !== 'accepted') throw new Error('not accepted');
+  return { answered, newestList: outcome.membership };
 }
 
 async function collected(
@@ -255,7 +256,8 @@ describe('a coach joins', () => {
     const database = caseload('coach-b');
     await join(user('coach-b'), first, database);
     const older = await serverDocument(`membership-${database}`);
-    await join(user('coach-b'), second, database);
+    const { newestList } = await join(user('coach-b'), second, database);
+    expect(newestList.version).toBe(3);
     const [one] = await collected(user('coach-b'), first);
     const [two] = await collected(user('coach-b'), second);
     expect(one?.keys[0]?.commitment).toBe(two?.keys[0]?.commitment);
@@ -292,7 +294,51 @@ describe('a coach joins', () => {
         },
       ],
     });
+
+    // The lead's device, holding the newest list, accepts nothing into the older one.
+    const third = await newDevice();
+    const invited = must(
+      await inviteCoach(
+        teamAs(leadUser),
+        lead,
+        { coachName: 'coach-b', caseloadDatabase: database },
+        NOW,
+      ),
+    );
+    must(await answerInvitation(teamAs(user('coach-b')), invited.code, third, NOW));
+    const [refusedByLead] = await acceptAnswers(
+      teamAs(leadUser),
+      lead,
+      [invited.pending],
+      leadKeys,
+      NOW,
+      [newestList],
+    );
+    expect(refusedByLead).toMatchObject({
+      state: 'failed',
+      message:
+        "The caseload's membership list on the team server is older than the one this device holds, so it was not taken. Tell your service lead: someone may have changed it on the server.",
+    });
+    expect(await serverDocument(`key-${third.fingerprint}-${database}-1`)).toBeNull();
+    expect(await serverDocument(`membership-${database}`)).toMatchObject({
+      signed: { membership: { version: 2 } },
+    });
+
+    // With the newest list back, the same invitation is accepted (it was kept: 'failed').
     await serverWrites(`membership-${database}`, newer);
+    const [acceptedLater] = await acceptAnswers(
+      teamAs(leadUser),
+      lead,
+      [invited.pending],
+      leadKeys,
+      NOW,
+      [newestList],
+    );
+    expect(acceptedLater).toMatchObject({
+      state: 'accepted',
+      coachFingerprint: third.fingerprint,
+      membership: { version: 4 },
+    });
   });
 
   it("lets another coach read the team database, but not unwrap another caseload's key", async () => {
