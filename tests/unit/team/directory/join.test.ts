@@ -603,6 +603,63 @@ describe('invitations that cannot be used', () => {
   });
 });
 
+describe('what the lead is told', () => {
+  it('refuses to invite to a caseload not set up, or a coach name the server cannot have', async () => {
+    const notSetUp = must(
+      await provisionCoach(
+        server.url,
+        server.admin,
+        { name: 'coach-e', password: 'coach-e password' },
+        leadUser.name,
+        teamDatabase,
+      ),
+    ).database;
+    expect(
+      await inviteCoach(
+        teamAs(leadUser),
+        lead,
+        { coachName: 'coach-e', caseloadDatabase: notSetUp },
+        NOW,
+      ),
+    ).toEqual({
+      ok: false,
+      problem: {
+        kind: 'not-found',
+        message:
+          'This caseload is not set up for team working yet: set it up before inviting its coach.',
+      },
+    });
+    expect(
+      await inviteCoach(
+        teamAs(leadUser),
+        lead,
+        { coachName: 'Coach E', caseloadDatabase: caseload('coach-a') },
+        NOW,
+      ),
+    ).toMatchObject({ ok: false, problem: { kind: 'invalid-name' } });
+  });
+
+  it('says an invitation kept on the device that is not readable, and accepts nothing for it', async () => {
+    const invited = must(
+      await inviteCoach(
+        teamAs(leadUser),
+        lead,
+        { coachName: 'coach-a', caseloadDatabase: caseload('coach-a') },
+        NOW,
+      ),
+    );
+    const changed = { ...invited.pending, caseloadDatabase: 'caseload-of-someone' };
+    expect(await acceptAnswers(teamAs(leadUser), lead, [changed, null], leadKeys, NOW)).toEqual([
+      expect.objectContaining({ state: 'refused', reason: 'malformed' }),
+      expect.objectContaining({
+        state: 'refused',
+        reason: 'malformed',
+        message: 'An invitation kept on this device is not readable. Make a new invitation.',
+      }),
+    ]);
+  });
+});
+
 describe('what the team database holds', () => {
   it('holds only the protocol: public keys, MACs, wrapped keys, signed lists and user names', async () => {
     const response = await fetch(`${server.url}/${teamDatabase}/_all_docs?include_docs=true`, {
