@@ -1,0 +1,234 @@
+/**
+ * The sync runtime (issue 14): runs this device's SyncSession while the app is unlocked and
+ * the device has a team connection.
+ *
+ * - At unlock (and when a connection is saved), it reads the connection; with none, nothing
+ *   more happens: no PouchDB is loaded and no request is made.
+ * - With one, it loads ./start-session.ts (and PouchDB with it), opens the keys with the data
+ *   key and starts the session.
+ * - After each write to a synced table it asks the session to sync (debounced): a save never
+ *   waits on the network.
+ * - It stops the session when the app locks or the connection is forgotten.
+ *
+ * The screens read its state with `subscribe` and `getState` (useSyncExternalStore).
+ */
+import type { CoachingDatabase } from '../../db/database';
+import { getDataKey, subscribeToKeyChange } from '../../db/encryption/session-key';
+import {
+  forgetTeamConnection,
+  readTeamConnection,
+  subscribeToTeamConnection,
+  TeamConnectionError,
+  type TeamConnection,
+} from '../../db/repositories/team-connection';
+import { subscribeToTableChanges } from '../../db/table-changes';
+import type { StartSessionOptions } from './start-session';
+import type { SyncSessionLike } from './sync-session-like';
+
+/** The tables whose records sync (../../team/sync/payload.ts's SYNCED_TABLES). */
+const SYNCED_TABLES = [
+  'youngPeople',
+  'goals',
+  'sessions',
+  'ratings',
+  'closures',
+  'resilienceMaps',
+  'deletions',
+] as const;
+
+/** What the screens show of the connection (never its password or keys). */
+export interface ConnectionSummary {
+  server: string;
+  userName: string;
+  caseloadDatabase: string;
+  connectedAt: string;
+}
+
+export type TeamSyncState =
+  /** No connection on this device (or the app is locked): it works alone. */
+  | { phase: 'alone' }
+  | { phase: 'starting'; connection: ConnectionSummary }
+  | { phase: 'running'; connection: ConnectionSummary; session: SyncSessionLike }
+  /** The connection is stored but cannot be used: `message` says why, for the coach. */
+  | { phase: 'failed'; connection: ConnectionSummary | null; message: string };
+
+export type StartSession = (
+  connection: TeamConnection,
+  options: StartSessionOptions,
+) => Promise<SyncSessionLike>;
+
+export interface TeamSyncOptions {
+  db: CoachingDatabase;
+  now: () => Date;
+  /** Starts a session (default: ./start-session.ts, loaded when first needed). */
+  startSession?: StartSession;
+  /** The wait after a write before syncing (default 1 s): a burst of writes syncs once. */
+  debounceMs?: number;
+  /** PouchDB's wait before retrying (tests make it short). */
+  retryDelay?: (previous: number) => number;
+}
+
+const loadStartSession: StartSession = async (connection, options) =>
+  (await import('./start-session')).startTeamSession(connection, options);
+
+function summaryOf(connection: TeamConnection): ConnectionSummary {
+  const { server, userName, caseloadDatabase, connectedAt } = connection;
+  return { server, userName, caseloadDatabase, connectedAt };
+}
+
+/** Two stored connections are the same when nothing in them differs. */
+const sameConnection = (a: TeamConnection, b: TeamConnection) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+export class TeamSyncRuntime {
+  readonly #options: TeamSyncOptions;
+  readonly #listeners = new Set<() => void>();
+  #state: TeamSyncState = { phase: 'alone' };
+  #connection: TeamConnection | null = null;
+  #session: SyncSessionLike | null = null;
+  /** Every refresh gets the next number: an older one that finishes late gives way. */
+  #generation = 0;
+  #queue: Promise<void> = Promise.resolve();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #disposers: (() => void)[] = [];
+
+  constructor(options: TeamSyncOptions) {
+    this.#options = options;
+  }
+
+  getState = (): TeamSyncState => this.#state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  };
+
+  /**
+   * Starts listening: to unlocking and locking, to the connection being saved or forgotten,
+   * and to writes. Syncs at once if the app is unlocked and connected. Returns the way to stop
+   * (which stops the session too).
+   */
+  start(): () => void {
+    if (this.#disposers.length > 0) return () => this.dispose();
+    this.#disposers = [
+      subscribeToKeyChange(() => void this.refresh()),
+      subscribeToTeamConnection(() => void this.refresh()),
+      subscribeToTableChanges(this.#options.db, SYNCED_TABLES, () => this.#soon()),
+    ];
+    void this.refresh();
+    return () => this.dispose();
+  }
+
+  /** Stops listening and stops the session. */
+  async dispose(): Promise<void> {
+    for (const dispose of this.#disposers.splice(0)) dispose();
+    this.#generation += 1;
+    await this.#run(() => this.#stopSession());
+    this.#set({ phase: 'alone' });
+  }
+
+  /**
+   * Brings the session in line with the lock and the stored connection: started when the app
+   * is unlocked and connected (once: the same connection is not started again), stopped
+   * otherwise. Resolves when done.
+   */
+  refresh(): Promise<void> {
+    const generation = ++this.#generation;
+    return this.#run(async () => {
+      if (generation !== this.#generation) return;
+      const dataKey = getDataKey();
+      if (!dataKey) {
+        await this.#stopSession();
+        this.#set({ phase: 'alone' });
+        return;
+      }
+      let connection: TeamConnection | null;
+      try {
+        connection = await readTeamConnection(this.#options.db);
+      } catch (error) {
+        await this.#stopSession();
+        const message =
+          error instanceof TeamConnectionError
+            ? error.message
+            : 'The connection to the service could not be read on this device. Lock the app and unlock it to try again.';
+        this.#set({ phase: 'failed', connection: null, message });
+        return;
+      }
+      if (!connection) {
+        await this.#stopSession();
+        this.#set({ phase: 'alone' });
+        return;
+      }
+      if (this.#session && this.#connection && sameConnection(this.#connection, connection)) return;
+      await this.#stopSession();
+      const summary = summaryOf(connection);
+      this.#set({ phase: 'starting', connection: summary });
+      const start = this.#options.startSession ?? loadStartSession;
+      try {
+        const session = await start(connection, {
+          db: this.#options.db,
+          now: this.#options.now,
+          dataKey,
+          ...(this.#options.retryDelay ? { retryDelay: this.#options.retryDelay } : {}),
+        });
+        if (generation !== this.#generation || getDataKey() === null) {
+          await session.stop();
+          return;
+        }
+        this.#session = session;
+        this.#connection = connection;
+        this.#set({ phase: 'running', connection: summary, session });
+      } catch (error) {
+        const message =
+          error instanceof Error && error.name === 'TeamStartError'
+            ? error.message
+            : 'Syncing with the service could not start on this device. Your records are kept on this device. Lock the app and unlock it to try again.';
+        this.#set({ phase: 'failed', connection: summary, message });
+      }
+    });
+  }
+
+  /**
+   * "Disconnect this device": forgets the connection and stops syncing. Every record stays
+   * on the device.
+   */
+  async disconnect(): Promise<void> {
+    await forgetTeamConnection(this.#options.db);
+    await this.refresh();
+  }
+
+  /** After a write: sync once the writes have paused (never awaited by the save). */
+  #soon() {
+    if (!this.#session) return;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.#session?.syncNow();
+    }, this.#options.debounceMs ?? 1_000);
+  }
+
+  async #stopSession() {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    const session = this.#session;
+    this.#session = null;
+    this.#connection = null;
+    if (session) await session.stop().catch(() => undefined);
+  }
+
+  #run(task: () => Promise<void>): Promise<void> {
+    const done = this.#queue.then(task);
+    this.#queue = done.catch(() => undefined);
+    return done;
+  }
+
+  #set(state: TeamSyncState) {
+    if (state.phase === 'alone' && this.#state.phase === 'alone') return;
+    this.#state = state;
+    for (const listener of [...this.#listeners]) listener();
+  }
+}
