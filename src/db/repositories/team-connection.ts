@@ -40,14 +40,18 @@ const serverSchema = z
   .max(500)
   .transform((text) => text.replace(/\/+$/, ''))
   .refine(
-    (text) => /^\/[A-Za-z0-9._~/-]+$/.test(text) || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(text),
+    (text) =>
+      /^\/[A-Za-z0-9._~/-]+$/.test(text) || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(text),
     { message: 'The server address starts with “/” or with https://.' },
   );
 
 /** CouchDB's user names as the provisioning code makes them. */
 const userNameSchema = z
   .string()
-  .regex(/^[a-z0-9._-]{3,64}$/, 'A user name is 3 to 64 lower-case letters, digits, “.”, “_” or “-”.');
+  .regex(
+    /^[a-z0-9._-]{3,64}$/,
+    'A user name is 3 to 64 lower-case letters, digits, “.”, “_” or “-”.',
+  );
 
 export const teamConnectionSchema = z
   .strictObject({

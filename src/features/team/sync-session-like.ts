@@ -16,9 +16,4 @@ export type SyncSessionLike = Pick<
   | 'stop'
 >;
 
-export type {
-  ConflictEntry,
-  DamagedDocument,
-  RefusedVersion,
-  SyncStatus,
-} from '../../team/sync';
+export type { ConflictEntry, DamagedDocument, RefusedVersion, SyncStatus } from '../../team/sync';
