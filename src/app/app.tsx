@@ -2,8 +2,14 @@ import { useEffect } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { registerServiceWorker } from './layout/service-worker';
 import { router } from './router';
+import { getTeamSync } from './team-sync';
 
 export function App() {
   useEffect(registerServiceWorker, []);
+  // Syncs with the service while unlocked, when this device has a team connection.
+  useEffect(() => {
+    const stop = getTeamSync().start();
+    return () => stop();
+  }, []);
   return <RouterProvider router={router} />;
 }
