@@ -27,6 +27,8 @@ export interface StartSessionOptions {
   dataKey: Uint8Array;
   /** PouchDB's wait before retrying (tests make it short). */
   retryDelay?: (previous: number) => number;
+  /** The local PouchDB database's name (default localNameOf: one per caseload). */
+  localName?: string;
 }
 
 /** The caseload database's address: the server's, made absolute against the app's page. */
@@ -80,13 +82,13 @@ async function openKeys(connection: TeamConnection, dataKey: Uint8Array): Promis
  */
 export async function startTeamSession(
   connection: TeamConnection,
-  { db, now, dataKey, retryDelay }: StartSessionOptions,
+  { db, now, dataKey, retryDelay, localName }: StartSessionOptions,
 ): Promise<SyncSessionLike> {
   const [caseloadKey, ...older] = await openKeys(connection, dataKey);
   if (!caseloadKey) throw new TeamStartError('The caseload has no key on this device.');
   const session = new SyncSession({
     db,
-    localName: localNameOf(connection),
+    localName: localName ?? localNameOf(connection),
     now,
     ...(retryDelay ? { retryDelay } : {}),
   });

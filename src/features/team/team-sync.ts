@@ -66,6 +66,11 @@ export interface TeamSyncOptions {
   debounceMs?: number;
   /** PouchDB's wait before retrying (tests make it short). */
   retryDelay?: (previous: number) => number;
+  /**
+   * The local PouchDB database's name for a caseload (default: one per caseload; a test
+   * with two devices in one process gives each its own).
+   */
+  localName?: (caseloadDatabase: string) => string;
 }
 
 const loadStartSession: StartSession = async (connection, options) =>
@@ -172,6 +177,9 @@ export class TeamSyncRuntime {
           now: this.#options.now,
           dataKey,
           ...(this.#options.retryDelay ? { retryDelay: this.#options.retryDelay } : {}),
+          ...(this.#options.localName
+            ? { localName: this.#options.localName(connection.caseloadDatabase) }
+            : {}),
         });
         if (generation !== this.#generation || getDataKey() === null) {
           await session.stop();
