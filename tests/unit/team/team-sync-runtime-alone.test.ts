@@ -1,0 +1,158 @@
+/**
+ * The sync runtime without a server (issue 14): a device with no connection starts nothing
+ * and sends nothing; with one, a session starts with the data key, writes to the synced
+ * tables ask it to sync (once per burst), and locking, forgetting the connection or
+ * disposing stops it. The session is a fake: the real one is in team-sync-runtime.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDb } from '../../../src/db/database';
+import { getDataKey, lock, setDataKey } from '../../../src/db/encryption/session-key';
+import {
+  forgetTeamConnection,
+  saveTeamConnection,
+} from '../../../src/db/repositories/team-connection';
+import { createYoungPerson } from '../../../src/db/repositories/young-people';
+import { TeamSyncRuntime, type StartSession } from '../../../src/features/team/team-sync';
+import type { SyncSessionLike } from '../../../src/features/team/sync-session-like';
+import { connectionFor, teamFixture } from '../../support/team-connection';
+
+const NOW = new Date('2026-12-07T10:00:00Z');
+
+function fakeSession() {
+  return {
+    status: { state: 'saved', waiting: 0, lastSavedAt: NOW, damaged: 0 },
+    subscribe: () => () => true,
+    syncNow: vi.fn(async () => undefined),
+    conflicts: async () => [],
+    damaged: () => [],
+    refused: () => [],
+    dismissConflict: async () => false,
+    stop: vi.fn(async () => undefined),
+  } satisfies SyncSessionLike;
+}
+
+let runtime: TeamSyncRuntime;
+let sessions: ReturnType<typeof fakeSession>[];
+let startSession: ReturnType<typeof vi.fn<StartSession>>;
+let dataKey: Uint8Array;
+
+beforeEach(async () => {
+  await getDb().delete();
+  await getDb().open();
+  dataKey = new Uint8Array(getDataKey() as Uint8Array);
+  sessions = [];
+  startSession = vi.fn<StartSession>(async () => {
+    const session = fakeSession();
+    sessions.push(session);
+    return session;
+  });
+  runtime = new TeamSyncRuntime({ db: getDb(), now: () => NOW, startSession, debounceMs: 5 });
+});
+
+afterEach(async () => {
+  await runtime.dispose();
+  vi.restoreAllMocks();
+});
+
+async function connect() {
+  const team = await teamFixture();
+  await saveTeamConnection(await connectionFor(team, dataKey), NOW);
+}
+
+/** Resolves at the runtime's next state that passes `check` (or now, if it does). */
+function stateWhere(check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check()) return resolve();
+    const stop = runtime.subscribe(() => {
+      if (check()) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('the sync runtime', () => {
+  it('with no connection, starts nothing and makes no request', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    runtime.start();
+    await runtime.refresh();
+    await createYoungPerson(
+      { name: 'Theo', dateOfBirth: '', school: '', programme: '', referralDate: '' },
+      NOW,
+    );
+    await runtime.refresh();
+    expect(runtime.getState()).toEqual({ phase: 'alone' });
+    expect(startSession).not.toHaveBeenCalled();
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('starts when a connection is saved, with the data key; syncs after writes; stops when forgotten', async () => {
+    runtime.start();
+    await runtime.refresh();
+    await connect();
+    await stateWhere(() => runtime.getState().phase === 'running');
+    expect(startSession).toHaveBeenCalledTimes(1);
+    const [connection, options] = startSession.mock.calls[0] ?? [];
+    expect(connection?.userName).toBe('coach-amber');
+    expect(options?.dataKey).toEqual(dataKey);
+    const session = sessions[0]!;
+
+    // A burst of writes: one sync, once they pause.
+    const synced = new Promise<void>((resolve) => {
+      session.syncNow.mockImplementation(async () => {
+        resolve();
+        return undefined;
+      });
+    });
+    for (const name of ['Mia', 'Theo', 'Ava']) {
+      await createYoungPerson(
+        { name, dateOfBirth: '', school: '', programme: '', referralDate: '' },
+        NOW,
+      );
+    }
+    await synced;
+    expect(session.syncNow).toHaveBeenCalledTimes(1);
+
+    // Saving the same connection again does not start a second session.
+    await runtime.refresh();
+    expect(startSession).toHaveBeenCalledTimes(1);
+
+    await forgetTeamConnection();
+    await stateWhere(() => runtime.getState().phase === 'alone');
+    expect(session.stop).toHaveBeenCalled();
+    expect(await getDb().youngPeople.count()).toBe(3);
+  });
+
+  it('stops at lock and starts again at unlock', async () => {
+    await connect();
+    runtime.start();
+    await stateWhere(() => runtime.getState().phase === 'running');
+    lock();
+    try {
+      await stateWhere(() => runtime.getState().phase === 'alone');
+      expect(sessions[0]?.stop).toHaveBeenCalled();
+    } finally {
+      setDataKey(new Uint8Array(dataKey));
+    }
+    await stateWhere(() => runtime.getState().phase === 'running');
+    expect(startSession).toHaveBeenCalledTimes(2);
+  });
+
+  it('says so when the session cannot start, and disconnecting forgets the connection', async () => {
+    startSession.mockRejectedValueOnce(
+      Object.assign(new Error('A key of the caseload could not be opened on this device.'), {
+        name: 'TeamStartError',
+      }),
+    );
+    await connect();
+    runtime.start();
+    await stateWhere(() => runtime.getState().phase === 'failed');
+    expect(runtime.getState()).toMatchObject({
+      phase: 'failed',
+      message: 'A key of the caseload could not be opened on this device.',
+    });
+    await runtime.disconnect();
+    expect(runtime.getState()).toEqual({ phase: 'alone' });
+  });
+});
