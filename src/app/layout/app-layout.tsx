@@ -3,7 +3,7 @@ import { NavLink, Outlet, useNavigation } from 'react-router-dom';
 import { useFocusHeadingOnNavigation } from '../../components/ui/use-focus-heading-on-navigation';
 import { TeamStatusLine } from '../../features/team/team-status-line';
 import { LockButton } from '../lock/lock-button';
-import { getTeamSync } from '../team-sync';
+import { teamSync } from '../team-sync';
 import { Toaster } from './toaster';
 import { UpdatePrompt } from './update-prompt';
 import './app-layout.css';
@@ -44,7 +44,7 @@ export function AppLayout() {
         </nav>
         <LockButton />
       </header>
-      <TeamStatusLine source={getTeamSync()} />
+      <TeamStatusLine source={teamSync} />
       <UpdatePrompt />
       {navigation.state === 'loading' && (
         <p className="app-loading" role="status">

@@ -6,7 +6,7 @@ import { SetUpPassphrase } from '../../features/lock/set-up-passphrase';
 import { SettingsPage } from '../../features/settings/settings-page';
 import { TeamSection } from '../../features/team/team-section';
 import { EraseYoungPersonDialog } from '../../features/young-people/erase-young-person-dialog';
-import { getTeamSync } from '../team-sync';
+import { teamSync } from '../team-sync';
 
 interface SettingsRouteProps {
   /** ../lock/passphrase-first's PassphraseFirst, passed in by ../routes.tsx. */
@@ -28,7 +28,7 @@ export function SettingsRoute({ PassphraseFirst }: SettingsRouteProps) {
       renderNewRecoveryKey={(args) => <NewRecoveryKey {...args} />}
       damagedRecords={<DamagedRecordsSection />}
       // The join form (an invitation) goes in TeamSection's renderJoin once it is built.
-      team={<TeamSection source={getTeamSync()} />}
+      team={<TeamSection source={teamSync} />}
       renderEraseDialog={(args) => <EraseYoungPersonDialog {...args} />}
     />
   );

@@ -24,6 +24,7 @@ import {
   wrappedCaseloadKeySchema,
 } from '../../team/keys/schemas';
 import { getDb, type CoachingDatabase } from '../database';
+import { requirePassphraseForRealRecords } from '../encryption/session-key';
 import { TEAM_CONNECTION_KEY } from '../settings-keys';
 
 /** The team server's address when none is given: the app's own origin, through its proxy. */
@@ -118,7 +119,8 @@ function notify() {
 
 /**
  * Saves this device's team connection (replacing any), after checking every field. The app
- * must be unlocked (the row is sealed under the data key: a LockedError otherwise). Throws a
+ * must be unlocked (the row is sealed under the data key: a LockedError otherwise, and a
+ * PassphraseNeededError before a passphrase is chosen, when it would be stored plain). Throws a
  * ValidationError naming the fields that are not right, and stores nothing then. Whoever
  * listens (the sync runtime) starts syncing.
  */
@@ -127,6 +129,7 @@ export async function saveTeamConnection(
   now: Date = new Date(),
   db: CoachingDatabase = getDb(),
 ): Promise<TeamConnection> {
+  requirePassphraseForRealRecords();
   const parsed = teamConnectionSchema.safeParse({
     format: 'resilience-coaching/team-connection',
     version: 1,

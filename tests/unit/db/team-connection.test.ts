@@ -5,7 +5,13 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../src/db/database';
-import { getDataKey, lock, setDataKey } from '../../../src/db/encryption/session-key';
+import {
+  getDataKey,
+  lock,
+  PassphraseNeededError,
+  setDataKey,
+  setEncryptionSetUp,
+} from '../../../src/db/encryption/session-key';
 import { makeBackup } from '../../../src/db/repositories/backup/export';
 import { applyRestore } from '../../../src/db/repositories/backup/restore';
 import {
@@ -139,6 +145,20 @@ describe('the connection is protected', () => {
     } finally {
       setDataKey(new Uint8Array(dataKey));
     }
+  });
+
+  it('is refused before a passphrase is chosen (it would be stored plain)', async () => {
+    const team = await teamFixture();
+    const input = await connectionFor(team, dataKey);
+    lock();
+    setEncryptionSetUp(false);
+    try {
+      await expect(saveTeamConnection(input, NOW)).rejects.toBeInstanceOf(PassphraseNeededError);
+    } finally {
+      setEncryptionSetUp(true);
+      setDataKey(new Uint8Array(dataKey));
+    }
+    expect(await readTeamConnection()).toBeNull();
   });
 
   it('does not open with another data key (a copy of the database elsewhere): it is left out as damaged', async () => {
