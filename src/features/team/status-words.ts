@@ -63,6 +63,11 @@ export function describeTeamState(state: TeamSyncState): StatusWords | null {
       return null;
     case 'starting':
       return { tone: 'busy', text: 'Connecting to the service…' };
+    case 'elsewhere':
+      return {
+        tone: 'busy',
+        text: 'Another tab of this app is syncing with the service for this device.',
+      };
     case 'failed':
       return { tone: 'problem', text: state.message };
   }

@@ -49,6 +49,8 @@ export type TeamSyncState =
   | { phase: 'alone' }
   | { phase: 'starting'; connection: ConnectionSummary }
   | { phase: 'running'; connection: ConnectionSummary; session: SyncSessionLike }
+  /** Another tab of the app on this device runs the session (one at a time: Web Locks). */
+  | { phase: 'elsewhere'; connection: ConnectionSummary }
   /** The connection is stored but cannot be used: `message` says why, for the coach. */
   | { phase: 'failed'; connection: ConnectionSummary | null; message: string };
 
@@ -73,6 +75,9 @@ export interface TeamSyncOptions {
   localName?: (caseloadDatabase: string) => string;
 }
 
+/** The Web Lock the tab that syncs holds: one session per device, whatever the tabs. */
+export const TAB_LOCK = 'resilience-coaching-team-sync';
+
 const loadStartSession: StartSession = async (connection, options) =>
   (await import('./start-session')).startTeamSession(connection, options);
 
@@ -96,6 +101,10 @@ export class TeamSyncRuntime {
   #queue: Promise<void> = Promise.resolve();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #disposers: (() => void)[] = [];
+  /** Releases the tab lock this tab holds; null when it holds none. */
+  #releaseLock: (() => void) | null = null;
+  /** Gives up waiting for the tab lock. */
+  #abortLock: AbortController | null = null;
 
   constructor(options: TeamSyncOptions) {
     this.#options = options;
@@ -130,6 +139,7 @@ export class TeamSyncRuntime {
   async dispose(): Promise<void> {
     for (const dispose of this.#disposers.splice(0)) dispose();
     this.#generation += 1;
+    this.#abortLock?.abort();
     await this.#run(() => this.#stopSession());
     this.#set({ phase: 'alone' });
   }
@@ -141,6 +151,8 @@ export class TeamSyncRuntime {
    */
   refresh(): Promise<void> {
     const generation = ++this.#generation;
+    // A wait for another tab to let go gives way to what happens now.
+    this.#abortLock?.abort();
     return this.#run(async () => {
       if (generation !== this.#generation) return;
       const dataKey = getDataKey();
@@ -170,6 +182,11 @@ export class TeamSyncRuntime {
       await this.#stopSession();
       const summary = summaryOf(connection);
       this.#set({ phase: 'starting', connection: summary });
+      if (!(await this.#takeLock(() => this.#set({ phase: 'elsewhere', connection: summary })))) {
+        return;
+      }
+      if (generation !== this.#generation) return;
+      this.#set({ phase: 'starting', connection: summary });
       const start = this.#options.startSession ?? loadStartSession;
       try {
         const session = await start(connection, {
@@ -183,6 +200,7 @@ export class TeamSyncRuntime {
         });
         if (generation !== this.#generation || getDataKey() === null) {
           await session.stop();
+          this.#letGo();
           return;
         }
         this.#session = session;
@@ -193,9 +211,55 @@ export class TeamSyncRuntime {
           error instanceof Error && error.name === 'TeamStartError'
             ? error.message
             : 'Syncing with the service could not start on this device. Your records are kept on this device. Lock the app and unlock it to try again.';
+        this.#letGo();
         this.#set({ phase: 'failed', connection: summary, message });
       }
     });
+  }
+
+  /**
+   * Takes the tab lock (at once when no other tab of the app holds it, or when the browser
+   * has no Web Locks); calls `waiting` if another tab holds it, and waits. False when the
+   * wait was given up (a refresh, a lock, a disconnection).
+   */
+  #takeLock(waiting: () => void): Promise<boolean> {
+    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+    if (!locks || this.#releaseLock) return Promise.resolve(true);
+    const abort = new AbortController();
+    this.#abortLock = abort;
+    return new Promise<boolean>((resolve) => {
+      let granted = false;
+      void locks
+        .request(TAB_LOCK, { ifAvailable: true }, async (lock) => {
+          if (!lock) return;
+          granted = true;
+          await this.#holdLock(resolve);
+        })
+        .then(() => {
+          if (granted || abort.signal.aborted) {
+            if (!granted) resolve(false);
+            return;
+          }
+          waiting();
+          return locks.request(TAB_LOCK, { signal: abort.signal }, () => this.#holdLock(resolve));
+        })
+        .catch(() => resolve(false));
+    });
+  }
+
+  /** Holds the tab lock until #letGo. */
+  #holdLock(granted: (value: boolean) => void): Promise<void> {
+    this.#abortLock = null;
+    return new Promise<void>((release) => {
+      this.#releaseLock = release;
+      granted(true);
+    });
+  }
+
+  /** Lets another tab take the lock (and sync). */
+  #letGo() {
+    this.#releaseLock?.();
+    this.#releaseLock = null;
   }
 
   /**
@@ -226,6 +290,7 @@ export class TeamSyncRuntime {
     this.#session = null;
     this.#connection = null;
     if (session) await session.stop().catch(() => undefined);
+    this.#letGo();
   }
 
   #run(task: () => Promise<void>): Promise<void> {

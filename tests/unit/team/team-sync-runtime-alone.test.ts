@@ -157,3 +157,65 @@ describe('the sync runtime', () => {
     expect(runtime.getState()).toEqual({ phase: 'alone' });
   });
 });
+
+/** Web Locks as the browser gives them, for one name at a time: exclusive, queued, abortable. */
+class FakeLocks {
+  #held = false;
+  #queue: (() => void)[] = [];
+
+  async request(
+    _name: string,
+    options: { ifAvailable?: boolean; signal?: AbortSignal },
+    callback: (lock: object | null) => Promise<void> | void,
+  ): Promise<void> {
+    if (this.#held) {
+      if (options.ifAvailable) return callback(null);
+      await new Promise<void>((resolve, reject) => {
+        const go = () => resolve();
+        this.#queue.push(go);
+        options.signal?.addEventListener('abort', () => {
+          this.#queue = this.#queue.filter((g) => g !== go);
+          reject(new DOMException('Aborted', 'AbortError'));
+        });
+      });
+    }
+    this.#held = true;
+    try {
+      await callback({});
+    } finally {
+      this.#held = false;
+      this.#queue.shift()?.();
+    }
+  }
+}
+
+describe('two tabs of the app on one device', () => {
+  it('run one session: the second tab waits, and takes over when the first stops', async () => {
+    const locks = new FakeLocks();
+    vi.stubGlobal('navigator', { userAgent: 'test', locks });
+    try {
+      await connect();
+      const other = new TeamSyncRuntime({ db: getDb(), now: () => NOW, startSession });
+      runtime.start();
+      await stateWhere(() => runtime.getState().phase === 'running');
+      other.start();
+      await new Promise<void>((resolve) => {
+        const check = () => other.getState().phase === 'elsewhere' && (stop(), resolve());
+        const stop = other.subscribe(() => void check());
+        check();
+      });
+      expect(startSession).toHaveBeenCalledTimes(1);
+
+      await runtime.dispose();
+      await new Promise<void>((resolve) => {
+        const check = () => other.getState().phase === 'running' && (stop(), resolve());
+        const stop = other.subscribe(() => void check());
+        check();
+      });
+      expect(startSession).toHaveBeenCalledTimes(2);
+      await other.dispose();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
