@@ -8,7 +8,9 @@
  *   key and starts the session.
  * - After each write to a synced table it asks the session to sync (debounced): a save never
  *   waits on the network.
- * - It stops the session when the app locks or the connection is forgotten.
+ * - It stops the session when the app locks or the connection is forgotten (in this tab or
+ *   another: a change to the settings is checked against the connection it runs).
+ * - One tab at a time runs the session (a Web Lock); the others say so and wait.
  *
  * The screens read its state with `subscribe` and `getState` (useSyncExternalStore).
  */
@@ -130,6 +132,8 @@ export class TeamSyncRuntime {
       subscribeToKeyChange(() => void this.refresh()),
       subscribeToTeamConnection(() => void this.refresh()),
       subscribeToTableChanges(this.#options.db, SYNCED_TABLES, () => this.#soon()),
+      // The connection saved or forgotten in another tab (Dexie tells this one).
+      subscribeToTableChanges(this.#options.db, ['settings'], () => void this.refresh()),
     ];
     void this.refresh();
     return () => this.dispose();

@@ -12,6 +12,7 @@ import {
   saveTeamConnection,
 } from '../../../src/db/repositories/team-connection';
 import { createYoungPerson } from '../../../src/db/repositories/young-people';
+import { TEAM_CONNECTION_KEY } from '../../../src/db/settings-keys';
 import { TeamSyncRuntime, type StartSession } from '../../../src/features/team/team-sync';
 import type { SyncSessionLike } from '../../../src/features/team/sync-session-like';
 import { connectionFor, teamFixture } from '../../support/team-connection';
@@ -123,6 +124,24 @@ describe('the sync runtime', () => {
     await stateWhere(() => runtime.getState().phase === 'alone');
     expect(session.stop).toHaveBeenCalled();
     expect(await getDb().youngPeople.count()).toBe(1);
+  });
+
+  it('follows the connection written or removed by another tab (no in-tab notice)', async () => {
+    runtime.start();
+    await runtime.refresh();
+    const team = await teamFixture();
+    await saveTeamConnection(await connectionFor(team, dataKey), NOW);
+    const row = await getDb().settings.get(TEAM_CONNECTION_KEY);
+    await forgetTeamConnection();
+    await stateWhere(() => runtime.getState().phase === 'alone');
+    startSession.mockClear();
+    // As another tab's write reaches this one: only Dexie's storage mutation.
+    await getDb().settings.put(row!);
+    await stateWhere(() => runtime.getState().phase === 'running');
+    expect(startSession).toHaveBeenCalledTimes(1);
+    await getDb().settings.delete(TEAM_CONNECTION_KEY);
+    await stateWhere(() => runtime.getState().phase === 'alone');
+    expect(sessions.at(-1)?.stop).toHaveBeenCalled();
   });
 
   it('stops at lock and starts again at unlock', async () => {
