@@ -1,5 +1,5 @@
 /** The team sync runtime's state, and its session's status, for the screens. */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { TeamSyncRuntime, TeamSyncState } from './team-sync';
 import type { SyncSessionLike, SyncStatus } from './sync-session-like';
 
@@ -14,15 +14,15 @@ const noSession = () => () => undefined;
 
 /** The session's status, as it changes; null without a session. */
 export function useSyncStatus(session: SyncSessionLike | null): SyncStatus | null {
-  return useSyncExternalStore(
-    session
-      ? (listener) => {
-          const stop = session.subscribe(listener);
-          return () => void stop();
-        }
-      : noSession,
-    () => session?.status ?? null,
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      if (!session) return noSession();
+      const stop = session.subscribe(listener);
+      return () => void stop();
+    },
+    [session],
   );
+  return useSyncExternalStore(subscribe, () => session?.status ?? null);
 }
 
 /** Renders again every `everyMs` (so "2 minutes ago" moves on). */
