@@ -57,6 +57,16 @@ export const ERASED_IDS_KEY = 'erasedYoungPersonIds';
 /** The instant (ISO 8601) the last backup file was made. */
 export const LAST_BACKUP_KEY = 'lastBackupAt';
 
+// Working as a team (issue 14)
+
+/**
+ * This device's connection to the service's team server: address, user name and password,
+ * the caseload database, the device's identity (private keys wrapped by the data key), the
+ * lead's public keys and signed membership list, and the caseload keys wrapped for this
+ * device. Sealed under the data key (encryption/encrypted-fields.ts), never in a backup.
+ */
+export const TEAM_CONNECTION_KEY = 'teamConnection';
+
 // Restoring
 
 /**

@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router-dom';
 import { useFocusHeadingOnNavigation } from '../../components/ui/use-focus-heading-on-navigation';
+import { TeamStatusLine } from '../../features/team/team-status-line';
 import { LockButton } from '../lock/lock-button';
+import { teamSync } from '../team-sync';
 import { Toaster } from './toaster';
 import { UpdatePrompt } from './update-prompt';
 import './app-layout.css';
@@ -42,6 +44,7 @@ export function AppLayout() {
         </nav>
         <LockButton />
       </header>
+      <TeamStatusLine source={teamSync} />
       <UpdatePrompt />
       {navigation.state === 'loading' && (
         <p className="app-loading" role="status">

@@ -8,6 +8,7 @@ import { ValidationError } from '../../domain/validation';
 import { randomBytes } from '../../lib/crypto';
 import { toInstant } from '../../lib/instant';
 import { freshKeyring, keyringReplacer, openWithPassphrase, requireKeyring } from './keyring';
+import { prepareTeamConnectionRewrap } from '../repositories/team-connection';
 import { sealEveryRecord } from './reseal';
 import {
   announceDataKeyChange,
@@ -44,12 +45,19 @@ export async function changeDataKey(
   { otherTabsWaitMs = OTHER_TABS_LOCK_MS }: { otherTabsWaitMs?: number } = {},
 ): Promise<string> {
   const change = await prepareDataKeyChange(currentPassphrase);
+  // The team connection's device keys are sealed under the data key's bytes (issue 14).
+  const storeTeamConnection = await prepareTeamConnectionRewrap(change.oldKey, change.newKey);
   change.oldKey.fill(0); // The key held now is the same: it reads the records.
   announceDataKeyChange();
   if (otherTabsWaitMs > 0) await new Promise((resolve) => setTimeout(resolve, otherTabsWaitMs));
   beginDataKeyChange(change.newKey);
   try {
-    await sealEveryRecord(getDb(), { alsoInside: change.store });
+    await sealEveryRecord(getDb(), {
+      alsoInside: async () => {
+        await change.store();
+        await storeTeamConnection?.();
+      },
+    });
   } catch (error) {
     endDataKeyChange(false);
     throw new DataKeyChangeError(error);

@@ -100,7 +100,13 @@ export function SettingsPage({
   renderNewRecoveryKey,
   renderEraseDialog,
   damagedRecords,
-}: LockSectionProps & { renderEraseDialog: RenderEraseDialog; damagedRecords?: ReactNode }) {
+  team,
+}: LockSectionProps & {
+  renderEraseDialog: RenderEraseDialog;
+  damagedRecords?: ReactNode;
+  /** Settings > Team (the connection to the service), composed by the app. */
+  team?: ReactNode;
+}) {
   const [params] = useSearchParams();
   const handoverId = params.get('handover') ?? undefined;
   const detail = useYoungPersonDetail(handoverId);
@@ -137,6 +143,7 @@ export function SettingsPage({
           <Link to="/backup">Back up or restore</Link>
         </p>
       </section>
+      {team}
       <StorageSection />
       <RetentionSection renderEraseDialog={renderEraseDialog} />
       <ReliableChangeForm />

@@ -278,3 +278,35 @@ export async function parsePublicKeys(value: unknown): Promise<PublicKeys | null
   }
   return parsed.data;
 }
+
+/**
+ * The same stored identity with its private keys sealed under `newKey` instead of `oldKey`
+ * (when the device's data key is changed). The keys themselves do not change, nor do the
+ * public keys or fingerprint. Throws an IdentityError when it does not open with `oldKey`.
+ */
+export async function rewrapStoredIdentity(
+  stored: StoredIdentity,
+  oldKey: WrappingKey,
+  newKey: WrappingKey,
+): Promise<StoredIdentity> {
+  const parsed = storedIdentitySchema.safeParse(stored);
+  if (!parsed.success) throw new IdentityError('The stored keys of this device are not readable.');
+  const { fingerprint, iv, sealed } = parsed.data;
+  let plain: Bytes;
+  try {
+    plain = await decryptBytes(
+      await aesKeyOf(oldKey),
+      fromBase64(iv),
+      fromBase64(sealed),
+      sealContext(fingerprint),
+    );
+  } catch {
+    throw new IdentityError();
+  }
+  try {
+    const again = await encryptBytes(await aesKeyOf(newKey), plain, sealContext(fingerprint));
+    return { ...parsed.data, iv: toBase64(again.iv), sealed: toBase64(again.ciphertext) };
+  } finally {
+    plain.fill(0);
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * The app's sync runtime against a CouchDB-protocol test server (issue 14): two devices of
+ * one coach, each with its own Dexie database and a team connection saved as the app saves
+ * one. Unlocked, each runtime starts its session; a young person saved on device A through
+ * the app's repository reaches device B; locking stops both, unlocking starts them again.
+ * Waits are on the runtimes' and sessions' own events, never on a duration.
+ */
+import '../../support/browser-globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CoachingDatabase, getDb } from '../../../src/db/database';
+import { installEncryption } from '../../../src/db/encryption/middleware';
+import {
+  getDatabaseKey,
+  getDataKey,
+  getPreviousDataKey,
+  lock,
+  setDataKey,
+} from '../../../src/db/encryption/session-key';
+import { saveTeamConnection } from '../../../src/db/repositories/team-connection';
+import { createYoungPerson } from '../../../src/db/repositories/young-people';
+import { subscribeToTableChanges } from '../../../src/db/table-changes';
+import { TeamSyncRuntime, type TeamSyncState } from '../../../src/features/team/team-sync';
+import { createTeamUser, provisionCoach } from '../../../src/team/provision';
+import { startCouchServer, type CouchServer } from '../../support/couch-server';
+import { connectionFor, teamFixture } from '../../support/team-connection';
+
+const WAIT_MS = 30_000;
+const lead = { name: 'lead-1', password: 'lead password 1' };
+const clock = { now: new Date('2026-12-07T10:00:00Z') };
+
+let server: CouchServer;
+const runtimes: TeamSyncRuntime[] = [];
+const databases: CoachingDatabase[] = [];
+
+beforeAll(async () => {
+  server = await startCouchServer();
+  const created = await createTeamUser(server.url, server.admin, lead);
+  if (!created.ok) throw new Error(created.problem.message);
+});
+
+afterEach(async () => {
+  for (const runtime of runtimes.splice(0)) await runtime.dispose();
+  for (const db of databases.splice(0)) db.close();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/**
+ * Resolves once `check` holds: checked now, and again at each event of `events` (a
+ * runtime's state, a session's status, a write to a database). Fails after WAIT_MS.
+ */
+function until(
+  check: () => boolean | Promise<boolean>,
+  events: ((listener: () => void) => () => unknown)[],
+  what: string,
+  state: () => string = () => '',
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let checking = Promise.resolve();
+    const stops: (() => unknown)[] = [];
+    const finish = (error?: Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      for (const stop of stops) stop();
+      if (error) reject(error);
+      else resolve();
+    };
+    const test = () => {
+      checking = checking.then(async () => {
+        if (done) return;
+        try {
+          if (await check()) finish();
+        } catch (error) {
+          finish(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`Gave up waiting for ${what}. ${state()}`)),
+      WAIT_MS,
+    );
+    for (const event of events) stops.push(event(test));
+    test();
+  });
+}
+
+const running = (runtime: TeamSyncRuntime) =>
+  runtime.getState().phase === 'running'
+    ? (runtime.getState() as Extract<TeamSyncState, { phase: 'running' }>).session
+    : null;
+
+/** The runtime's state changes and, once it runs, its session's status. */
+const eventsOf = (runtime: TeamSyncRuntime) => [
+  (listener: () => void) => runtime.subscribe(listener),
+  (listener: () => void) => {
+    let stopSession: (() => unknown) | null = null;
+    const follow = () => {
+      stopSession?.();
+      stopSession = running(runtime)?.subscribe(listener) ?? null;
+      listener();
+    };
+    const stopRuntime = runtime.subscribe(follow);
+    follow();
+    return () => {
+      stopRuntime();
+      stopSession?.();
+    };
+  },
+];
+
+function stateOf(runtime: TeamSyncRuntime): string {
+  const state = runtime.getState();
+  return JSON.stringify({ ...state, session: running(runtime)?.status });
+}
+
+function runtimeOn(db: CoachingDatabase): TeamSyncRuntime {
+  const runtime = new TeamSyncRuntime({
+    db,
+    now: () => clock.now,
+    debounceMs: 20,
+    localName: (caseload) => `${caseload}-${db.name}`,
+    retryDelay: () => 100,
+  });
+  runtimes.push(runtime);
+  return runtime;
+}
+
+describe('the sync runtime on two devices', () => {
+  it('starts at unlock, takes a young person from device A to device B, and stops at lock', async () => {
+    const coach = { name: 'coach-amber', password: 'coach password' };
+    const provisioned = await provisionCoach(server.url, server.admin, coach, lead.name);
+    if (!provisioned.ok) throw new Error(provisioned.problem.message);
+    const { database } = provisioned.value;
+    const team = await teamFixture(database);
+    const dataKey = new Uint8Array(getDataKey() as Uint8Array);
+    const connect = async (db: CoachingDatabase) =>
+      saveTeamConnection(
+        await connectionFor(team, dataKey, {
+          server: server.url,
+          userName: coach.name,
+          password: coach.password,
+        }),
+        clock.now,
+        db,
+      );
+
+    // Device A is the app's own database; device B another on the same machine.
+    const a = getDb();
+    await a.delete();
+    await a.open();
+    const b = new CoachingDatabase(`team-runtime-b-${crypto.randomUUID()}`);
+    installEncryption(b, getDatabaseKey, getPreviousDataKey);
+    databases.push(b);
+    await connect(a);
+    await connect(b);
+
+    const onA = runtimeOn(a);
+    const onB = runtimeOn(b);
+    onA.start();
+    onB.start();
+    for (const runtime of [onA, onB]) {
+      await until(
+        () => running(runtime)?.status.state === 'saved',
+        eventsOf(runtime),
+        'the session to start and catch up',
+        () => stateOf(runtime),
+      );
+    }
+
+    const mia = await createYoungPerson(
+      {
+        name: 'Mia Thornbury',
+        dateOfBirth: '2013-04-12',
+        school: 'Hillside Academy',
+        programme: '',
+        referralDate: '',
+      },
+      clock.now,
+    );
+    await until(
+      async () => (await b.youngPeople.get(mia.id))?.name === 'Mia Thornbury',
+      [...eventsOf(onA), ...eventsOf(onB), (l) => subscribeToTableChanges(b, ['youngPeople'], l)],
+      'Mia on device B',
+    );
+    expect(await b.youngPeople.get(mia.id)).toEqual(mia);
+    await until(
+      () => running(onA)?.status.state === 'saved' && running(onA)?.status.waiting === 0,
+      eventsOf(onA),
+      'device A saved to the service',
+    );
+
+    const sessionA = running(onA);
+    lock();
+    try {
+      for (const runtime of [onA, onB]) {
+        await until(() => runtime.getState().phase === 'alone', eventsOf(runtime), 'stopped');
+      }
+      expect(sessionA?.status.state).toBe('offline');
+    } finally {
+      setDataKey(new Uint8Array(dataKey));
+    }
+    await until(() => running(onA) !== null, eventsOf(onA), 'started again at unlock');
+    expect(running(onA)).not.toBe(sessionA);
+  });
+});
