@@ -84,6 +84,14 @@ const BOUNDARIES = [
     message: 'src/team/sync never imports src/features, src/components, src/app or src/stores.',
   },
   {
+    // The team directory (joining, over the team database) works on the server with plain
+    // fetch and the team keys: it never reaches for the device's database or the screens.
+    target: 'src/team/directory',
+    from: ['src/db', 'src/features', 'src/components', 'src/app', 'src/stores', 'src/team/sync'],
+    message:
+      'src/team/directory never imports src/db, src/team/sync, src/features, src/components, src/app or src/stores.',
+  },
+  {
     target: 'src/components',
     from: ['src/db', 'src/features', 'src/app'],
     message: 'src/components never imports src/db, src/features or src/app.',

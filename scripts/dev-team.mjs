@@ -7,7 +7,8 @@
  *    (TEAM_SERVER_PORT to change), with a server admin whose password is new each run. Its
  *    config and log are in ./.team-data (not in git). Nothing is kept when it stops.
  * 2. Sets up a demo team with src/team/provision.ts, the code the app uses: a lead and two
- *    coaches, each coach with a caseload database only they and the lead can open.
+ *    coaches, each coach with a caseload database only they and the lead can open, and the
+ *    team database (all three its members) where invitations and caseload keys travel.
  * 3. Runs the Vite dev server beside it; the app reaches the team server on its own origin at
  *    /couchdb/ (the proxy in vite.config.ts), so its Content-Security-Policy is unchanged.
  *
@@ -132,9 +133,16 @@ const must = async (result) => {
   return result.value;
 };
 await must(await provision.createTeamUser(teamUrl, admin, lead));
+const teamDatabase = await must(
+  await provision.createTeamDatabase(teamUrl, admin, { lead: lead.name }),
+);
 const caseloads = [];
 for (const coach of coaches) {
-  caseloads.push(await must(await provision.provisionCoach(teamUrl, admin, coach, lead.name)));
+  caseloads.push(
+    await must(
+      await provision.provisionCoach(teamUrl, admin, coach, lead.name, teamDatabase.database),
+    ),
+  );
 }
 
 await vite.listen().catch((error) => fail(`The dev server could not start: ${error.message}`));
@@ -149,6 +157,9 @@ Team server: pouchdb-server in memory at ${teamUrl} (nothing is kept when it sto
 The app reaches it on its own origin: ${appUrl}/couchdb/
 
 ${rows.map(([who, { name, password: pw }, what]) => `  ${who.padEnd(13)} ${name} / ${pw}  ${what}`).join('\n')}
+
+Team database (invitations, wrapped caseload keys, signed membership lists; the lead and
+both coaches are its members): ${teamDatabase.database}
 
 Try:  curl -u ${coaches[0].name}:${coaches[0].password} ${appUrl}/couchdb/${caseloads[0].database}
       curl -u ${coaches[1].name}:${coaches[1].password} ${appUrl}/couchdb/${caseloads[0].database}   (refused)

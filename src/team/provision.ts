@@ -1,7 +1,8 @@
 /**
  * Setting up a team on the service's CouchDB (issue 14): coach and lead accounts in `_users`,
- * one caseload database per coach whose `_security` lets in only that coach and the lead, and
- * a check of who can open what. Plain `fetch` over CouchDB's HTTP API, so the app (through the
+ * one caseload database per coach whose `_security` lets in only that coach and the lead, the
+ * team database (the lead and every coach) where joining happens, and a check of who can open
+ * what. Plain `fetch` over CouchDB's HTTP API, so the app (through the
  * same-origin `/couchdb/` proxy) and Node scripts use the same code; every answer the code
  * relies on is checked with zod first.
  *
@@ -11,46 +12,34 @@
  * name, and its contents are only ever ciphertext (see docs/team.md).
  */
 import { z } from 'zod';
-import { randomBytes, toBase64, utf8Encoder } from '../lib/crypto';
+import { randomBytes } from '../lib/crypto';
+import {
+  errorSchema,
+  failure,
+  normaliseAddress,
+  notATeamServer,
+  okSchema,
+  problem,
+  request,
+  unexpected,
+  unreachable,
+  wrongCredentials,
+  type TeamCredentials,
+  type TeamProblem,
+  type TeamResult,
+} from './couch-http';
+
+export {
+  TEAM_REQUEST_TIMEOUT_MS,
+  type TeamCredentials,
+  type TeamProblem,
+  type TeamProblemKind,
+  type TeamResult,
+} from './couch-http';
 
 // The app's Content-Security-Policy forbids eval: zod must never probe its compiled fast path,
 // even if this module's schemas are the first the page parses with (as src/domain/schemas.ts).
 z.config({ jitless: true });
-
-/** A CouchDB user: a coach, the lead, or the server admin who provisions them. */
-export interface TeamCredentials {
-  name: string;
-  password: string;
-}
-
-export type TeamProblemKind =
-  /** Nothing answered: a wrong host, no network, or the server is down. */
-  | 'server-unreachable'
-  /** The reverse proxy answered, CouchDB behind it did not. */
-  | 'server-down'
-  /** Something answered, but not a CouchDB server. */
-  | 'not-a-team-server'
-  | 'wrong-credentials'
-  /** Signed in, but not allowed: not a member of that caseload, or not a server admin. */
-  | 'not-allowed'
-  | 'already-exists'
-  /** No such caseload database on the server. */
-  | 'not-found'
-  | 'invalid-name'
-  | 'unexpected-answer';
-
-export interface TeamProblem {
-  kind: TeamProblemKind;
-  /** What happened and what to do, for the coach or lead. */
-  message: string;
-  /** The HTTP status, when the server answered. */
-  status?: number;
-}
-
-export type TeamResult<T> = { ok: true; value: T } | { ok: false; problem: TeamProblem };
-
-/** Every request gives up after this long; the person is told the server could not be reached. */
-export const TEAM_REQUEST_TIMEOUT_MS = 20_000;
 
 /**
  * User names: lower-case letters, digits and `.`, `_`, `-`, starting with a letter. CouchDB
@@ -62,6 +51,9 @@ export const USER_NAME_PATTERN = /^[a-z][a-z0-9._-]{2,63}$/;
 /** Caseload databases are `caseload-` and 32 random hex digits. */
 export const CASELOAD_DATABASE_PATTERN = /^caseload-[0-9a-f]{32}$/;
 
+/** Team databases are `team-` and 32 random hex digits. */
+export const TEAM_DATABASE_PATTERN = /^team-[0-9a-f]{32}$/;
+
 const welcomeSchema = z.union([
   z.object({ couchdb: z.literal('Welcome'), version: z.string() }),
   z.object({ 'express-pouchdb': z.string(), version: z.string() }),
@@ -70,8 +62,6 @@ const sessionSchema = z.object({
   ok: z.literal(true),
   userCtx: z.object({ name: z.string().nullable(), roles: z.array(z.string()) }),
 });
-const okSchema = z.object({ ok: z.literal(true) });
-const errorSchema = z.object({ error: z.string(), reason: z.string().optional() });
 const nameListSchema = z.object({
   names: z.array(z.string()).optional(),
   roles: z.array(z.string()).optional(),
@@ -84,119 +74,6 @@ const databaseInfoSchema = z.object({
   db_name: z.string(),
   doc_count: z.number().int().nonnegative(),
 });
-
-/** The server's root with no trailing slash: `/couchdb` in the app, a full URL in scripts. */
-function normaliseAddress(address: string): string {
-  return address.trim().replace(/\/+$/, '');
-}
-
-function problem(
-  kind: TeamProblemKind,
-  message: string,
-  status?: number,
-): { ok: false; problem: TeamProblem } {
-  return {
-    ok: false,
-    problem: status === undefined ? { kind, message } : { kind, message, status },
-  };
-}
-
-/** The address as a person would recognise it: the app's `/couchdb` with the app's origin. */
-function shown(address: string): string {
-  const origin = globalThis.location?.origin;
-  return address.startsWith('/') && origin ? `${origin}${address}` : address;
-}
-
-const unreachable = (address: string) =>
-  problem(
-    'server-unreachable',
-    `The team server at ${shown(address)} could not be reached. Check the address and that this device is online. If both are right, the server may be down: try again later, or tell your service's IT.`,
-  );
-const serverDown = (status: number) =>
-  problem(
-    'server-down',
-    "The team server is not answering at the moment. Nothing on this device has been lost: try again later, or tell your service's IT if it goes on.",
-    status,
-  );
-const notATeamServer = (address: string, status?: number) =>
-  problem(
-    'not-a-team-server',
-    `There is no team server at ${shown(address)}. Check the address with your service lead.`,
-    status,
-  );
-const wrongCredentials = (status: number) =>
-  problem(
-    'wrong-credentials',
-    'The user name or password is not right. Check them and try again.',
-    status,
-  );
-const unexpected = (status: number) =>
-  problem(
-    'unexpected-answer',
-    `The team server gave an answer the app did not expect (HTTP ${status}). Nothing was changed on this device. Tell your service's IT.`,
-    status,
-  );
-
-interface Answer {
-  status: number;
-  /** The parsed JSON body, or undefined when the body is not JSON. */
-  body: unknown;
-}
-
-function authorization({ name, password }: TeamCredentials): string {
-  return `Basic ${toBase64(utf8Encoder.encode(`${name}:${password}`))}`;
-}
-
-/** One request; a network failure or timeout is `undefined`, never a throw. */
-async function request(
-  address: string,
-  path: string,
-  options: { method?: string; credentials?: TeamCredentials; body?: unknown } = {},
-): Promise<Answer | undefined> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.credentials) headers.authorization = authorization(options.credentials);
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  try {
-    const response = await fetch(`${address}${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      // Credentials go in the Authorization header of each request: no cookie is kept or sent.
-      credentials: 'omit',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(TEAM_REQUEST_TIMEOUT_MS),
-    });
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    return { status: response.status, body };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * What any answer that is not a success means for the person: the server is down behind its
- * proxy, the address is not a CouchDB, the credentials are wrong, or access is refused.
- */
-function failure(address: string, answer: Answer): { ok: false; problem: TeamProblem } {
-  const { status } = answer;
-  if (status === 502 || status === 503 || status === 504) return serverDown(status);
-  if (!errorSchema.safeParse(answer.body).success) return notATeamServer(address, status);
-  if (status === 401) return wrongCredentials(status);
-  if (status === 403) {
-    return problem(
-      'not-allowed',
-      'This account is not allowed to do that on the team server.',
-      status,
-    );
-  }
-  return unexpected(status);
-}
 
 /**
  * Checks that a CouchDB server answers at the address (`/couchdb` in the app), before anyone
@@ -298,9 +175,26 @@ export async function createTeamUser(
   return { ok: true, value: { name: user.name } };
 }
 
+function randomHex(): string {
+  return Array.from(randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** A new caseload database name: from a random id, never from anyone's name. */
 export function newCaseloadDatabaseName(): string {
-  return `caseload-${Array.from(randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `caseload-${randomHex()}`;
+}
+
+/** A new team database name: from a random id, never from the service's name. */
+export function newTeamDatabaseName(): string {
+  return `team-${randomHex()}`;
+}
+
+/** Members (by user name) of a database; nobody but the server admins administers it. */
+function securityOf(names: readonly string[]) {
+  return {
+    admins: { names: [] as string[], roles: [] as string[] },
+    members: { names: [...new Set(names)], roles: [] as string[] },
+  };
 }
 
 /**
@@ -308,16 +202,36 @@ export function newCaseloadDatabaseName(): string {
  * documents); nobody but the server admins may change the database's design or security.
  */
 export function caseloadSecurity(coach: string, lead: string) {
-  return {
-    admins: { names: [] as string[], roles: [] as string[] },
-    members: { names: [...new Set([coach, lead])], roles: [] as string[] },
-  };
+  return securityOf([coach, lead]);
 }
 
 /**
- * Creates a caseload database for a coach and sets its `_security`, then reads the security
- * back to check it holds. A database whose security could not be set is deleted again: some
- * servers (pouchdb-server) let anyone into a database with no members.
+ * Creates a database and sets its `_security`, then reads the security back to check it
+ * holds. A database whose security could not be set is deleted again: some servers
+ * (pouchdb-server) let anyone into a database with no members.
+ */
+async function createSecuredDatabase(
+  root: string,
+  admin: TeamCredentials,
+  database: string,
+  members: readonly string[],
+): Promise<TeamResult<{ database: string }>> {
+  const created = await request(root, `/${database}`, { method: 'PUT', credentials: admin });
+  if (!created) return unreachable(root);
+  if (created.status !== 201 && created.status !== 202) return failure(root, created);
+  if (!okSchema.safeParse(created.body).success) return unexpected(created.status);
+
+  const secured = await secure(root, admin, database, securityOf(members));
+  if (!secured.ok) {
+    await request(root, `/${database}`, { method: 'DELETE', credentials: admin });
+    return secured;
+  }
+  return { ok: true, value: { database } };
+}
+
+/**
+ * Creates a caseload database for a coach and sets its `_security` (that coach and the lead),
+ * then reads the security back to check it holds.
  */
 export async function createCaseloadDatabase(
   address: string,
@@ -329,27 +243,69 @@ export async function createCaseloadDatabase(
   if (invalid) return invalid;
   const signedIn = await signInAsServerAdmin(root, admin);
   if (!signedIn.ok) return signedIn;
+  return createSecuredDatabase(root, admin, newCaseloadDatabaseName(), [people.coach, people.lead]);
+}
 
-  const database = newCaseloadDatabaseName();
-  const created = await request(root, `/${database}`, { method: 'PUT', credentials: admin });
-  if (!created) return unreachable(root);
-  if (created.status !== 201 && created.status !== 202) return failure(root, created);
-  if (!okSchema.safeParse(created.body).success) return unexpected(created.status);
-
-  const security = caseloadSecurity(people.coach, people.lead);
-  const secured = await secure(root, admin, database, security);
-  if (!secured.ok) {
-    await request(root, `/${database}`, { method: 'DELETE', credentials: admin });
-    return secured;
+/**
+ * Creates the team database (`team-` and 32 random hex digits): where invitations, wrapped
+ * caseload keys and the lead's signed membership lists travel (src/team/directory). Its
+ * members are the lead and every coach (`provisionCoach` adds each new one); its admins none.
+ */
+export async function createTeamDatabase(
+  address: string,
+  admin: TeamCredentials,
+  people: { lead: string; coaches?: readonly string[] },
+): Promise<TeamResult<{ database: string }>> {
+  const root = normaliseAddress(address);
+  const names = [people.lead, ...(people.coaches ?? [])];
+  for (const name of names) {
+    const invalid = checkName(name);
+    if (invalid) return invalid;
   }
-  return { ok: true, value: { database } };
+  const signedIn = await signInAsServerAdmin(root, admin);
+  if (!signedIn.ok) return signedIn;
+  return createSecuredDatabase(root, admin, newTeamDatabaseName(), names);
+}
+
+const notATeamDatabase = (database: string) =>
+  problem('invalid-name', `"${database}" is not the name of a team database.`);
+
+/** Adds a user to the team database's members (server admin only), checked as it is read back. */
+export async function addTeamMember(
+  address: string,
+  admin: TeamCredentials,
+  teamDatabase: string,
+  name: string,
+): Promise<TeamResult<{ members: string[] }>> {
+  const root = normaliseAddress(address);
+  if (!TEAM_DATABASE_PATTERN.test(teamDatabase)) return notATeamDatabase(teamDatabase);
+  const invalid = checkName(name);
+  if (invalid) return invalid;
+  const signedIn = await signInAsServerAdmin(root, admin);
+  if (!signedIn.ok) return signedIn;
+  const read = await request(root, `/${teamDatabase}/_security`, { credentials: admin });
+  if (!read) return unreachable(root);
+  if (read.status === 404) {
+    return problem(
+      'not-found',
+      'The team database is not on the team server. Check its name with whoever set the team up.',
+      read.status,
+    );
+  }
+  if (read.status !== 200) return failure(root, read);
+  const current = securitySchema.safeParse(read.body);
+  if (!current.success) return unexpected(read.status);
+  const members = [...new Set([...(current.data.members?.names ?? []), name])];
+  const secured = await secure(root, admin, teamDatabase, securityOf(members));
+  if (!secured.ok) return secured;
+  return { ok: true, value: { members } };
 }
 
 async function secure(
   root: string,
   admin: TeamCredentials,
   database: string,
-  security: ReturnType<typeof caseloadSecurity>,
+  security: ReturnType<typeof securityOf>,
 ): Promise<TeamResult<null>> {
   const set = await request(root, `/${database}/_security`, {
     method: 'PUT',
@@ -379,17 +335,27 @@ async function secure(
 }
 
 /**
- * Sets a coach up on the server: their account, and their own caseload database shared with
- * the lead only. The lead's account must exist already (`createTeamUser`).
+ * Sets a coach up on the server: their account, a place among the team database's members
+ * (when `teamDatabase` is given: invitations and keys travel there), and their own caseload
+ * database shared with the lead only. The lead's account must exist already
+ * (`createTeamUser`), and the team database (`createTeamDatabase`).
  */
 export async function provisionCoach(
   address: string,
   admin: TeamCredentials,
   coach: TeamCredentials,
   lead: string,
+  teamDatabase?: string,
 ): Promise<TeamResult<{ coach: string; database: string }>> {
+  if (teamDatabase !== undefined && !TEAM_DATABASE_PATTERN.test(teamDatabase)) {
+    return notATeamDatabase(teamDatabase);
+  }
   const user = await createTeamUser(address, admin, coach);
   if (!user.ok) return user;
+  if (teamDatabase !== undefined) {
+    const member = await addTeamMember(address, admin, teamDatabase, coach.name);
+    if (!member.ok) return member;
+  }
   const caseload = await createCaseloadDatabase(address, admin, { coach: coach.name, lead });
   if (!caseload.ok) return caseload;
   return { ok: true, value: { coach: coach.name, database: caseload.value.database } };

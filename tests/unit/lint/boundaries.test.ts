@@ -29,6 +29,8 @@ const MESSAGES = {
   teamKeys: 'src/team/keys imports only src/lib and src/domain.',
   teamKeysPure: 'src/team/keys is pure: no module that touches the DOM or browser storage.',
   teamSync: 'src/team/sync never imports src/features, src/components, src/app or src/stores.',
+  teamDirectory:
+    'src/team/directory never imports src/db, src/team/sync, src/features, src/components, src/app or src/stores.',
   domainPackages: 'src/domain is pure: no React, Dexie, charts or stores.',
   domainGlobals: 'src/domain is pure: no browser globals',
   dateFns: 'Only src/lib/dates.ts imports date-fns',
@@ -163,6 +165,16 @@ const BREAKS: Record<string, Break> = {
     from: 'team/keys',
     target: path.join(src, 'lib/download.ts'),
     message: MESSAGES.teamKeysPure,
+  },
+  'team/directory imports db': {
+    from: 'team/directory',
+    target: firstModuleIn('db'),
+    message: MESSAGES.teamDirectory,
+  },
+  'team/directory imports team/sync': {
+    from: 'team/directory',
+    target: firstModuleIn('team/sync'),
+    message: MESSAGES.teamDirectory,
   },
   'team/sync imports features': {
     from: 'team/sync',

@@ -13,8 +13,10 @@ import { PouchDB } from '../../support/pouchdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkAccess,
+  addTeamMember,
   checkServer,
   createCaseloadDatabase,
+  createTeamDatabase,
   createTeamUser,
   provisionCoach,
   signIn,
@@ -29,6 +31,7 @@ const coachB: TeamCredentials = { name: 'coach-b', password: 'coach B password' 
 let server: CouchServer;
 let databaseA: string;
 let databaseB: string;
+let teamDatabase: string;
 
 /** The remote caseload as the app opens it: never created by a client (skip_setup). */
 function remote(database: string, who: TeamCredentials) {
@@ -48,8 +51,11 @@ beforeAll(async () => {
   server = await startCouchServer();
   const leadUser = await createTeamUser(server.url, server.admin, lead);
   expect(leadUser).toEqual({ ok: true, value: { name: lead.name } });
-  const a = await provisionCoach(server.url, server.admin, coachA, lead.name);
-  const b = await provisionCoach(server.url, server.admin, coachB, lead.name);
+  const team = await createTeamDatabase(server.url, server.admin, { lead: lead.name });
+  if (!team.ok) throw new Error(team.problem.message);
+  teamDatabase = team.value.database;
+  const a = await provisionCoach(server.url, server.admin, coachA, lead.name, teamDatabase);
+  const b = await provisionCoach(server.url, server.admin, coachB, lead.name, teamDatabase);
   if (!a.ok || !b.ok) throw new Error('Provisioning failed');
   databaseA = a.value.database;
   databaseB = b.value.database;
@@ -96,6 +102,52 @@ describe('provisioning a team', () => {
     expect(refused.problem.message).toBe(
       'coach-b cannot open this caseload: only its coach and the service lead can.',
     );
+  });
+
+  it('makes one team database, named from a random id, whose members are the lead and every coach', async () => {
+    expect(teamDatabase).toMatch(/^team-[0-9a-f]{32}$/);
+    const response = await fetch(`${server.url}/${teamDatabase}/_security`, {
+      headers: { authorization: basicAuth(server.admin) },
+    });
+    expect(await response.json()).toEqual({
+      admins: { names: [], roles: [] },
+      members: { names: [lead.name, coachA.name, coachB.name], roles: [] },
+    });
+    // Each of them can read it; someone who is not on the team cannot.
+    for (const who of [lead, coachA, coachB]) {
+      const read = await fetch(`${server.url}/${teamDatabase}/_all_docs`, {
+        headers: { authorization: basicAuth(who) },
+      });
+      expect(read.status).toBe(200);
+    }
+    const outsider = { name: 'coach-z', password: 'outsider password' };
+    expect(await createTeamUser(server.url, server.admin, outsider)).toMatchObject({ ok: true });
+    const refused = await fetch(`${server.url}/${teamDatabase}/_all_docs`, {
+      headers: { authorization: basicAuth(outsider) },
+    });
+    expect([401, 403]).toContain(refused.status);
+  });
+
+  it('adds a member to the team database once, and refuses a name that is not a team database', async () => {
+    const again = await addTeamMember(server.url, server.admin, teamDatabase, coachA.name);
+    expect(again).toEqual({
+      ok: true,
+      value: { members: [lead.name, coachA.name, coachB.name] },
+    });
+    expect(await addTeamMember(server.url, server.admin, databaseA, coachA.name)).toEqual({
+      ok: false,
+      problem: {
+        kind: 'invalid-name',
+        message: `"${databaseA}" is not the name of a team database.`,
+      },
+    });
+    expect(
+      await provisionCoach(server.url, server.admin, coachB, lead.name, 'team-of-coaches'),
+    ).toMatchObject({ ok: false, problem: { kind: 'invalid-name' } });
+    expect(await addTeamMember(server.url, lead, teamDatabase, 'coach-y')).toMatchObject({
+      ok: false,
+      problem: { kind: 'not-allowed' },
+    });
   });
 
   it('refuses a user name that is already taken', async () => {

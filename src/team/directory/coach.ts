@@ -1,0 +1,186 @@
+/**
+ * The coach's side of joining, through the team database (./documents.ts):
+ *
+ * 1. answerInvitation: the code the lead gave by hand finds the lead's offer on the server;
+ *    the offer is checked with the code (so the lead's public keys are the lead's), and this
+ *    device's answer is left for the lead. The lead's fingerprint comes back, to show (the two
+ *    people can compare it) and to keep: it is what this device trusts from then on.
+ * 2. collectCaseloadKeys: once the lead has accepted, the caseload keys wrapped for this
+ *    device, each taken only when the caseload's list is signed by that lead and names this
+ *    device, and the key is the one the list commits to. The caseload's database name is its
+ *    caseloadId: the key says where the records go.
+ *
+ * Also for the lead's own device (with its own fingerprint): its keys come back the same way.
+ */
+import type { TeamResult } from '../couch-http';
+import { problem } from '../couch-http';
+import { unwrapCaseloadKey, type CaseloadKey, type UnwrapFailure } from '../keys/caseload-key';
+import { displayFingerprint, type DeviceIdentity, type PublicKeys } from '../keys/identity';
+import {
+  coachAnswer,
+  inviteIdOf,
+  parseInvitationCode,
+  type InvitationFailure,
+} from '../keys/invitation';
+import { isMember, type VerifiedMembership } from '../keys/membership';
+import { wrappedCaseloadKeySchema } from '../keys/schemas';
+import type { TeamProblemKind } from '../couch-http';
+import { answerId, keyDocumentSchema, keyPrefix, offerDocumentSchema, offerId } from './documents';
+import { readMembership } from './membership-document';
+import { listDocuments, readDocument, writeDocument, type TeamDirectory } from './store';
+
+export interface AnsweredInvitation {
+  inviteId: string;
+  /** Keep it: collectCaseloadKeys trusts the lists this lead signed, and no other. */
+  leadFingerprint: string;
+  /** The lead's fingerprint as people compare it: six groups of five digits. */
+  shownLeadFingerprint: string;
+  lead: PublicKeys;
+}
+
+const KIND: Record<InvitationFailure, TeamProblemKind> = {
+  'code-mistyped': 'code-mistyped',
+  expired: 'invitation-expired',
+  'changed-on-the-way': 'invitation-changed',
+  malformed: 'invitation-changed',
+  'other-invitation': 'invitation-changed',
+};
+
+/**
+ * Answers the invitation whose code the coach typed: finds its offer on the team server,
+ * checks it with the code, and leaves this device's answer for the lead. Says plainly when the
+ * code has a typing mistake, no invitation has that code, it expired, or the offer on the
+ * server does not match the code (changed on the way: nothing is sent).
+ */
+export async function answerInvitation(
+  team: TeamDirectory,
+  typedCode: string,
+  coach: DeviceIdentity,
+  now: Date,
+): Promise<TeamResult<AnsweredInvitation>> {
+  const code = parseInvitationCode(typedCode);
+  if (!code.ok) return problem('code-mistyped', code.message);
+  const inviteId = await inviteIdOf(code.code);
+  if (inviteId === null) return problem('code-mistyped', 'Check the invitation code.');
+  const read = await readDocument(team, offerId(inviteId));
+  if (!read.ok) return read;
+  if (read.value === null) {
+    return problem(
+      'invitation-not-found',
+      'There is no invitation with this code on the team server. Check the code with your service lead: it may have been used already, or closed.',
+    );
+  }
+  const document = offerDocumentSchema.safeParse(read.value);
+  const answered = await coachAnswer(
+    { code: code.code, offer: document.success ? document.data.offer : null },
+    coach,
+    now,
+  );
+  if (!answered.ok) return problem(KIND[answered.reason], answered.message);
+  const written = await writeDocument(
+    team,
+    { _id: answerId(inviteId), answer: answered.answer },
+    { replace: true },
+  );
+  if (!written.ok) return written;
+  return {
+    ok: true,
+    value: {
+      inviteId,
+      leadFingerprint: answered.leadFingerprint,
+      shownLeadFingerprint: displayFingerprint(answered.leadFingerprint),
+      lead: answered.lead,
+    },
+  };
+}
+
+/** A caseload this device now holds the keys of. */
+export interface CollectedCaseload {
+  /** The caseload's database on the server, and its caseloadId. */
+  caseloadDatabase: string;
+  /** Every key version wrapped for this device, oldest first. */
+  keys: CaseloadKey[];
+  /** The list these keys were checked against: keep it, to refuse an older one later. */
+  membership: VerifiedMembership;
+}
+
+/** A caseload whose keys were not taken, and why, for the person. */
+export interface RefusedCaseload {
+  caseloadDatabase: string;
+  message: string;
+}
+
+export type CollectedKeys =
+  | { state: 'waiting'; message: string }
+  | { state: 'collected'; caseloads: CollectedCaseload[]; refused: RefusedCaseload[] };
+
+const WAITING =
+  'The service lead has not accepted this device yet. Ask them to open their list of invitations, then try again.';
+
+const UNWRAP: Record<UnwrapFailure, string> = {
+  malformed: 'A key for this caseload on the team server is not readable.',
+  'not-for-this-device': 'A key for this caseload on the team server is for another device.',
+  'other-caseload': 'A key on the team server is filed under another caseload.',
+  damaged: 'A key for this caseload on the team server does not open: it was changed.',
+  'not-in-membership':
+    "A key for this caseload on the team server is not the one your service lead's list names.",
+};
+
+/**
+ * The caseload keys the lead has wrapped for this device, checked against each caseload's list
+ * signed by the lead whose fingerprint the invitation proved. `waiting` while the lead has not
+ * accepted the device (nothing for it yet). `current` are lists the device took before: an
+ * older one from the server is refused (rollback).
+ */
+export async function collectCaseloadKeys(
+  team: TeamDirectory,
+  me: DeviceIdentity,
+  leadFingerprint: string,
+  current: readonly VerifiedMembership[] = [],
+): Promise<TeamResult<CollectedKeys>> {
+  const listed = await listDocuments(team, keyPrefix(me.fingerprint));
+  if (!listed.ok) return listed;
+  const byCaseload = new Map<string, unknown[]>();
+  for (const stored of listed.value) {
+    const document = keyDocumentSchema.safeParse(stored);
+    const wrapped = wrappedCaseloadKeySchema.safeParse(document.data?.wrapped);
+    if (!document.success || !wrapped.success) continue;
+    const boxes = byCaseload.get(wrapped.data.caseloadId) ?? [];
+    boxes.push(wrapped.data);
+    byCaseload.set(wrapped.data.caseloadId, boxes);
+  }
+
+  const caseloads: CollectedCaseload[] = [];
+  const refused: RefusedCaseload[] = [];
+  for (const [caseloadDatabase, boxes] of byCaseload) {
+    const list = await readMembership(team, leadFingerprint, caseloadDatabase, {
+      current: current.find((held) => held.caseloadId === caseloadDatabase) ?? null,
+    });
+    if (!list.ok) {
+      // No list yet, or one without this device: the lead has not finished accepting it.
+      if (list.problem.kind === 'not-found') continue;
+      if (list.problem.kind !== 'not-trusted') return list;
+      refused.push({ caseloadDatabase, message: list.problem.message });
+      continue;
+    }
+    const { membership } = list.value;
+    if (!isMember(membership, me.fingerprint)) continue;
+    const keys: CaseloadKey[] = [];
+    let problemFound: string | null = null;
+    for (const box of boxes) {
+      const opened = await unwrapCaseloadKey(box, me, membership);
+      if (opened.ok) keys.push(opened.key);
+      else problemFound ??= UNWRAP[opened.reason];
+    }
+    if (problemFound !== null) {
+      refused.push({ caseloadDatabase, message: `${problemFound} Tell your service lead.` });
+    }
+    if (keys.length === 0) continue;
+    keys.sort((a, b) => a.keyVersion - b.keyVersion);
+    caseloads.push({ caseloadDatabase, keys, membership });
+  }
+  if (caseloads.length === 0 && refused.length === 0) {
+    return { ok: true, value: { state: 'waiting', message: WAITING } };
+  }
+  return { ok: true, value: { state: 'collected', caseloads, refused } };
+}
