@@ -4,6 +4,7 @@ import { DamagedRecordsSection } from '../../features/damaged-records/damaged-re
 import { NewRecoveryKey } from '../../features/lock/new-recovery-key';
 import { SetUpPassphrase } from '../../features/lock/set-up-passphrase';
 import { SettingsPage } from '../../features/settings/settings-page';
+import { JoinTeam } from '../../features/team/join-team';
 import { TeamSection } from '../../features/team/team-section';
 import { EraseYoungPersonDialog } from '../../features/young-people/erase-young-person-dialog';
 import { teamSync } from '../team-sync';
@@ -27,8 +28,7 @@ export function SettingsRoute({ PassphraseFirst }: SettingsRouteProps) {
       renderSetUp={(onDone) => <SetUpPassphrase headingLevel={3} onDone={onDone} />}
       renderNewRecoveryKey={(args) => <NewRecoveryKey {...args} />}
       damagedRecords={<DamagedRecordsSection />}
-      // The join form (an invitation) goes in TeamSection's renderJoin once it is built.
-      team={<TeamSection source={teamSync} />}
+      team={<TeamSection source={teamSync} renderJoin={() => <JoinTeam />} />}
       renderEraseDialog={(args) => <EraseYoungPersonDialog {...args} />}
     />
   );
