@@ -66,6 +66,13 @@ export const LAST_BACKUP_KEY = 'lastBackupAt';
  * device. Sealed under the data key (encryption/encrypted-fields.ts), never in a backup.
  */
 export const TEAM_CONNECTION_KEY = 'teamConnection';
+/**
+ * The service lead's team state on this device: server, team database, user name and
+ * password, the lead's identity (private keys wrapped by the data key), the caseload keys
+ * wrapped for this device, pending invitations (with their codes) and the newest signed
+ * membership lists. Sealed under the data key, never in a backup.
+ */
+export const TEAM_LEAD_KEY = 'teamLead';
 
 // Restoring
 
