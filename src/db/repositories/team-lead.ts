@@ -33,7 +33,7 @@ import { TEAM_LEAD_KEY } from '../settings-keys';
 export const DEFAULT_LEAD_SERVER = '/couchdb';
 
 /** A path on the app's own origin ("/couchdb"), or an http(s) address; no trailing slash. */
-const serverSchema = z
+export const leadServerSchema = z
   .string()
   .trim()
   .min(1, 'Enter the address of the team server.')
@@ -65,7 +65,7 @@ export const teamLeadSchema = z
   .strictObject({
     format: z.literal('resilience-coaching/team-lead'),
     version: z.literal(1),
-    server: serverSchema,
+    server: leadServerSchema,
     teamDatabase: teamDatabaseSchema,
     userName: leadUserNameSchema,
     password: z.string().min(1, 'Enter the password.').max(1000),
