@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { SecretField, TextField } from '../../components/ui/field';
+import { LockedError, PassphraseNeededError } from '../../db/encryption/session-key';
 import {
   DEFAULT_LEAD_SERVER,
   leadServerSchema,
@@ -67,8 +68,8 @@ export function SetUpLeadForm({
       else setProblem(result.message);
     } catch (error) {
       setProblem(
-        error instanceof Error && /locked/i.test(error.message)
-          ? 'The app is locked: unlock it to set up the team.'
+        error instanceof PassphraseNeededError || error instanceof LockedError
+          ? error.message
           : 'This device could not be set up to lead the team. Please try again.',
       );
     } finally {
