@@ -106,9 +106,7 @@ export function InviteCoachForm({
             Give this code to <strong>{made.coachName}</strong> by hand: in person or read out on
             the phone. Never send it by email or message.
           </p>
-          <p className="team-lead__code-text" aria-label={`Invitation code ${made.code}`}>
-            {groupedCode(made.code)}
-          </p>
+          <p className="team-lead__code-text">{groupedCode(made.code)}</p>
           <p>It works until {formatInstantTime(made.expiresAt)}.</p>
           <p>
             Read out this device’s fingerprint too, so the coach can check their screen shows the
