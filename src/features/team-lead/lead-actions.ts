@@ -5,12 +5,7 @@
  * directory's functions are passed in (tests give their own); every answer is plain words.
  */
 import { LockedError, getDataKey } from '../../db/encryption/session-key';
-import {
-  readTeamLead,
-  saveTeamLead,
-  updateTeamLead,
-  type TeamLead,
-} from '../../db/repositories/team-lead';
+import { saveTeamLead, updateTeamLead, type TeamLead } from '../../db/repositories/team-lead';
 import {
   acceptAnswers,
   inviteCoach,
@@ -231,5 +226,3 @@ export async function checkForAnswers(
   );
   return { outcomes, lead };
 }
-
-export { readTeamLead };

@@ -120,5 +120,29 @@ describe('leading a team on a real team server', () => {
     const collected = must(await collectCaseloadKeys(coachTeam, device, leadFingerprint));
     if (collected.state !== 'collected') throw new Error(collected.message);
     expect(collected.caseloads.map((c) => c.caseloadDatabase)).toEqual([caseloadDatabase]);
+
+    // The coach's second device: the caseload's key is held here now, and the list kept from
+    // the first acceptance is passed back (a newer list is published, not an older one).
+    await user.type(within(form).getByLabelText('Coach’s user name'), coachUser.name);
+    await user.type(within(form).getByLabelText('Their caseload'), caseloadDatabase);
+    await user.click(within(form).getByRole('button', { name: 'Make an invitation' }));
+    const secondCode = await within(region).findByText((_, element) =>
+      Boolean(
+        element?.classList.contains('team-lead__code-text') && element.textContent !== codeText,
+      ),
+    );
+    const second = (await generateDeviceIdentity(randomBytes(32))).identity;
+    must(await answerInvitation(coachTeam, secondCode.textContent ?? '', second, NOW));
+    await user.click(within(region).getByRole('button', { name: 'Check for answers' }));
+    expect(
+      await within(region).findByText(new RegExp(displayFingerprint(second.fingerprint))),
+    ).toHaveTextContent(/^Accepted/);
+    const kept = (await readTeamLead())?.heldLists ?? [];
+    expect(kept.map((l) => [l.membership.caseloadId, l.membership.version])).toEqual([
+      [caseloadDatabase, 3],
+    ]);
+    const again = must(await collectCaseloadKeys(coachTeam, second, leadFingerprint));
+    if (again.state !== 'collected') throw new Error(again.message);
+    expect(again.caseloads.map((c) => c.caseloadDatabase)).toEqual([caseloadDatabase]);
   });
 });
