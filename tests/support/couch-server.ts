@@ -56,7 +56,11 @@ export interface StartOptions {
   port?: number;
 }
 
-const SCRIPT = fileURLToPath(new URL('../../scripts/team-server.mjs', import.meta.url));
+// From a string: under jsdom the global URL is jsdom's, which does not resolve against file:.
+const SCRIPT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../scripts/team-server.mjs',
+);
 const POLL_EVERY_MS = 100;
 const STOP_WITHIN_MS = 10_000;
 

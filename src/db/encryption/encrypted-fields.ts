@@ -7,7 +7,12 @@
  */
 import type { Draft } from '../../domain/draft';
 import type { Closure, Goal, ResilienceMap, Session, YoungPerson } from '../../domain/schemas';
-import { SAFETY_COPY_KEY, TEAM_CONNECTION_KEY, TEAM_JOIN_KEY } from '../settings-keys';
+import {
+  SAFETY_COPY_KEY,
+  TEAM_CONNECTION_KEY,
+  TEAM_JOIN_KEY,
+  TEAM_LEAD_KEY,
+} from '../settings-keys';
 
 /**
  * The tables that hold records about young people: every record of these is sealed. Only
@@ -75,6 +80,8 @@ export const SEALED_SETTINGS: ReadonlySet<string> = new Set([
   SAFETY_COPY_KEY,
   TEAM_CONNECTION_KEY,
   TEAM_JOIN_KEY,
+  // The service lead's team state (issue 14): password, wrapped keys, invitation codes.
+  TEAM_LEAD_KEY,
 ]);
 
 /** A record as stored or read, fields by name. */

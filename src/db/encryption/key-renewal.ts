@@ -10,6 +10,7 @@ import { toInstant } from '../../lib/instant';
 import { freshKeyring, keyringReplacer, openWithPassphrase, requireKeyring } from './keyring';
 import { prepareTeamConnectionRewrap } from '../repositories/team-connection';
 import { prepareTeamJoinRewrap } from '../repositories/team-join';
+import { prepareTeamLeadRewrap } from '../repositories/team-lead';
 import { sealEveryRecord } from './reseal';
 import {
   announceDataKeyChange,
@@ -49,6 +50,7 @@ export async function changeDataKey(
   // The team connection's device keys are sealed under the data key's bytes (issue 14).
   const storeTeamConnection = await prepareTeamConnectionRewrap(change.oldKey, change.newKey);
   const storeTeamJoin = await prepareTeamJoinRewrap(change.oldKey, change.newKey);
+  const storeTeamLead = await prepareTeamLeadRewrap(change.oldKey, change.newKey);
   change.oldKey.fill(0); // The key held now is the same: it reads the records.
   announceDataKeyChange();
   if (otherTabsWaitMs > 0) await new Promise((resolve) => setTimeout(resolve, otherTabsWaitMs));
@@ -59,6 +61,7 @@ export async function changeDataKey(
         await change.store();
         await storeTeamConnection?.();
         await storeTeamJoin?.();
+        await storeTeamLead?.();
       },
     });
   } catch (error) {
