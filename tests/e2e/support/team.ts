@@ -88,14 +88,15 @@ export async function joinDevice(page: Page, team: TestTeam, coach: Coach): Prom
     ),
   );
   await page.goto('/settings');
-  await page.getByLabel('Team name').fill(team.teamDatabase);
-  await page.getByLabel('Your user name').fill(coach.name);
-  await page.getByLabel('Your password').fill(coach.password);
-  await page.getByLabel('Invitation code').fill(invited.code);
-  await page.getByRole('button', { name: 'Answer the invitation' }).click();
-  await expect(page.getByRole('heading', { name: 'Waiting for your service lead' })).toBeVisible({
-    timeout: 30_000,
-  });
+  const section = page.getByRole('region', { name: 'Team', exact: true });
+  await section.getByLabel('Team name').fill(team.teamDatabase);
+  await section.getByLabel('Your user name').fill(coach.name);
+  await section.getByLabel('Your password').fill(coach.password);
+  await section.getByLabel('Invitation code').fill(invited.code);
+  await section.getByRole('button', { name: 'Answer the invitation' }).click();
+  await expect(section.getByRole('heading', { name: 'Waiting for your service lead' })).toBeVisible(
+    { timeout: 30_000 },
+  );
   const [outcome] = await acceptAnswers(
     leadDirectory(team),
     team.lead,
@@ -104,13 +105,11 @@ export async function joinDevice(page: Page, team: TestTeam, coach: Coach): Prom
     NOW(),
   );
   expect(outcome?.state).toBe('accepted');
-  await page.getByRole('button', { name: 'Check again' }).click();
+  await section.getByRole('button', { name: 'Check again' }).click();
   // Joined: Settings > Team now shows the connection instead of the join form.
-  await expect(
-    page
-      .getByRole('region', { name: 'Team' })
-      .getByText('This device syncs its caseload with your service'),
-  ).toBeVisible({ timeout: 30_000 });
+  await expect(section.getByText('This device syncs its caseload with your service')).toBeVisible({
+    timeout: 30_000,
+  });
 }
 
 /** Every document of a database as the server's administrator reads it, as one text. */
