@@ -3,12 +3,19 @@
  * starts on 127.0.0.1 (reached only through the app's own /couchdb/): two coaches join their
  * caseloads from Settings > Team; their records reach the service as ciphertext only; a
  * dropped connection and a server restart lose nothing; a coach's replacement device joins
- * and gets the whole caseload back. The lead's side (inviting, accepting) runs here through
- * the team directory's code, as the lead's device would.
+ * and gets the whole caseload back. Three browser contexts (three devices): the lead's, who
+ * invites and accepts in Settings > Lead a team, and the two coaches'. What the service's IT
+ * does (accounts, databases) is done before, with the provisioning code.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addYoungPerson, setUpPassphrase } from './support/helpers';
-import { everythingOnServer, joinDevice, startTeam, type TestTeam } from './support/team';
+import {
+  everythingOnServer,
+  joinDevice,
+  setUpLeadDevice,
+  startTeam,
+  type TestTeam,
+} from './support/team';
 
 let team: TestTeam;
 
@@ -48,17 +55,21 @@ test('two coaches sync their caseloads through the service, and a replacement de
   const [amber, basil] = team.coaches;
   if (!amber || !basil) throw new Error('Two coaches were set up.');
 
+  // The lead's device.
+  const leadPage = await freshDeviceWithPassphrase(browser);
+  await setUpLeadDevice(leadPage, team);
+
   // Coach Amber: a young person first, on the device alone; then she joins.
   const amberPage = await newDevice(browser);
   await addYoungPerson(amberPage, 'Ada Fictional');
-  await joinDevice(amberPage, team, amber);
+  await joinDevice(amberPage, leadPage, team, amber);
   await amberPage.goto('/');
   await expectSaved(amberPage);
 
   // Coach Basil joins too, with his own young person.
   const basilPage = await newDevice(browser);
   await addYoungPerson(basilPage, 'Bea Fictional');
-  await joinDevice(basilPage, team, basil);
+  await joinDevice(basilPage, leadPage, team, basil);
   await basilPage.goto('/');
   await expectSaved(basilPage);
 
@@ -88,7 +99,7 @@ test('two coaches sync their caseloads through the service, and a replacement de
 
   // Amber's replacement device joins and gets her whole caseload back; Basil's is not there.
   const replacement = await freshDeviceWithPassphrase(browser);
-  await joinDevice(replacement, team, amber);
+  await joinDevice(replacement, leadPage, team, amber);
   await replacement.goto('/');
   for (const name of ['Ada Fictional', 'Cal Fictional', 'Dan Fictional']) {
     await expect(replacement.getByRole('link', { name: new RegExp(name) })).toBeVisible({
@@ -96,6 +107,12 @@ test('two coaches sync their caseloads through the service, and a replacement de
     });
   }
   await expect(replacement.getByText('Bea Fictional')).toHaveCount(0);
+
+  // The lead's coach list shows both coaches, Amber with two devices.
+  await leadPage.goto('/settings');
+  const caseloads = leadPage.getByRole('list', { name: 'Caseloads' });
+  await expect(caseloads).toContainText(amber.name);
+  await expect(caseloads).toContainText(basil.name);
 });
 
 /** Adds a young person to a caseload that has some already. */

@@ -1,19 +1,11 @@
 /**
  * A team for the end-to-end journeys (issue 14): a CouchDB-protocol server on the port the
- * preview proxies /couchdb/ to (playwright.config.ts), a lead, coaches with their caseload
- * databases, and the lead's device keys, all made here with the provisioning code and the
- * team directory. The browser pages reach the server only through the app's /couchdb/.
+ * preview proxies /couchdb/ to (playwright.config.ts), with what the service's IT provisions
+ * (the lead's and the coaches' accounts, a caseload database for each coach, the team
+ * database). Everything after that happens in the browser pages, as the lead and the coaches
+ * do it; the pages reach the server only through the app's /couchdb/.
  */
 import { expect, type Page } from '@playwright/test';
-import { randomBytes } from '../../../src/lib/crypto';
-import {
-  acceptAnswers,
-  inviteCoach,
-  setUpCaseload,
-  type TeamDirectory,
-} from '../../../src/team/directory';
-import type { CaseloadKey } from '../../../src/team/keys/caseload-key';
-import { generateDeviceIdentity, type DeviceIdentity } from '../../../src/team/keys/identity';
 import {
   createTeamDatabase,
   createTeamUser,
@@ -27,8 +19,6 @@ export const TEAM_PORT = Number(
   process.env.E2E_TEAM_PORT ?? Number(process.env.E2E_PORT ?? 4319) + 1000,
 );
 
-const NOW = () => new Date();
-
 function must<T>(result: { ok: true; value: T } | { ok: false; problem: { message: string } }): T {
   if (!result.ok) throw new Error(result.problem.message);
   return result.value;
@@ -41,13 +31,11 @@ export interface Coach extends TeamCredentials {
 export interface TestTeam {
   server: CouchServer;
   teamDatabase: string;
-  lead: DeviceIdentity;
   leadUser: TeamCredentials;
-  keys: CaseloadKey[];
   coaches: Coach[];
 }
 
-/** Starts the server (kept on disk, so it can restart) and sets up a lead and coaches. */
+/** Starts the server (kept on disk, so it can restart) and provisions the accounts. */
 export async function startTeam(coachNames: string[]): Promise<TestTeam> {
   const server = await startCouchServer({ port: TEAM_PORT, persist: true });
   const leadUser = { name: 'lead-one', password: 'lead password one' };
@@ -55,56 +43,73 @@ export async function startTeam(coachNames: string[]): Promise<TestTeam> {
   const { database: teamDatabase } = must(
     await createTeamDatabase(server.url, server.admin, { lead: leadUser.name }),
   );
-  const lead = (await generateDeviceIdentity(randomBytes(32))).identity;
   const coaches: Coach[] = [];
-  const keys: CaseloadKey[] = [];
-  const team = { address: server.url, credentials: leadUser, database: teamDatabase };
   for (const name of coachNames) {
     const coach = { name, password: `${name} password` };
     const { database } = must(
       await provisionCoach(server.url, server.admin, coach, leadUser.name, teamDatabase),
     );
-    keys.push(must(await setUpCaseload(team, lead, database, NOW())));
     coaches.push({ ...coach, caseloadDatabase: database });
   }
-  return { server, teamDatabase, lead, leadUser, keys, coaches };
+  return { server, teamDatabase, leadUser, coaches };
 }
 
-function leadDirectory(team: TestTeam): TeamDirectory {
-  return { address: team.server.url, credentials: team.leadUser, database: team.teamDatabase };
+const leadSection = (page: Page) => page.getByRole('region', { name: 'Lead a team' });
+const teamSection = (page: Page) => page.getByRole('region', { name: 'Team', exact: true });
+
+/** The lead's device (unlocked, passphrase chosen) set up to lead the team, in Settings. */
+export async function setUpLeadDevice(page: Page, team: TestTeam): Promise<void> {
+  await page.goto('/settings');
+  const section = leadSection(page);
+  await section.getByLabel('Team name').fill(team.teamDatabase);
+  await section.getByLabel('User name').fill(team.leadUser.name);
+  await section.getByLabel('Password').fill(team.leadUser.password);
+  await section.getByRole('button', { name: 'Set up' }).click();
+  await expect(section.getByRole('heading', { name: 'Invite a coach' })).toBeVisible({
+    timeout: 30_000,
+  });
 }
 
 /**
- * Joins the device of `page` (unlocked, passphrase chosen) to `coach`'s caseload, as a coach
- * does in Settings > Team, with the lead accepting it in between.
+ * Joins the coach's device (`page`: unlocked, passphrase chosen) to their caseload: the lead
+ * (`leadPage`) makes an invitation, the coach types its code in Settings > Team, the lead
+ * checks for answers and accepts, the coach checks again.
  */
-export async function joinDevice(page: Page, team: TestTeam, coach: Coach): Promise<void> {
-  const invited = must(
-    await inviteCoach(
-      leadDirectory(team),
-      team.lead,
-      { coachName: coach.name, caseloadDatabase: coach.caseloadDatabase },
-      NOW(),
-    ),
-  );
+export async function joinDevice(
+  page: Page,
+  leadPage: Page,
+  team: TestTeam,
+  coach: Coach,
+): Promise<void> {
+  await leadPage.goto('/settings');
+  const lead = leadSection(leadPage);
+  await lead.getByLabel('Coach’s user name').fill(coach.name);
+  await lead.getByLabel('Their caseload').fill(coach.caseloadDatabase);
+  await lead.getByRole('button', { name: 'Make an invitation' }).click();
+  const invitation = lead.getByRole('region', { name: 'Invitation code' });
+  await expect(invitation).toBeVisible({ timeout: 30_000 });
+  const code = (await invitation.locator('.team-lead__code-text').textContent()) ?? '';
+  const leadFingerprint = (await invitation.locator('.team-lead__fingerprint').textContent()) ?? '';
+
   await page.goto('/settings');
-  const section = page.getByRole('region', { name: 'Team', exact: true });
+  const section = teamSection(page);
   await section.getByLabel('Team name').fill(team.teamDatabase);
   await section.getByLabel('Your user name').fill(coach.name);
   await section.getByLabel('Your password').fill(coach.password);
-  await section.getByLabel('Invitation code').fill(invited.code);
+  await section.getByLabel('Invitation code').fill(code);
   await section.getByRole('button', { name: 'Answer the invitation' }).click();
   await expect(section.getByRole('heading', { name: 'Waiting for your service lead' })).toBeVisible(
     { timeout: 30_000 },
   );
-  const [outcome] = await acceptAnswers(
-    leadDirectory(team),
-    team.lead,
-    [invited.pending],
-    team.keys,
-    NOW(),
+  // The coach's screen shows the same lead fingerprint as the lead's.
+  await expect(section.getByText(leadFingerprint.trim(), { exact: true })).toBeVisible();
+
+  await lead.getByRole('button', { name: 'Check for answers' }).click();
+  await expect(lead.getByRole('list', { name: 'Answers' })).toContainText(
+    `Accepted: ${coach.name}`,
+    { timeout: 30_000 },
   );
-  expect(outcome?.state).toBe('accepted');
+
   await section.getByRole('button', { name: 'Check again' }).click();
   // Joined: Settings > Team now shows the connection instead of the join form.
   await expect(section.getByText('This device syncs its caseload with your service')).toBeVisible({
