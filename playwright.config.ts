@@ -9,6 +9,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // (`npx vite build --outDir /tmp/dist-a`, then `E2E_DIST=/tmp/dist-a E2E_PORT=4320 npx playwright test`).
 const port = Number(process.env.E2E_PORT ?? 4319);
 const outDir = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
+// The team server the team journeys start (tests/e2e/support/team.ts): the preview proxies
+// /couchdb/ to it, so its port is fixed before the tests run.
+const teamPort = Number(process.env.E2E_TEAM_PORT ?? port + 1000);
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -51,6 +54,7 @@ export default defineConfig({
     command: `npx vite preview --port ${port} --strictPort${outDir}`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
+    env: { TEAM_SERVER_URL: `http://127.0.0.1:${teamPort}` },
     timeout: 60_000,
   },
 });

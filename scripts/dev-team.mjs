@@ -164,6 +164,10 @@ both coaches are its members): ${teamDatabase.database}
 Try:  curl -u ${coaches[0].name}:${coaches[0].password} ${appUrl}/couchdb/${caseloads[0].database}
       curl -u ${coaches[1].name}:${coaches[1].password} ${appUrl}/couchdb/${caseloads[0].database}   (refused)
 
-The app: ${appUrl}/   (the in-app sync is not built yet: docs/team.md)
+To try a team in the app (README, "Working as a team"): open ${appUrl}/ in one browser
+profile as the lead (choose a passphrase, then Settings > Lead a team: team name
+${teamDatabase.database}, ${lead.name} / ${lead.password}), and in another profile (or a
+private window) as coach A (Settings > Team, with the invitation code the lead makes for
+${coaches[0].name} and caseload ${caseloads[0].database}).
 Ctrl-C stops both.
 `);

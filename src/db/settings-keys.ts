@@ -66,6 +66,20 @@ export const LAST_BACKUP_KEY = 'lastBackupAt';
  * device. Sealed under the data key (encryption/encrypted-fields.ts), never in a backup.
  */
 export const TEAM_CONNECTION_KEY = 'teamConnection';
+/**
+ * Joining a team, between the coach's answer to an invitation and the lead's acceptance: the
+ * server, team database, user name and password, this device's identity (private keys wrapped
+ * by the data key) and the lead's public keys as the invitation proved them. Sealed like the
+ * connection; removed once the connection is saved, or when the coach stops joining.
+ */
+export const TEAM_JOIN_KEY = 'teamJoin';
+/**
+ * The service lead's team state on this device: server, team database, user name and
+ * password, the lead's identity (private keys wrapped by the data key), the caseload keys
+ * wrapped for this device, pending invitations (with their codes) and the newest signed
+ * membership lists. Sealed under the data key, never in a backup.
+ */
+export const TEAM_LEAD_KEY = 'teamLead';
 
 // Restoring
 

@@ -49,9 +49,18 @@ export interface StartOptions {
   readyWithinMs?: number;
   /** Keep the databases on disk (in the server's temporary folder) across `restart()`. */
   persist?: boolean;
+  /**
+   * This port on 127.0.0.1 rather than a free one (the end-to-end tests: the app's preview
+   * server proxies /couchdb/ to a port fixed before the test starts the server).
+   */
+  port?: number;
 }
 
-const SCRIPT = fileURLToPath(new URL('../../scripts/team-server.mjs', import.meta.url));
+// From a string: under jsdom the global URL is jsdom's, which does not resolve against file:.
+const SCRIPT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../scripts/team-server.mjs',
+);
 const POLL_EVERY_MS = 100;
 const STOP_WITHIN_MS = 10_000;
 
@@ -241,7 +250,10 @@ export async function startCouchServer(options: StartOptions = {}): Promise<Couc
     let started: { child: ChildProcess; url: string } | 'port-taken' = 'port-taken';
     for (let attempt = 1; started === 'port-taken'; attempt += 1) {
       if (attempt > 3) throw new Error('The test CouchDB server found no free port.');
-      started = await startOnce(launch, await freePort());
+      if (options.port !== undefined && attempt > 1) {
+        throw new Error(`Port ${options.port} is taken: the test CouchDB server cannot start.`);
+      }
+      started = await startOnce(launch, options.port ?? (await freePort()));
     }
     let { child } = started;
     const { url } = started;

@@ -4,7 +4,9 @@ import { DamagedRecordsSection } from '../../features/damaged-records/damaged-re
 import { NewRecoveryKey } from '../../features/lock/new-recovery-key';
 import { SetUpPassphrase } from '../../features/lock/set-up-passphrase';
 import { SettingsPage } from '../../features/settings/settings-page';
+import { JoinTeam } from '../../features/team/join-team';
 import { TeamSection } from '../../features/team/team-section';
+import { LeadTeamSection } from '../../features/team-lead/lead-team-section';
 import { EraseYoungPersonDialog } from '../../features/young-people/erase-young-person-dialog';
 import { teamSync } from '../team-sync';
 
@@ -15,7 +17,7 @@ interface SettingsRouteProps {
 
 /**
  * Settings, with the passphrase set-up form for "Choose a passphrase", the new recovery key
- * step for "Renew keys", the damaged records, the Team section (the service connection), and the erase dialog for closed cases past
+ * step for "Renew keys", the damaged records, the Team section (the service connection), the Lead a team section (the service lead's invitations), and the erase dialog for closed cases past
  * retention (features stay apart). Coming to hand over (?handover=<youngPersonId>) before a
  * passphrase is chosen, the coach chooses one first: a hand-over runs only while the app is
  * unlocked, since the PIN is sealed under the data key.
@@ -27,8 +29,12 @@ export function SettingsRoute({ PassphraseFirst }: SettingsRouteProps) {
       renderSetUp={(onDone) => <SetUpPassphrase headingLevel={3} onDone={onDone} />}
       renderNewRecoveryKey={(args) => <NewRecoveryKey {...args} />}
       damagedRecords={<DamagedRecordsSection />}
-      // The join form (an invitation) goes in TeamSection's renderJoin once it is built.
-      team={<TeamSection source={teamSync} />}
+      team={
+        <>
+          <TeamSection source={teamSync} renderJoin={() => <JoinTeam />} />
+          <LeadTeamSection />
+        </>
+      }
       renderEraseDialog={(args) => <EraseYoungPersonDialog {...args} />}
     />
   );

@@ -7,7 +7,12 @@
  */
 import type { Draft } from '../../domain/draft';
 import type { Closure, Goal, ResilienceMap, Session, YoungPerson } from '../../domain/schemas';
-import { SAFETY_COPY_KEY, TEAM_CONNECTION_KEY } from '../settings-keys';
+import {
+  SAFETY_COPY_KEY,
+  TEAM_CONNECTION_KEY,
+  TEAM_JOIN_KEY,
+  TEAM_LEAD_KEY,
+} from '../settings-keys';
 
 /**
  * The tables that hold records about young people: every record of these is sealed. Only
@@ -66,12 +71,18 @@ export const LEGACY_ENCRYPTED_FIELDS = {
 
 /**
  * Settings whose value holds records about young people, or secrets, sealed like records:
- * the safety copy kept before a restore replaced everything, and the team connection (its
- * password and the device's wrapped keys: never readable while locked). Every other setting (the keyring, wrong
+ * the safety copy kept before a restore replaced everything, the team connection and a join
+ * in progress (their password and the device's wrapped keys: never readable while locked). Every other setting (the keyring, wrong
  * tries, the PIN's hash, the handover, numbers and dates) stays plain, since the app needs
  * some of them while locked; plain settings are not authenticated (docs/security.md).
  */
-export const SEALED_SETTINGS: ReadonlySet<string> = new Set([SAFETY_COPY_KEY, TEAM_CONNECTION_KEY]);
+export const SEALED_SETTINGS: ReadonlySet<string> = new Set([
+  SAFETY_COPY_KEY,
+  TEAM_CONNECTION_KEY,
+  TEAM_JOIN_KEY,
+  // The service lead's team state (issue 14): password, wrapped keys, invitation codes.
+  TEAM_LEAD_KEY,
+]);
 
 /** A record as stored or read, fields by name. */
 export type PlainRecord = Record<string, unknown>;

@@ -9,6 +9,8 @@ import { randomBytes } from '../../lib/crypto';
 import { toInstant } from '../../lib/instant';
 import { freshKeyring, keyringReplacer, openWithPassphrase, requireKeyring } from './keyring';
 import { prepareTeamConnectionRewrap } from '../repositories/team-connection';
+import { prepareTeamJoinRewrap } from '../repositories/team-join';
+import { prepareTeamLeadRewrap } from '../repositories/team-lead';
 import { sealEveryRecord } from './reseal';
 import {
   announceDataKeyChange,
@@ -47,6 +49,8 @@ export async function changeDataKey(
   const change = await prepareDataKeyChange(currentPassphrase);
   // The team connection's device keys are sealed under the data key's bytes (issue 14).
   const storeTeamConnection = await prepareTeamConnectionRewrap(change.oldKey, change.newKey);
+  const storeTeamJoin = await prepareTeamJoinRewrap(change.oldKey, change.newKey);
+  const storeTeamLead = await prepareTeamLeadRewrap(change.oldKey, change.newKey);
   change.oldKey.fill(0); // The key held now is the same: it reads the records.
   announceDataKeyChange();
   if (otherTabsWaitMs > 0) await new Promise((resolve) => setTimeout(resolve, otherTabsWaitMs));
@@ -56,6 +60,8 @@ export async function changeDataKey(
       alsoInside: async () => {
         await change.store();
         await storeTeamConnection?.();
+        await storeTeamJoin?.();
+        await storeTeamLead?.();
       },
     });
   } catch (error) {

@@ -14,6 +14,6 @@ export type SyncSessionLike = Pick<
   | 'refused'
   | 'dismissConflict'
   | 'stop'
->;
+> & { reconnect?: SyncSession['reconnect'] };
 
 export type { ConflictEntry, DamagedDocument, RefusedVersion, SyncStatus } from '../../team/sync';

@@ -92,6 +92,14 @@ function summaryOf(connection: TeamConnection): ConnectionSummary {
 const sameConnection = (a: TeamConnection, b: TeamConnection) =>
   JSON.stringify(a) === JSON.stringify(b);
 
+/** Listens to a window event where there is a window; returns the way to stop. */
+function listenFor(type: string, listener: () => void): () => void {
+  const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+  if (!target.addEventListener || !target.removeEventListener) return () => undefined;
+  target.addEventListener(type, listener);
+  return () => target.removeEventListener?.(type, listener);
+}
+
 export class TeamSyncRuntime {
   readonly #options: TeamSyncOptions;
   readonly #listeners = new Set<() => void>();
@@ -134,6 +142,8 @@ export class TeamSyncRuntime {
       subscribeToTableChanges(this.#options.db, SYNCED_TABLES, () => this.#soon()),
       // The connection saved or forgotten in another tab (Dexie tells this one).
       subscribeToTableChanges(this.#options.db, ['settings'], () => void this.refresh()),
+      // Back online: sync now, not after the retry's wait.
+      listenFor('online', () => this.#session?.reconnect?.()),
     ];
     void this.refresh();
     return () => this.dispose();

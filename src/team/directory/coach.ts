@@ -23,7 +23,7 @@ import {
   type InvitationFailure,
 } from '../keys/invitation';
 import { isMember, type VerifiedMembership } from '../keys/membership';
-import { wrappedCaseloadKeySchema } from '../keys/schemas';
+import { wrappedCaseloadKeySchema, type SignedMembership } from '../keys/schemas';
 import type { TeamProblemKind } from '../couch-http';
 import { answerId, keyDocumentSchema, keyPrefix, offerDocumentSchema, offerId } from './documents';
 import { readMembership } from './membership-document';
@@ -102,6 +102,8 @@ export interface CollectedCaseload {
   keys: CaseloadKey[];
   /** The list these keys were checked against: keep it, to refuse an older one later. */
   membership: VerifiedMembership;
+  /** The same list as the lead signed it (what a device's team connection keeps). */
+  signed: SignedMembership;
 }
 
 /** A caseload whose keys were not taken, and why, for the person. */
@@ -163,7 +165,7 @@ export async function collectCaseloadKeys(
       refused.push({ caseloadDatabase, message: list.problem.message });
       continue;
     }
-    const { membership } = list.value;
+    const { membership, signed } = list.value;
     if (!isMember(membership, me.fingerprint)) continue;
     const keys: CaseloadKey[] = [];
     let problemFound: string | null = null;
@@ -177,7 +179,7 @@ export async function collectCaseloadKeys(
     }
     if (keys.length === 0) continue;
     keys.sort((a, b) => a.keyVersion - b.keyVersion);
-    caseloads.push({ caseloadDatabase, keys, membership });
+    caseloads.push({ caseloadDatabase, keys, membership, signed });
   }
   if (caseloads.length === 0 && refused.length === 0) {
     return { ok: true, value: { state: 'waiting', message: WAITING } };

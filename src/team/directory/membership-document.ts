@@ -14,8 +14,10 @@ import { fingerprintOf, importSigningPublicKey, type PublicKeys } from '../keys/
 import {
   verifyMembership,
   type MembershipFailure,
+  type SignedMembership,
   type VerifiedMembership,
 } from '../keys/membership';
+import { signedMembershipSchema } from '../keys/schemas';
 import {
   caseloadDatabaseSchema,
   holdersBytes,
@@ -27,6 +29,8 @@ import { readDocument, type TeamDirectory } from './store';
 /** A caseload's list as the device took it. */
 export interface CaseloadMembership {
   membership: VerifiedMembership;
+  /** The list as the lead signed it (what a device keeps, to check again later). */
+  signed: SignedMembership;
   /** The user names of the coaches who hold the caseload, as the lead signed them. */
   coaches: string[];
   /** The lead's public keys (their fingerprint checked). */
@@ -92,5 +96,10 @@ export async function readMembership(
     genuine = false;
   }
   if (!genuine) return untrusted('holders');
-  return { ok: true, value: { membership: verified.membership, coaches, lead, rev: _rev } };
+  const signedList = signedMembershipSchema.safeParse(signed);
+  if (!signedList.success) return untrusted('malformed');
+  return {
+    ok: true,
+    value: { membership: verified.membership, signed: signedList.data, coaches, lead, rev: _rev },
+  };
 }

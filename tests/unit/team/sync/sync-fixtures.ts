@@ -28,7 +28,7 @@ export interface DeviceSetup {
 export function makeDevice(
   label: string,
   setup: DeviceSetup,
-  options: { pullBatchSize?: number } = {},
+  options: { pullBatchSize?: number; retryDelay?: (previous: number) => number } = {},
 ): Device {
   const unique = crypto.randomUUID();
   const db = new CoachingDatabase(`sync-test-${label}-${unique}`);

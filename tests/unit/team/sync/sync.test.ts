@@ -49,7 +49,11 @@ async function newCaseload(): Promise<DeviceSetup & { database: string; key: Cas
   };
 }
 
-function device(label: string, setup: DeviceSetup, options?: { pullBatchSize?: number }): Device {
+function device(
+  label: string,
+  setup: DeviceSetup,
+  options?: { pullBatchSize?: number; retryDelay?: (previous: number) => number },
+): Device {
   const made = makeDevice(label, setup, options);
   devices.push(made);
   return made;
@@ -545,6 +549,29 @@ describe('faults', () => {
       'both journeys on B',
     );
     expect(await readJourney(b.db, second)).toEqual(await readJourney(a.db, second));
+  });
+
+  it('syncs at once when told the network is back, not after its retry wait', async () => {
+    const caseload = await newCaseload();
+    const gate = await startTcpGate(server.url);
+    gates.push(gate);
+    // A retry wait far longer than the test: only reconnect() can bring it back in time.
+    const a = device(
+      'a',
+      { ...caseload, remoteUrl: `${gate.url}/${caseload.database}` },
+      { retryDelay: () => 600_000 },
+    );
+    await a.start();
+    await saved(a);
+    await gate.shut();
+    await addJourney(a.db, journey('Nia Rowbotham', 'Walk the dog after school', 'Calm'));
+    await a.session.syncNow();
+    await waitFor(a, (s) => s.state === 'offline' && s.waiting > 0, 'offline with changes waiting');
+
+    await gate.open();
+    a.session.reconnect();
+    await saved(a);
+    expect(a.session.status.waiting).toBe(0);
   });
 
   it('says so when another coach’s account opens the caseload, or the caseload is missing', async () => {

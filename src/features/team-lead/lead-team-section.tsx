@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { forgetTeamLead, readTeamLead, type TeamLead } from '../../db/repositories/team-lead';
+import type { AcceptOutcome, CaseloadListing } from '../../team/directory';
+import { displayFingerprint } from '../../team/keys/identity';
+import { CoachList } from './coach-list';
+import { InviteCoachForm } from './invite-coach-form';
+import {
+  checkForAnswers,
+  inviteOne,
+  openLead,
+  teamDirectory,
+  teamOf,
+  type LeadDirectory,
+} from './lead-actions';
+import { PendingInvitations } from './pending-invitations';
+import { SetUpLeadForm } from './set-up-lead-form';
+import './team-lead.css';
+
+const defaultNow = () => new Date();
+
+type Loaded =
+  | { phase: 'loading' }
+  | { phase: 'none' }
+  | { phase: 'lead'; lead: TeamLead }
+  | { phase: 'failed'; message: string };
+
+type Listing =
+  | { phase: 'loading' }
+  | { phase: 'listed'; caseloads: CaseloadListing[]; refused: string[] }
+  | { phase: 'failed'; message: string };
+
+function Leading({
+  lead,
+  directory,
+  now,
+  onChange,
+  onStop,
+}: {
+  lead: TeamLead;
+  directory: LeadDirectory;
+  now: () => Date;
+  onChange: (lead: TeamLead) => void;
+  onStop: () => void;
+}) {
+  const [listing, setListing] = useState<Listing>({ phase: 'loading' });
+  const [outcomes, setOutcomes] = useState<AcceptOutcome[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const fingerprint = displayFingerprint(lead.identity.fingerprint);
+
+  const refresh = useCallback(async () => {
+    setListing({ phase: 'loading' });
+    try {
+      const opened = await openLead(lead);
+      const listed = await directory.listCaseloads(teamOf(lead), opened.identity);
+      setListing(
+        listed.ok
+          ? { phase: 'listed', ...listed.value }
+          : { phase: 'failed', message: listed.problem.message },
+      );
+    } catch {
+      setListing({
+        phase: 'failed',
+        message: 'This device’s keys for the team could not be opened.',
+      });
+    }
+    // Listed again when the lead's own details change (server, account), not on every save.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [directory, lead.server, lead.teamDatabase, lead.userName, lead.password]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const invite = async (details: { coachName: string; caseloadDatabase: string }) => {
+    const made = await inviteOne(await openLead(lead), details, directory, now());
+    if (!made.ok) return made;
+    onChange(made.value.lead);
+    void refresh();
+    return {
+      ok: true as const,
+      value: {
+        code: made.value.code,
+        expiresAt: made.value.expiresAt,
+        coachName: details.coachName,
+      },
+    };
+  };
+
+  const check = async () => {
+    setChecking(true);
+    setProblem(null);
+    try {
+      const result = await checkForAnswers(await openLead(lead), directory, now());
+      setOutcomes(result.outcomes);
+      if (result.lead) onChange(result.lead);
+      if (result.outcomes.some((o) => o.state === 'accepted')) void refresh();
+    } catch {
+      setProblem('The answers could not be checked. Please try again.');
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <>
+      <p>
+        This device leads the team <code>{lead.teamDatabase}</code> as{' '}
+        <strong>{lead.userName}</strong>. Its fingerprint, for coaches to compare:{' '}
+        <strong className="team-lead__fingerprint">{fingerprint}</strong>
+      </p>
+      <h3>Coaches and caseloads</h3>
+      {listing.phase === 'loading' && <p>Asking the team server…</p>}
+      {listing.phase === 'failed' && <p role="alert">{listing.message}</p>}
+      {listing.phase === 'listed' && (
+        <CoachList caseloads={listing.caseloads} refused={listing.refused} />
+      )}
+      <InviteCoachForm leadFingerprint={fingerprint} onInvite={invite} />
+      <PendingInvitations
+        pending={lead.pending}
+        outcomes={outcomes}
+        busy={checking}
+        onCheck={() => void check()}
+      />
+      {problem && <p role="alert">{problem}</p>}
+      <h3>Stop leading</h3>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => setConfirming(true)}
+      >
+        Stop leading a team on this device
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title="Stop leading the team on this device?"
+          confirmLabel="Stop leading"
+          danger
+          onConfirm={() => {
+            setConfirming(false);
+            onStop();
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            This device forgets the team’s details, its keys for the team’s caseloads and the
+            invitations waiting for an answer. Nothing on the team server changes, and the coaches
+            keep working. Invitations not yet accepted cannot be accepted from here any more.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+/**
+ * Settings > Lead a team. Not set up: what it is, and the form that makes this device the
+ * team's lead. Set up: the coach list, "Invite a coach", the invitations waiting and "Check
+ * for answers", and "Stop leading a team on this device". The team directory's functions and
+ * the clock can be given (tests).
+ */
+export function LeadTeamSection({
+  now = defaultNow,
+  directory = teamDirectory,
+}: {
+  now?: () => Date;
+  directory?: LeadDirectory;
+}) {
+  const [loaded, setLoaded] = useState<Loaded>({ phase: 'loading' });
+  const [stopProblem, setStopProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    readTeamLead().then(
+      (lead) => {
+        if (live) setLoaded(lead ? { phase: 'lead', lead } : { phase: 'none' });
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setLoaded({
+          phase: 'failed',
+          message:
+            error instanceof Error && /locked/i.test(error.message)
+              ? 'The app is locked: unlock it to see the team.'
+              : error instanceof Error
+                ? error.message
+                : 'The team details on this device could not be read.',
+        });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const stop = async () => {
+    setStopProblem(null);
+    try {
+      await forgetTeamLead();
+      setLoaded({ phase: 'none' });
+    } catch {
+      setStopProblem('This device could not stop leading the team. Please try again.');
+    }
+  };
+
+  return (
+    <section className="settings__section" aria-labelledby="lead-team-heading">
+      <h2 id="lead-team-heading">Lead a team</h2>
+      {loaded.phase === 'loading' && <p>Loading…</p>}
+      {loaded.phase === 'failed' && (
+        <>
+          <p role="alert">{loaded.message}</p>
+          <button type="button" className="button button--secondary" onClick={() => void stop()}>
+            Stop leading a team on this device
+          </button>
+        </>
+      )}
+      {loaded.phase === 'none' && (
+        <>
+          <p>
+            For the service lead. Set this device up to lead your team on the service’s team server:
+            you invite each coach’s device to their caseload and see who holds which caseload. The
+            caseload keys stay on the devices; the server never sees them unwrapped.
+          </p>
+          <SetUpLeadForm
+            directory={directory}
+            now={now}
+            onDone={(lead) => setLoaded({ phase: 'lead', lead })}
+          />
+        </>
+      )}
+      {loaded.phase === 'lead' && (
+        <Leading
+          lead={loaded.lead}
+          directory={directory}
+          now={now}
+          onChange={(lead) => setLoaded({ phase: 'lead', lead })}
+          onStop={() => void stop()}
+        />
+      )}
+      {stopProblem && <p role="alert">{stopProblem}</p>}
+    </section>
+  );
+}

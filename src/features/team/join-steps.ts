@@ -1,0 +1,180 @@
+/**
+ * The two steps of a coach's device joining a team (issue 14), behind the join form:
+ *
+ * 1. answer: the coach types the server, the team, their user name and password and the
+ *    invitation code their service lead gave them by hand. The device makes its identity
+ *    (private keys wrapped by the data key), answers the invitation on the team server
+ *    (src/team/directory: the code proves the lead's keys, and the answer carries this
+ *    device's), and keeps what it needs for step 2, sealed (../../db/repositories/team-join.ts).
+ * 2. collect: once the lead has accepted the device, its caseload keys are on the team server,
+ *    wrapped for it and named in a list the lead signed. The device takes them, wraps them
+ *    again for itself, and saves its team connection: the sync runtime starts from there.
+ *
+ * Each step says what went wrong in plain words and saves nothing partially.
+ */
+import { ValidationError } from '../../domain/validation';
+import { getDataKey } from '../../db/encryption/session-key';
+import { saveTeamConnection } from '../../db/repositories/team-connection';
+import {
+  checkTeamJoin,
+  forgetTeamJoin,
+  saveTeamJoin,
+  teamJoinSchema,
+  type TeamJoin,
+} from '../../db/repositories/team-join';
+import type {
+  answerInvitation as AnswerInvitation,
+  collectCaseloadKeys as CollectCaseloadKeys,
+  TeamDirectory,
+} from '../../team/directory';
+import { wrapCaseloadKey } from '../../team/keys/caseload-key';
+import { generateDeviceIdentity, openDeviceIdentity } from '../../team/keys/identity';
+import { parseInvitationCode } from '../../team/keys/invitation';
+
+/** The team directory's calls the steps make (the real ones, or a test's). */
+export interface JoinDirectory {
+  answerInvitation: typeof AnswerInvitation;
+  collectCaseloadKeys: typeof CollectCaseloadKeys;
+}
+
+/** The directory's code, loaded when a coach first joins (not with Settings). */
+export async function loadJoinDirectory(): Promise<JoinDirectory> {
+  const { answerInvitation, collectCaseloadKeys } = await import('../../team/directory');
+  return { answerInvitation, collectCaseloadKeys };
+}
+
+export interface JoinDetails {
+  server: string;
+  teamDatabase: string;
+  userName: string;
+  password: string;
+  code: string;
+}
+
+const detailsSchema = teamJoinSchema.pick({
+  server: true,
+  teamDatabase: true,
+  userName: true,
+  password: true,
+});
+
+/** Problems of the kinds the code itself causes are shown beside the code. */
+const CODE_PROBLEMS = new Set([
+  'code-mistyped',
+  'invitation-not-found',
+  'invitation-expired',
+  'invitation-changed',
+]);
+
+function dataKey(): Uint8Array {
+  const key = getDataKey();
+  if (!key) throw new Error('The app is locked: unlock it and try again.');
+  return key;
+}
+
+export function directoryOf(
+  join: Pick<TeamJoin, 'server' | 'teamDatabase' | 'userName' | 'password'>,
+): TeamDirectory {
+  return {
+    address: join.server,
+    credentials: { name: join.userName, password: join.password },
+    database: join.teamDatabase,
+  };
+}
+
+/**
+ * Step 1: checks the details, answers the invitation, keeps the join. Throws a
+ * ValidationError keyed by field (server, teamDatabase, userName, password, code, or _form for
+ * what the server said); nothing is kept then.
+ */
+export async function answerTeamInvitation(
+  details: JoinDetails,
+  directory: JoinDirectory,
+  now: Date,
+): Promise<TeamJoin> {
+  const fields: Record<string, string> = {};
+  const { code: typed, ...rest } = details;
+  const checked = detailsSchema.safeParse(rest);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      fields[String(issue.path[0])] ??= issue.message;
+    }
+  }
+  const code = parseInvitationCode(typed);
+  if (!code.ok) fields.code = code.message;
+  if (!checked.success || !code.ok) {
+    throw new ValidationError(fields, 'Some details for joining the team are not right.');
+  }
+  const { identity, stored } = await generateDeviceIdentity(dataKey());
+  const answered = await directory.answerInvitation(
+    directoryOf(checked.data),
+    code.code,
+    identity,
+    now,
+  );
+  if (!answered.ok) {
+    const key = CODE_PROBLEMS.has(answered.problem.kind) ? 'code' : '_form';
+    throw new ValidationError({ [key]: answered.problem.message }, answered.problem.message);
+  }
+  return saveTeamJoin(
+    checkTeamJoin(
+      {
+        ...checked.data,
+        identity: stored,
+        lead: answered.value.lead,
+        leadFingerprint: answered.value.leadFingerprint,
+      },
+      now,
+    ),
+  );
+}
+
+export type CollectOutcome =
+  | { state: 'waiting'; message: string }
+  | { state: 'refused'; messages: string[] }
+  | { state: 'connected'; caseloadDatabase: string }
+  | { state: 'failed'; message: string };
+
+/**
+ * Step 2: asks the team server for this device's caseload keys. Connected: the connection is
+ * saved (the join forgotten), and syncing starts. Otherwise says why not yet, and keeps the
+ * join.
+ */
+export async function collectTeamKeys(
+  join: TeamJoin,
+  directory: JoinDirectory,
+  now: Date,
+): Promise<CollectOutcome> {
+  const identity = await openDeviceIdentity(join.identity, dataKey());
+  const collected = await directory.collectCaseloadKeys(
+    directoryOf(join),
+    identity,
+    join.leadFingerprint,
+  );
+  if (!collected.ok) return { state: 'failed', message: collected.problem.message };
+  if (collected.value.state === 'waiting') {
+    return { state: 'waiting', message: collected.value.message };
+  }
+  const [caseload] = collected.value.caseloads;
+  if (!caseload) {
+    return { state: 'refused', messages: collected.value.refused.map((r) => r.message) };
+  }
+  const caseloadKeys = await Promise.all(
+    caseload.keys.map((key) => wrapCaseloadKey(key, identity.publicKeys)),
+  );
+  await saveTeamConnection(
+    {
+      server: join.server,
+      userName: join.userName,
+      password: join.password,
+      caseloadDatabase: caseload.caseloadDatabase,
+      identity: join.identity,
+      lead: join.lead,
+      membership: caseload.signed,
+      caseloadKeys,
+    },
+    now,
+  );
+  await forgetTeamJoin();
+  return { state: 'connected', caseloadDatabase: caseload.caseloadDatabase };
+}

@@ -1,0 +1,128 @@
+/**
+ * Working as a team (issue 14), in real Chromium against a CouchDB-protocol server the test
+ * starts on 127.0.0.1 (reached only through the app's own /couchdb/): two coaches join their
+ * caseloads from Settings > Team; their records reach the service as ciphertext only; a
+ * dropped connection and a server restart lose nothing; a coach's replacement device joins
+ * and gets the whole caseload back. Three browser contexts (three devices): the lead's, who
+ * invites and accepts in Settings > Lead a team, and the two coaches'. What the service's IT
+ * does (accounts, databases) is done before, with the provisioning code.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addYoungPerson, setUpPassphrase } from './support/helpers';
+import {
+  everythingOnServer,
+  joinDevice,
+  setUpLeadDevice,
+  startTeam,
+  type TestTeam,
+} from './support/team';
+
+let team: TestTeam;
+
+test.beforeAll(async () => {
+  team = await startTeam(['coach-amber', 'coach-basil']);
+});
+
+test.afterAll(async () => {
+  await team?.server.stop();
+});
+
+const statusLine = (page: Page) => page.locator('.team-status');
+
+async function expectSaved(page: Page) {
+  await expect(statusLine(page)).toContainText(/All changes saved to the service/, {
+    timeout: 60_000,
+  });
+}
+
+async function newDevice(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+async function freshDeviceWithPassphrase(browser: Browser): Promise<Page> {
+  const page = await newDevice(browser);
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Choose a passphrase' }).click();
+  await setUpPassphrase(page);
+  return page;
+}
+
+test('two coaches sync their caseloads through the service, and a replacement device gets one back', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const [amber, basil] = team.coaches;
+  if (!amber || !basil) throw new Error('Two coaches were set up.');
+
+  // The lead's device.
+  const leadPage = await freshDeviceWithPassphrase(browser);
+  await setUpLeadDevice(leadPage, team);
+
+  // Coach Amber: a young person first, on the device alone; then she joins.
+  const amberPage = await newDevice(browser);
+  await addYoungPerson(amberPage, 'Ada Fictional');
+  await joinDevice(amberPage, leadPage, team, amber);
+  await amberPage.goto('/');
+  await expectSaved(amberPage);
+
+  // Coach Basil joins too, with his own young person.
+  const basilPage = await newDevice(browser);
+  await addYoungPerson(basilPage, 'Bea Fictional');
+  await joinDevice(basilPage, leadPage, team, basil);
+  await basilPage.goto('/');
+  await expectSaved(basilPage);
+
+  // The server holds ciphertext only.
+  for (const coach of [amber, basil]) {
+    const stored = await everythingOnServer(team, coach.caseloadDatabase);
+    expect(stored).toContain('"total_rows"');
+    for (const word of ['Ada Fictional', 'Bea Fictional', 'Fictional']) {
+      expect(stored).not.toContain(word);
+    }
+  }
+
+  // A dropped connection: the change waits on the device, then goes when it is back.
+  await amberPage.goto('/young-people/new');
+  await amberPage.context().setOffline(true);
+  await fillNewYoungPerson(amberPage, 'Cal Fictional');
+  await expect(statusLine(amberPage)).toContainText(/Offline: 1 change waiting/, {
+    timeout: 60_000,
+  });
+  await amberPage.context().setOffline(false);
+  await expectSaved(amberPage);
+
+  // The server restarts (its databases kept): syncing carries on by itself.
+  await team.server.restart();
+  await addAnother(amberPage, 'Dan Fictional');
+  await expectSaved(amberPage);
+
+  // Amber's replacement device joins and gets her whole caseload back; Basil's is not there.
+  const replacement = await freshDeviceWithPassphrase(browser);
+  await joinDevice(replacement, leadPage, team, amber);
+  await replacement.goto('/');
+  for (const name of ['Ada Fictional', 'Cal Fictional', 'Dan Fictional']) {
+    await expect(replacement.getByRole('link', { name: new RegExp(name) })).toBeVisible({
+      timeout: 60_000,
+    });
+  }
+  await expect(replacement.getByText('Bea Fictional')).toHaveCount(0);
+
+  // The lead's coach list shows both coaches, Amber with two devices.
+  await leadPage.goto('/settings');
+  const caseloads = leadPage.getByRole('list', { name: 'Caseloads' });
+  await expect(caseloads).toContainText(amber.name);
+  await expect(caseloads).toContainText(basil.name);
+});
+
+/** Adds a young person to a caseload that has some already. */
+async function addAnother(page: Page, name: string) {
+  await page.goto('/young-people/new');
+  await fillNewYoungPerson(page, name);
+}
+
+async function fillNewYoungPerson(page: Page, name: string) {
+  await page.getByLabel('Name or initials').fill(name);
+  await page.getByRole('button', { name: 'Add young person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
