@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { SecretField, TextField } from '../../components/ui/field';
@@ -40,6 +40,8 @@ interface JoinTeamProps {
 export function JoinTeam({ directory, now = defaultNow }: JoinTeamProps) {
   const [join, setJoin] = useState<TeamJoin | null | undefined>(undefined);
   const [readProblem, setReadProblem] = useState<string | null>(null);
+  /** The join was answered on this screen just now (not found at load): focus moves to it. */
+  const [answeredHere, setAnsweredHere] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -67,6 +69,7 @@ export function JoinTeam({ directory, now = defaultNow }: JoinTeamProps) {
   return join ? (
     <WaitingForLead
       join={join}
+      takeFocus={answeredHere}
       getDirectory={getDirectory}
       now={now}
       onStopped={() => setJoin(null)}
@@ -74,7 +77,14 @@ export function JoinTeam({ directory, now = defaultNow }: JoinTeamProps) {
   ) : (
     <>
       {readProblem && <p role="alert">{readProblem}</p>}
-      <JoinForm getDirectory={getDirectory} now={now} onAnswered={setJoin} />
+      <JoinForm
+        getDirectory={getDirectory}
+        now={now}
+        onAnswered={(answered) => {
+          setAnsweredHere(true);
+          setJoin(answered);
+        }}
+      />
     </>
   );
 }
@@ -188,11 +198,14 @@ function outcomeWords(outcome: CollectOutcome): string {
 
 function WaitingForLead({
   join,
+  takeFocus,
   getDirectory,
   now,
   onStopped,
 }: {
   join: TeamJoin;
+  /** Move focus to the heading (the form the coach was in has gone). */
+  takeFocus: boolean;
   getDirectory: () => Promise<JoinDirectory>;
   now: () => Date;
   onStopped: () => void;
@@ -200,6 +213,10 @@ function WaitingForLead({
   const [checking, setChecking] = useState(false);
   const [said, setSaid] = useState('');
   const [stopping, setStopping] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) headingRef.current?.focus();
+  }, [takeFocus]);
 
   const stopJoining = async () => {
     try {
@@ -226,7 +243,9 @@ function WaitingForLead({
 
   return (
     <div className="team-join">
-      <h3>Waiting for your service lead</h3>
+      <h3 ref={headingRef} tabIndex={-1}>
+        Waiting for your service lead
+      </h3>
       <p>
         Your answer to the invitation has reached the team server. Your service lead now accepts
         this device; then choose “Check again”.

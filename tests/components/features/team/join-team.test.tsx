@@ -149,9 +149,10 @@ describe('joining a team', () => {
     await fillForm(user, CODE.toLowerCase());
     await user.click(screen.getByRole('button', { name: 'Answer the invitation' }));
 
-    expect(
-      await screen.findByRole('heading', { name: 'Waiting for your service lead' }),
-    ).toBeVisible();
+    const waiting = await screen.findByRole('heading', { name: 'Waiting for your service lead' });
+    expect(waiting).toBeVisible();
+    // The form the coach was in has gone: focus goes to what replaced it.
+    await waitFor(() => expect(waiting).toHaveFocus());
     expect(screen.getByText(displayFingerprint(team.lead.fingerprint))).toBeVisible();
     const join = await readTeamJoin();
     expect(join).toMatchObject({
@@ -192,9 +193,10 @@ describe('joining a team', () => {
     first.unmount();
 
     render(<JoinTeam directory={directory} now={now} />);
-    expect(
-      await screen.findByRole('heading', { name: 'Waiting for your service lead' }),
-    ).toBeVisible();
+    const waiting = await screen.findByRole('heading', { name: 'Waiting for your service lead' });
+    expect(waiting).toBeVisible();
+    // Found on opening Settings: focus stays where the page put it.
+    expect(waiting).not.toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Stop joining' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Stop joining the team?' });
     await user.click(within(dialog).getByRole('button', { name: 'Stop joining' }));
