@@ -115,8 +115,6 @@ declare module 'pouchdb-browser' {
   export interface Replication extends Promise<ReplicationResult> {
     cancel(): void;
     on(event: ReplicationEvent, listener: (info: unknown) => void): this;
-    /** An EventEmitter's: every listener goes (of one event, or of all). */
-    removeAllListeners(event?: ReplicationEvent): this;
   }
 
   export interface Database {

@@ -16,7 +16,12 @@
  *
  * Not wired into the app yet: the screens will call `syncNow()` after each save.
  */
-import PouchDB, { type Database, type Replication, type StoredDocument } from 'pouchdb-browser';
+import PouchDB, {
+  type Database,
+  type Replication,
+  type ReplicationEvent,
+  type StoredDocument,
+} from 'pouchdb-browser';
 import type { CoachingDatabase } from '../../db/database';
 import type { CaseloadKey } from '../keys/caseload-key';
 import { openEnvelope } from '../keys/envelope';
@@ -260,9 +265,11 @@ export class SyncSession {
    */
   reconnect(): void {
     const running = this.#running;
-    if (!running || this.#problem?.state !== 'offline') return;
+    // Not after a refusal (a wrong password, no access): that needs a person, not a retry.
+    if (!running || this.#fatal || this.#problem?.state !== 'offline') return;
+    // PouchDB's own listeners end the old replications (their feeds and open requests);
+    // ours ignore them from now on (#watch hears only the replications in #running).
     for (const replication of [running.push, running.pull]) {
-      replication.removeAllListeners();
       replication.cancel();
       replication.then(undefined, () => undefined);
     }
@@ -405,12 +412,17 @@ export class SyncSession {
       if (direction === 'push') this.#pushCaughtUp = true;
       else this.#pullCaughtUp = true;
     };
-    const context = () => this.#running?.context;
-    replication.on('active', () => {
+    const current = () => this.#running?.[direction === 'push' ? 'push' : 'pull'] === replication;
+    const context = () => (current() ? this.#running?.context : undefined);
+    const on = (event: ReplicationEvent, listener: (info: unknown) => void) =>
+      replication.on(event, (info) => {
+        if (current()) listener(info);
+      });
+    on('active', () => {
       setActive(true);
       this.#emit();
     });
-    replication.on('change', (info) => {
+    on('change', (info) => {
       const c = context();
       if (!c) return;
       if (direction === 'push') {
@@ -425,7 +437,7 @@ export class SyncSession {
       }
       this.#emit();
     });
-    replication.on('paused', (error) => {
+    on('paused', (error) => {
       setActive(false);
       if (error) {
         this.#problem = describeSyncError(error);
@@ -440,15 +452,15 @@ export class SyncSession {
       }
       this.#emit();
     });
-    replication.on('requestError', (error) => {
+    on('requestError', (error) => {
       this.#problem = describeSyncError(error);
       this.#emit();
     });
-    replication.on('denied', () => {
+    on('denied', () => {
       this.#problem = { state: 'error', message: DENIED_MESSAGE };
       this.#emit();
     });
-    replication.on('error', (error) => {
+    on('error', (error) => {
       setActive(false);
       this.#fatal = describeSyncError(error);
       this.#emit();

@@ -572,6 +572,11 @@ describe('faults', () => {
     a.session.reconnect();
     await saved(a);
     expect(a.session.status.waiting).toBe(0);
+    // Once back, another "online" changes nothing, and the session still stops cleanly.
+    a.session.reconnect();
+    expect(a.session.status.state).toBe('saved');
+    await a.session.stop();
+    expect(a.session.status.state).toBe('offline');
   });
 
   it('says so when another coach’s account opens the caseload, or the caseload is missing', async () => {
@@ -604,5 +609,11 @@ describe('faults', () => {
     expect(a.session.status.problem).toMatch(/did not accept this user name and password/);
     expect(a.session.status.waiting).toBe(6);
     expect(await a.db.ratings.count()).toBe(3);
+    // The network coming back does not try the refused password again.
+    const states: string[] = [];
+    a.session.subscribe((s) => states.push(s.state));
+    a.session.reconnect();
+    expect(states).toEqual([]);
+    expect(a.session.status.state).toBe('error');
   });
 });
