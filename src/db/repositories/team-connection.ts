@@ -129,6 +129,8 @@ export async function saveTeamConnection(
   input: TeamConnectionInput,
   now: Date = new Date(),
   db: CoachingDatabase = getDb(),
+  /** Settings rows removed in the same transaction (a join it finishes). */
+  { removing = [] }: { removing?: readonly string[] } = {},
 ): Promise<TeamConnection> {
   requirePassphraseForRealRecords();
   const parsed = teamConnectionSchema.safeParse({
@@ -146,7 +148,10 @@ export async function saveTeamConnection(
     }
     throw new ValidationError(fields, 'This connection to the service is not complete.');
   }
-  await db.settings.put({ key: TEAM_CONNECTION_KEY, value: parsed.data });
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.put({ key: TEAM_CONNECTION_KEY, value: parsed.data });
+    if (removing.length > 0) await db.settings.bulkDelete([...removing]);
+  });
   notify();
   return parsed.data;
 }

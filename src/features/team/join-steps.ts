@@ -15,9 +15,9 @@
 import { ValidationError } from '../../domain/validation';
 import { getDataKey } from '../../db/encryption/session-key';
 import { saveTeamConnection } from '../../db/repositories/team-connection';
+import { TEAM_JOIN_KEY } from '../../db/settings-keys';
 import {
   checkTeamJoin,
-  forgetTeamJoin,
   saveTeamJoin,
   teamJoinSchema,
   type TeamJoin,
@@ -174,7 +174,9 @@ export async function collectTeamKeys(
       caseloadKeys,
     },
     now,
+    undefined,
+    // The join is finished in the same transaction: never a connection beside a stale join.
+    { removing: [TEAM_JOIN_KEY] },
   );
-  await forgetTeamJoin();
   return { state: 'connected', caseloadDatabase: caseload.caseloadDatabase };
 }
