@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { forgetTeamLead, readTeamLead, type TeamLead } from '../../db/repositories/team-lead';
 import type { AcceptOutcome, CaseloadListing } from '../../team/directory';
@@ -23,7 +23,7 @@ type Loaded =
   | { phase: 'loading' }
   | { phase: 'none' }
   | { phase: 'lead'; lead: TeamLead }
-  | { phase: 'failed'; message: string };
+  | { phase: 'failed'; message: string; locked: boolean };
 
 type Listing =
   | { phase: 'loading' }
@@ -47,7 +47,6 @@ function Leading({
   const [outcomes, setOutcomes] = useState<AcceptOutcome[] | null>(null);
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const fingerprint = displayFingerprint(lead.identity.fingerprint);
 
   const refresh = useCallback(async () => {
@@ -89,7 +88,11 @@ function Leading({
     };
   };
 
+  // A second click in the same frame (before `checking` is rendered) does not check twice.
+  const checkingNow = useRef(false);
   const check = async () => {
+    if (checkingNow.current) return;
+    checkingNow.current = true;
     setChecking(true);
     setProblem(null);
     try {
@@ -100,6 +103,7 @@ function Leading({
     } catch {
       setProblem('The answers could not be checked. Please try again.');
     } finally {
+      checkingNow.current = false;
       setChecking(false);
     }
   };
@@ -126,6 +130,16 @@ function Leading({
       />
       {problem && <p role="alert">{problem}</p>}
       <h3>Stop leading</h3>
+      <StopLeading onStop={onStop} />
+    </>
+  );
+}
+
+/** "Stop leading a team on this device", confirmed first: it cannot be undone from here. */
+function StopLeading({ onStop }: { onStop: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <>
       <button
         type="button"
         className="button button--secondary"
@@ -147,7 +161,8 @@ function Leading({
           <p>
             This device forgets the team’s details, its keys for the team’s caseloads and the
             invitations waiting for an answer. Nothing on the team server changes, and the coaches
-            keep working. Invitations not yet accepted cannot be accepted from here any more.
+            keep working. But this device can no longer invite coaches or accept their devices for
+            those caseloads, and invitations not yet accepted cannot be accepted at all.
           </p>
         </ConfirmDialog>
       )}
@@ -179,14 +194,15 @@ export function LeadTeamSection({
       },
       (error: unknown) => {
         if (!live) return;
+        const locked = error instanceof Error && /locked/i.test(error.message);
         setLoaded({
           phase: 'failed',
-          message:
-            error instanceof Error && /locked/i.test(error.message)
-              ? 'The app is locked: unlock it to see the team.'
-              : error instanceof Error
-                ? error.message
-                : 'The team details on this device could not be read.',
+          locked,
+          message: locked
+            ? 'The app is locked: unlock it to see the team.'
+            : error instanceof Error
+              ? error.message
+              : 'The team details on this device could not be read.',
         });
       },
     );
@@ -212,9 +228,8 @@ export function LeadTeamSection({
       {loaded.phase === 'failed' && (
         <>
           <p role="alert">{loaded.message}</p>
-          <button type="button" className="button button--secondary" onClick={() => void stop()}>
-            Stop leading a team on this device
-          </button>
+          {/* Locked, the lead's details are fine and only wait for the passphrase. */}
+          {!loaded.locked && <StopLeading onStop={() => void stop()} />}
         </>
       )}
       {loaded.phase === 'none' && (

@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { getDb } from '../../../../src/db/database';
 import { getDataKey } from '../../../../src/db/encryption/session-key';
 import { readTeamLead, saveTeamLead } from '../../../../src/db/repositories/team-lead';
+import { TEAM_LEAD_KEY } from '../../../../src/db/settings-keys';
 import { LeadTeamSection } from '../../../../src/features/team-lead/lead-team-section';
 import type { LeadDirectory } from '../../../../src/features/team-lead/lead-actions';
 import type { AcceptOutcome, PendingInvitation } from '../../../../src/team/directory';
@@ -401,5 +402,23 @@ describe('Settings > Lead a team, set up', () => {
     expect(await readTeamLead()).toBeNull();
     expect(directory.setUpCaseload).not.toHaveBeenCalled();
     expect(directory.inviteCoach).not.toHaveBeenCalled();
+  });
+
+  it('asks before forgetting a lead state it cannot read', async () => {
+    // A row that is not a lead state (damaged, or written by something else).
+    await getDb().settings.put({ key: TEAM_LEAD_KEY, value: { format: 'something else' } });
+    const directory = fakeDirectory();
+    render(<LeadTeamSection directory={directory} now={now} />);
+    const region = screen.getByRole('region', { name: 'Lead a team' });
+    await within(region).findByRole('alert');
+    const user = userEvent.setup();
+    await user.click(
+      within(region).getByRole('button', { name: 'Stop leading a team on this device' }),
+    );
+    const dialog = screen.getByRole('alertdialog', {
+      name: 'Stop leading the team on this device?',
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(await getDb().settings.get(TEAM_LEAD_KEY)).toBeDefined();
   });
 });
