@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { TextField } from '../../components/ui/field';
 import { formatInstantTime } from '../../lib/dates';
@@ -33,6 +33,11 @@ export function InviteCoachForm({
   const [problem, setProblem] = useState<string | null>(null);
   const [made, setMade] = useState<MadeInvitation | null>(null);
   const [busy, setBusy] = useState(false);
+  const codeRef = useRef<HTMLDivElement>(null);
+  // A new code: focus goes to it, so a screen reader reads it out and a keyboard is there.
+  useEffect(() => {
+    if (made) codeRef.current?.focus();
+  }, [made]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -101,7 +106,13 @@ export function InviteCoachForm({
         </button>
       </form>
       {made && (
-        <div className="team-lead__code" role="region" aria-label="Invitation code">
+        <div
+          ref={codeRef}
+          tabIndex={-1}
+          className="team-lead__code"
+          role="region"
+          aria-label="Invitation code"
+        >
           <p>
             Give this code to <strong>{made.coachName}</strong> by hand: in person or read out on
             the phone. Never send it by email or message.

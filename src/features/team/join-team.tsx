@@ -247,15 +247,15 @@ function WaitingForLead({
         Waiting for your service lead
       </h3>
       <p>
-        Your answer to the invitation has reached the team server. Your service lead now accepts
-        this device; then choose “Check again”.
+        Your answer to the invitation has reached the team server. When your service lead has
+        accepted this device, choose “Check again”.
       </p>
       <p id="team-join-lead-check">
         Your service lead&apos;s own screen shows their device&apos;s number. It must be:{' '}
         <strong className="team-join__fingerprint">
           {displayFingerprint(join.leadFingerprint)}
         </strong>
-        . If it is not, stop joining and tell them: someone may be between you.
+        . If it is not, stop joining and tell them: someone may have changed the invitation.
       </p>
       <p>
         This device&apos;s number, which your lead sees when they accept it:{' '}

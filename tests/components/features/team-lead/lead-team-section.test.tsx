@@ -223,6 +223,8 @@ describe('Settings > Lead a team, set up', () => {
     expect(shown).toHaveTextContent(groups.join(' '));
     expect(shown).toHaveTextContent('Give this code to coach-amber by hand');
     expect(shown).toHaveTextContent('Never send it by email');
+    // Focus goes to the new code, so it is read out.
+    await waitFor(() => expect(shown).toHaveFocus());
     expect(shown).toHaveTextContent('It works until');
     expect(shown).toHaveTextContent(displayFingerprint(lead.fingerprint));
     expect(stored?.pending).toHaveLength(1);
