@@ -14,10 +14,11 @@
  */
 import { ValidationError } from '../../domain/validation';
 import { getDataKey } from '../../db/encryption/session-key';
-import { saveTeamConnection } from '../../db/repositories/team-connection';
+import { readTeamConnection, saveTeamConnection } from '../../db/repositories/team-connection';
 import { TEAM_JOIN_KEY } from '../../db/settings-keys';
 import {
   checkTeamJoin,
+  readTeamJoin,
   saveTeamJoin,
   teamJoinSchema,
   type TeamJoin,
@@ -104,6 +105,22 @@ export async function answerTeamInvitation(
   if (!code.ok) fields.code = code.message;
   if (!checked.success || !code.ok) {
     throw new ValidationError(fields, 'Some details for joining the team are not right.');
+  }
+  // Another tab may have joined, or answered an invitation, since this form was shown.
+  if ((await readTeamConnection()) !== null) {
+    throw new ValidationError(
+      { _form: 'This device has joined a team already. Reload this page to see it.' },
+      'Already joined.',
+    );
+  }
+  if ((await readTeamJoin().catch(() => null)) !== null) {
+    throw new ValidationError(
+      {
+        _form:
+          'This device has answered an invitation already (in another tab?). Reload this page to see it.',
+      },
+      'Already answered.',
+    );
   }
   const { identity, stored } = await generateDeviceIdentity(dataKey());
   const answered = await directory.answerInvitation(

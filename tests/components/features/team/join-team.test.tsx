@@ -12,7 +12,7 @@ import { getDb } from '../../../../src/db/database';
 import { generateTypedCode } from '../../../../src/lib/typed-code';
 import { readTeamConnection } from '../../../../src/db/repositories/team-connection';
 import { readTeamJoin } from '../../../../src/db/repositories/team-join';
-import type { JoinDirectory } from '../../../../src/features/team/join-steps';
+import { answerTeamInvitation, type JoinDirectory } from '../../../../src/features/team/join-steps';
 import { JoinTeam } from '../../../../src/features/team/join-team';
 import type { DeviceIdentity } from '../../../../src/team/keys/identity';
 import { displayFingerprint } from '../../../../src/team/keys/identity';
@@ -202,5 +202,30 @@ describe('joining a team', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Stop joining' }));
     expect(await screen.findByRole('heading', { name: "Join your service's team" })).toBeVisible();
     expect(await readTeamJoin()).toBeNull();
+  });
+
+  it('does not answer twice when another tab answered meanwhile', async () => {
+    const user = userEvent.setup();
+    const { directory } = fakeDirectory();
+    render(<JoinTeam directory={directory} now={now} />);
+    await screen.findByLabelText('Team name');
+    // Another tab of the app answers an invitation while this form is open.
+    await answerTeamInvitation(
+      {
+        server: '/couchdb',
+        teamDatabase: TEAM,
+        userName: 'coach-amber',
+        password: 'correct horse battery',
+        code: CODE,
+      },
+      directory,
+      NOW,
+    );
+    const first = await readTeamJoin();
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Answer the invitation' }));
+    expect(await screen.findByText(/answered an invitation already/)).toBeVisible();
+    expect(directory.answerInvitation).toHaveBeenCalledTimes(1);
+    expect(await readTeamJoin()).toEqual(first);
   });
 });
