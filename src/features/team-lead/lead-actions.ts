@@ -5,7 +5,12 @@
  * directory's functions are passed in (tests give their own); every answer is plain words.
  */
 import { LockedError, getDataKey } from '../../db/encryption/session-key';
-import { saveTeamLead, updateTeamLead, type TeamLead } from '../../db/repositories/team-lead';
+import {
+  readTeamLead,
+  saveTeamLead,
+  updateTeamLead,
+  type TeamLead,
+} from '../../db/repositories/team-lead';
 import {
   acceptAnswers,
   inviteCoach,
@@ -118,6 +123,14 @@ export async function setUpLead(
   const { identity, stored } = await generateDeviceIdentity(dataKey());
   const listed = await directory.listCaseloads(teamOf(details), identity);
   if (!listed.ok) return { ok: false, message: listed.problem.message };
+  // Another tab may have set this device up meanwhile: its keys are never replaced.
+  if ((await readTeamLead().catch(() => 'unreadable' as const)) !== null) {
+    return {
+      ok: false,
+      message:
+        'This device leads a team already (set up in another tab?). Reload this page to see it.',
+    };
+  }
   const lead = await saveTeamLead(
     { ...details, identity: stored, caseloadKeys: [], pending: [], heldLists: [] },
     now,

@@ -98,6 +98,28 @@ async function invite(region: HTMLElement, coachName: string, caseload: string) 
 }
 
 describe('Settings > Lead a team, not set up', () => {
+  it('never replaces a lead set up in another tab meanwhile', async () => {
+    const directory = fakeDirectory({
+      listCaseloads: vi
+        .fn<LeadDirectory['listCaseloads']>()
+        .mockResolvedValue({ ok: true, value: { caseloads: [], refused: [] } }),
+    });
+    const region = await section(directory);
+    const form = within(region).getByRole('form', { name: 'Set up this device to lead the team' });
+    // Another tab sets this device up while the form is open here.
+    await savedLead();
+    const before = await readTeamLead();
+    const user = userEvent.setup();
+    await user.type(within(form).getByLabelText('Team name'), TEAM);
+    await user.type(within(form).getByLabelText('User name'), 'lead-rowan');
+    await user.type(within(form).getByLabelText('Password'), 'a password');
+    await user.click(within(form).getByRole('button', { name: 'Set up' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent(
+      'This device leads a team already',
+    );
+    expect(await readTeamLead()).toEqual(before);
+  });
+
   it('checks the fields, says why the server refused, then sets up and shows the fingerprint', async () => {
     const directory = fakeDirectory({
       listCaseloads: vi
