@@ -46,7 +46,7 @@ export const PULL_BATCH = 250;
 const MAX_DAMAGED_LISTED = 500;
 
 /** One version of a record or its deletion, as read from a document's leaf. */
-interface Leaf {
+export interface Leaf {
   rev: string;
   payload: Payload;
 }
@@ -76,7 +76,7 @@ function timeOf(payload: Payload): number {
 }
 
 /** The leaf that wins: the newer; a record over a deletion at the same time; then by rev. */
-function newest(leaves: readonly Leaf[]): Leaf | undefined {
+export function newest(leaves: readonly Leaf[]): Leaf | undefined {
   return [...leaves].sort((a, b) => {
     const byTime = timeOf(b.payload) - timeOf(a.payload);
     if (byTime !== 0) return byTime;
@@ -88,7 +88,8 @@ function newest(leaves: readonly Leaf[]): Leaf | undefined {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-async function leavesOf(replica: Database, doc: StoredDocument): Promise<StoredDocument[]> {
+/** Every leaf revision of a document (the winner first), as stored. */
+export async function leavesOf(replica: Database, doc: StoredDocument): Promise<StoredDocument[]> {
   const others = await Promise.all(
     (doc._conflicts ?? []).map((rev) => replica.get(doc._id, { rev }).catch(() => null)),
   );
