@@ -148,7 +148,9 @@ export class SyncSession {
     const { localName } = this.#options;
     const generation = ++this.#generation;
     this.#starting = true;
-    const replica = new PouchDB(localName);
+    // Old revisions are dropped as soon as a newer one is written (an erased record's
+    // sealed copy does not stay in the history on the device).
+    const replica = new PouchDB(localName, { auto_compaction: true });
     const remote = new PouchDB(options.remoteUrl, {
       skip_setup: true,
       auth: { username: options.credentials.name, password: options.credentials.password },

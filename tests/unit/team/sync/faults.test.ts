@@ -6,6 +6,9 @@
 import '../../../support/browser-globals';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
+import PouchDB from 'pouchdb-browser';
+import { eraseYoungPersonIn, erasureTables } from '../../../../src/db/repositories/young-people';
+import { documentIdsFor } from '../../../../src/team/sync';
 import { createCaseloadKey, type CaseloadKey } from '../../../../src/team/keys/caseload-key';
 import {
   createTeamUser,
@@ -171,5 +174,31 @@ describe('faults', () => {
     expect(await a.db.youngPeople.toArray()).toEqual([mineToo.youngPerson]);
     expect(await a.db.ratings.count()).toBe(3);
     expect(new Set(a.session.damaged().map((d) => d.reason))).toEqual(new Set(['seal-broken']));
+  });
+
+  it("keeps no sealed copy of an erased young person's records in the device's history", async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const erased = journey('Freya Ollerton', 'Talk to my form tutor', 'Said hello');
+    await addJourney(a.db, erased);
+    await a.start();
+    await saved(a);
+    const ids = await documentIdsFor(caseload.key);
+    const documentId = await ids.ofRecord('youngPeople', erased.youngPerson.id);
+    const replica = new PouchDB(a.localName);
+    const before = await replica.get(documentId);
+
+    await a.db.transaction('rw', erasureTables(a.db), async () => {
+      await eraseYoungPersonIn(a.db, erased.youngPerson.id, new Date('2026-11-01T10:00:00Z'));
+    });
+    await a.session.syncNow();
+    await saved(a);
+    const after = await replica.get(documentId);
+    expect(after._rev).not.toBe(before._rev);
+    // The sealed record's revision is gone from the device, not only superseded.
+    await expect(replica.get(documentId, { rev: before._rev })).rejects.toMatchObject({
+      status: 404,
+    });
+    await replica.close();
   });
 });
