@@ -42,8 +42,7 @@ export interface CaseloadSide {
 export type TableCounts = Record<SyncedTable, number>;
 
 export type MoveResult =
-  | { ok: true; moved: TableCounts; movedAt: string }
-  | { ok: false; message: string };
+  { ok: true; moved: TableCounts; movedAt: string } | { ok: false; message: string };
 
 /** A move the lead's device keeps (in its sealed state) so late edits can follow the case. */
 export interface RecordedMove {
@@ -92,9 +91,10 @@ function ownersOf(caseloads: readonly OpenedCaseload[]) {
 function newestKey(side: CaseloadSide): CaseloadKey | undefined {
   return side.keys
     .filter((k) => k.caseloadId === side.caseloadId)
-    .reduce<
-      CaseloadKey | undefined
-    >((best, k) => (!best || k.keyVersion > best.keyVersion ? k : best), undefined);
+    .reduce<CaseloadKey | undefined>(
+      (best, k) => (!best || k.keyVersion > best.keyVersion ? k : best),
+      undefined,
+    );
 }
 
 function eachRecord(records: FullBackupRecords): [SyncedTable, SyncedRecord][] {
@@ -291,8 +291,7 @@ export async function forwardMovedCases(
     const newer = late.filter(([table, record]) => {
       const there = toOpened.documents.get(documentKey(table, record.id));
       if (!there) return true;
-      const version =
-        there.kind === 'record' ? there.record.updatedAt : there.deletion.deletedAt;
+      const version = there.kind === 'record' ? there.record.updatedAt : there.deletion.deletedAt;
       return instantValue(record.updatedAt) > instantValue(version);
     });
     await sealInto(to, toOpened, newer, now, false);

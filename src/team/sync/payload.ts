@@ -105,5 +105,7 @@ export function recordPayload(table: SyncedTable, record: SyncedRecord): Payload
 }
 
 export function deletionPayload(deletion: Deletion, options: { moved?: boolean } = {}): Payload {
-  return options.moved ? { kind: 'deletion', deletion, moved: true } : { kind: 'deletion', deletion };
+  return options.moved
+    ? { kind: 'deletion', deletion, moved: true }
+    : { kind: 'deletion', deletion };
 }

@@ -17,7 +17,7 @@
  *   keep the order records were made in) is deferred, and tried again with each batch.
  */
 import type { Database, StoredDocument } from 'pouchdb-browser';
-import { deletionKey, readDeletions } from '../../db/repositories/deletions';
+import { readDeletions } from '../../db/repositories/deletions';
 import { pacer } from '../../db/repositories/backup/pacing';
 import { applyMergeChanges, restoreTables, writeAll } from '../../db/repositories/backup/restore';
 import { byArray, type FullBackupRecords } from '../../domain/backup-format';
@@ -36,12 +36,8 @@ import {
   type SyncedRecord,
   type SyncedTable,
 } from './payload';
-import {
-  pushLocalChanges,
-  versionOfDeletion,
-  versionOfRecord,
-  type SyncContext,
-} from './push';
+import { removeMovedCases } from './moved-away';
+import { versionOfDeletion, versionOfRecord, type SyncContext } from './push';
 import type { DamagedDocument } from './state';
 
 /** Changes applied in one Dexie transaction. */
@@ -410,10 +406,12 @@ async function merge(
     if (item.kind === 'record') (file[item.table] as SyncedRecord[]).push(item.record);
     else fileDeletions.push(item.deletion);
   }
-  const moved = incoming.some((item) => item.kind === 'deletion' && item.moved);
-  // A case the lead moved away: what this device changed and has not sealed yet is sealed
-  // first, so it is in the documents before the merge deletes it here.
-  if (moved) await pushLocalChanges(context);
+  // A case the lead moved to another caseload goes from this device first, whole, its work
+  // done offline kept in the documents for the lead to forward (./moved-away.ts).
+  await removeMovedCases(
+    context,
+    incoming.flatMap((item) => (item.kind === 'deletion' && item.moved ? [item.deletion] : [])),
+  );
   const result = await db.transaction('rw', restoreTables(db), async () => {
     const device = await readRelatedRecords(db, file, fileDeletions);
     const deviceDeletions = await readDeletions(db);
@@ -480,51 +478,4 @@ async function merge(
     })),
   ].slice(-MAX_DAMAGED_LISTED);
   loaded.state.deferred = deferred;
-  if (moved) await keepMovedWork(context, incoming, onDevice);
-}
-
-/**
- * A case the lead moved to another caseload (its deletions are marked `moved`): the merge
- * deleted here, with the case, records the lead did not know of (work done offline here
- * before the deletions came). Their deletions are not pushed: the documents keep the records,
- * so the lead's device forwards them to the new coach (../lead/move-case.ts) and then deletes
- * them itself. Marked as pushed, they are not counted as waiting either.
- */
-async function keepMovedWork(
-  context: SyncContext,
-  incoming: readonly Incoming[],
-  onDevice: Record<SyncedTable, Map<string, SyncedRecord>>,
-): Promise<void> {
-  const ownerOf = (table: SyncedTable, record: SyncedRecord): string | undefined => {
-    if (table === 'youngPeople') return record.id;
-    if ('youngPersonId' in record) return record.youngPersonId;
-    if ('goalId' in record) {
-      const goal = onDevice.goals.get(record.goalId);
-      if (goal && 'youngPersonId' in goal) return goal.youngPersonId;
-      const session = record.sessionId ? onDevice.sessions.get(record.sessionId) : undefined;
-      if (session && 'youngPersonId' in session) return session.youngPersonId;
-    }
-    return undefined;
-  };
-  const people = new Set<string>();
-  for (const item of incoming) {
-    if (item.kind !== 'deletion' || !item.moved) continue;
-    const { table, id } = item.deletion;
-    const record = onDevice[table].get(id);
-    const owner = table === 'youngPeople' ? id : record ? ownerOf(table, record) : undefined;
-    if (owner) people.add(owner);
-  }
-  const handled = new Set(incoming.map((item) => item.documentId));
-  const { db, loaded } = context;
-  for (const table of SYNCED_TABLES) {
-    for (const record of onDevice[table].values()) {
-      const owner = ownerOf(table, record);
-      if (!owner || !people.has(owner)) continue;
-      const documentId = await context.ids.ofRecord(table, record.id);
-      if (handled.has(documentId)) continue;
-      const deletion = await db.deletions.get(deletionKey(table, record.id));
-      if (!deletion || (await db[table].get(record.id))) continue;
-      loaded.state.pushed[documentId] = versionOfDeletion(deletion.deletedAt);
-    }
-  }
 }

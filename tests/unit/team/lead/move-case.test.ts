@@ -172,7 +172,11 @@ describe('moving a case to another coach', () => {
     const a = makeDevice('coach-a', caseA);
     const b = makeDevice('coach-b', caseB);
     devices.push(a, b);
-    const moving = fullJourney('Mia Thornbury', 'Go to football on Saturdays', 'Talked about the team');
+    const moving = fullJourney(
+      'Mia Thornbury',
+      'Go to football on Saturdays',
+      'Talked about the team',
+    );
     const staying = journey('Leo Castleford', 'Sleep before ten', 'Made a bedtime plan');
     await addFullJourney(a, moving);
     await addJourney(a.db, staying);
