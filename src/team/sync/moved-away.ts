@@ -18,7 +18,7 @@ import { eraseYoungPersonIn } from '../../db/repositories/young-people';
 import type { Deletion } from '../../domain/schemas';
 import { parseInstant } from '../../lib/dates';
 import { instantValue } from '../../lib/instant';
-import { SYNCED_TABLES, type SyncedTable } from './payload';
+import { SYNCED_TABLES, type SyncedRecord, type SyncedTable } from './payload';
 import { pushLocalChanges, versionOfDeletion, type SyncContext } from './push';
 
 /** The young people on this device whose records the moved deletions name, with when. */
@@ -55,18 +55,24 @@ async function movedPeople(
   return people;
 }
 
+/** Whether a record is one of a case moved away (the merge leaves it out). */
+export type MovedAway = (table: SyncedTable, record: SyncedRecord) => boolean;
+
+const NONE: MovedAway = () => false;
+
 /**
  * Removes from this device the young people the batch's moved deletions name, with every
  * record of theirs; their deletions are recorded here but not pushed. Call before the
- * batch's merge. Does nothing when there are none.
+ * batch's merge; it returns which of the batch's records belong to those cases (left out of
+ * the merge: the lead forwards them). Does nothing when there are none.
  */
 export async function removeMovedCases(
   context: SyncContext,
   moved: readonly Deletion[],
-): Promise<void> {
-  if (moved.length === 0) return;
+): Promise<MovedAway> {
+  if (moved.length === 0) return NONE;
   const people = await movedPeople(context, moved);
-  if (people.size === 0) return;
+  if (people.size === 0) return NONE;
   // Sealed before it goes: this device's unsent work reaches the server.
   await pushLocalChanges(context);
   const { db } = context;
@@ -99,4 +105,17 @@ export async function removeMovedCases(
     const documentId = await context.ids.ofRecord(table, id);
     context.loaded.state.pushed[documentId] = versionOfDeletion(deletion.deletedAt);
   }
+  const gone = new Set(erased.map(({ table, id }) => `${table} ${id}`));
+  return (table, record) => {
+    if (gone.has(`${table} ${record.id}`)) return true;
+    if (table === 'youngPeople') return people.has(record.id);
+    if ('youngPersonId' in record) return people.has(record.youngPersonId);
+    if ('goalId' in record) {
+      return (
+        gone.has(`goals ${record.goalId}`) ||
+        (record.sessionId !== null && gone.has(`sessions ${record.sessionId}`))
+      );
+    }
+    return false;
+  };
 }

@@ -396,22 +396,38 @@ async function readRelatedRecords(
 /** The batch through the backup merge, in one Dexie transaction. */
 async function merge(
   context: SyncContext,
-  incoming: readonly Incoming[],
+  batch: readonly Incoming[],
   outcome: PullOutcome,
 ): Promise<void> {
   const { db, loaded } = context;
+  // A case the lead moved to another caseload goes from this device first, whole, its work
+  // done offline kept in the documents for the lead to forward (./moved-away.ts); versions
+  // of its records in this batch (this device's own, winning over the lead's deletion) are
+  // left for the lead too, not brought back here.
+  const movedAway = await removeMovedCases(
+    context,
+    batch.flatMap((item) => (item.kind === 'deletion' && item.moved ? [item.deletion] : [])),
+  );
+  const left = loaded.state.movedAway;
+  const incoming = batch.filter((item) => {
+    if (item.kind === 'deletion') {
+      delete left[item.documentId];
+      return true;
+    }
+    const version = versionOfRecord(item.record.updatedAt);
+    if (movedAway(item.table, item.record)) left[item.documentId] = version;
+    return left[item.documentId] !== version;
+  });
+  if (incoming.length === 0) {
+    loaded.state.deferred = [];
+    return;
+  }
   const file: FullBackupRecords = byArray(() => []);
   const fileDeletions: Deletion[] = [];
   for (const item of incoming) {
     if (item.kind === 'record') (file[item.table] as SyncedRecord[]).push(item.record);
     else fileDeletions.push(item.deletion);
   }
-  // A case the lead moved to another caseload goes from this device first, whole, its work
-  // done offline kept in the documents for the lead to forward (./moved-away.ts).
-  await removeMovedCases(
-    context,
-    incoming.flatMap((item) => (item.kind === 'deletion' && item.moved ? [item.deletion] : [])),
-  );
   const result = await db.transaction('rw', restoreTables(db), async () => {
     const device = await readRelatedRecords(db, file, fileDeletions);
     const deviceDeletions = await readDeletions(db);

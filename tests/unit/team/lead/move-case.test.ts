@@ -371,7 +371,14 @@ describe('moving a case to another coach', () => {
       ratedBy: 'young-person',
       updatedAt: late.updatedAt,
     };
-    await a.db.transaction('rw', [a.db.sessions, a.db.ratings], async () => {
+    // And the young person's school corrected.
+    const renamed = {
+      ...moving.youngPerson,
+      school: 'Seaview Primary',
+      updatedAt: '2026-12-02T16:00:00.000Z',
+    };
+    await a.db.transaction('rw', [a.db.youngPeople, a.db.sessions, a.db.ratings], async () => {
+      await a.db.youngPeople.put(renamed);
       await a.db.sessions.bulkPut([early, late]);
       await a.db.ratings.put(rating);
     });
@@ -386,6 +393,10 @@ describe('moving a case to another coach', () => {
     );
     await saved(a);
     expect(await a.db.sessions.bulkGet([early.id, late.id])).toEqual([undefined, undefined]);
+    // Its own edit, sealed before the case went, does not bring the case back at a later pull.
+    await a.session.syncNow();
+    await saved(a);
+    expect(await a.db.youngPeople.count()).toBe(0);
 
     // The lead's next refresh forwards it to B and deletes it again in A.
     await refresh(caseA);
@@ -397,14 +408,14 @@ describe('moving a case to another coach', () => {
       {
         move,
         forwarded: {
-          youngPeople: 0,
+          youngPeople: 1,
           goals: 0,
           sessions: 2,
           ratings: 1,
           closures: 0,
           resilienceMaps: 0,
         },
-        deleted: 3,
+        deleted: 4,
       },
     ]);
     expect(forwarded.changed).toEqual([caseB.database, caseA.database]);
@@ -425,6 +436,7 @@ describe('moving a case to another coach', () => {
     ]);
     expect(onB.ratings).toHaveLength(4);
     expect(await b.db.ratings.get(rating.id)).toEqual(rating);
+    expect(await b.db.youngPeople.get(moving.youngPerson.id)).toEqual(renamed);
 
     // A's device takes the lead's deletions; nothing of the case is live in A's caseload.
     await saved(a);
