@@ -19,7 +19,7 @@ import type { Deletion } from '../../domain/schemas';
 import { parseInstant } from '../../lib/dates';
 import { instantValue } from '../../lib/instant';
 import { SYNCED_TABLES, type SyncedRecord, type SyncedTable } from './payload';
-import { pushLocalChanges, versionOfDeletion, type SyncContext } from './push';
+import { pushLocalChanges, versionOfDeletion, versionOfRecord, type SyncContext } from './push';
 
 /** The young people on this device whose records the moved deletions name, with when. */
 async function movedPeople(
@@ -118,4 +118,26 @@ export async function removeMovedCases(
     }
     return false;
   };
+}
+
+/**
+ * The batch without the versions of moved cases' records: those this batch's moved deletions
+ * name (`movedAway`), and those left before (`left`, the state's, updated here: a deletion
+ * arriving for a document ends its entry). Such a version is this device's own work (or
+ * another device's) that the lead forwards; applied here it would bring the case back.
+ */
+export function withoutMovedAway<
+  T extends
+    | { kind: 'record'; documentId: string; table: SyncedTable; record: SyncedRecord }
+    | { kind: 'deletion'; documentId: string },
+>(batch: readonly T[], movedAway: MovedAway, left: Record<string, string>): T[] {
+  return batch.filter((item) => {
+    if (item.kind === 'deletion') {
+      delete left[item.documentId];
+      return true;
+    }
+    const version = versionOfRecord(item.record.updatedAt);
+    if (movedAway(item.table, item.record)) left[item.documentId] = version;
+    return left[item.documentId] !== version;
+  });
 }

@@ -36,7 +36,7 @@ import {
   type SyncedRecord,
   type SyncedTable,
 } from './payload';
-import { removeMovedCases } from './moved-away';
+import { removeMovedCases, withoutMovedAway } from './moved-away';
 import { versionOfDeletion, versionOfRecord, type SyncContext } from './push';
 import type { DamagedDocument } from './state';
 
@@ -408,16 +408,7 @@ async function merge(
     context,
     batch.flatMap((item) => (item.kind === 'deletion' && item.moved ? [item.deletion] : [])),
   );
-  const left = loaded.state.movedAway;
-  const incoming = batch.filter((item) => {
-    if (item.kind === 'deletion') {
-      delete left[item.documentId];
-      return true;
-    }
-    const version = versionOfRecord(item.record.updatedAt);
-    if (movedAway(item.table, item.record)) left[item.documentId] = version;
-    return left[item.documentId] !== version;
-  });
+  const incoming = withoutMovedAway(batch, movedAway, loaded.state.movedAway);
   if (incoming.length === 0) {
     loaded.state.deferred = [];
     return;
