@@ -9,7 +9,8 @@
  * key and its document ids, and only then writes a deletion (marked `moved`) into each of
  * their documents in the from-caseload: the new coach's copies first, so there is never a
  * moment when neither caseload has the case. Both are written to the lead's local copies; the
- * caller replicates them (`replicateOnce`, the to-caseload first).
+ * caller replicates them (`replicateOnce`, the to-caseload first). The case's conflict entries
+ * (versions kept for the coach to choose) go with it (./move-conflicts.ts).
  *
  * The old coach's device deletes the case at its next sync. Work it did offline meanwhile is
  * not pushed over (../sync/pull.ts leaves the documents of a moved case's records as they
@@ -31,6 +32,7 @@ import {
   type SyncedTable,
 } from '../sync/payload';
 import { documentKey, readCaseload, type OpenedCaseload } from './caseload-records';
+import { moveConflictEntries } from './move-conflicts';
 
 /** One caseload as the lead's device holds it: its local copy and its keys. */
 export interface CaseloadSide {
@@ -42,7 +44,14 @@ export interface CaseloadSide {
 export type TableCounts = Record<SyncedTable, number>;
 
 export type MoveResult =
-  { ok: true; moved: TableCounts; movedAt: string } | { ok: false; message: string };
+  | {
+      ok: true;
+      moved: TableCounts;
+      /** Versions kept after conflicts (for the coach to choose) that went with the case. */
+      conflictEntries: number;
+      movedAt: string;
+    }
+  | { ok: false; message: string };
 
 /** A move the lead's device keeps (in its sealed state) so late edits can follow the case. */
 export interface RecordedMove {
@@ -234,8 +243,12 @@ export async function moveCase(options: {
   }
   const toOpened = await readCaseload(to.local, to.caseloadId, to.keys);
   await sealInto(to, toOpened, records, now, true);
+  const toKey = newestKey(to);
+  const conflictEntries = toKey
+    ? await moveConflictEntries(from, { ...to, key: toKey }, records)
+    : 0;
   await deleteFrom(from, fromOpened, records, now);
-  return { ok: true, moved: countOf(records), movedAt: toInstant(now) };
+  return { ok: true, moved: countOf(records), conflictEntries, movedAt: toInstant(now) };
 }
 
 /** What forwarding did for one move. */

@@ -10,6 +10,8 @@ import type { Database } from 'pouchdb-browser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Closure, Rating, ResilienceMap, Session } from '../../../../src/domain/schemas';
 import { createCaseloadKey, type CaseloadKey } from '../../../../src/team/keys/caseload-key';
+import { sealEnvelope } from '../../../../src/team/keys/envelope';
+import { documentIdsFor } from '../../../../src/team/sync/document-ids';
 import {
   openLocalCopy,
   openServerCopy,
@@ -185,6 +187,25 @@ describe('moving a case to another coach', () => {
     await saved(a);
     await saved(b);
     const before = await caseOn(a, moving);
+    // A version of the session that lost a conflict on A's devices, kept for the coach.
+    const ids = await documentIdsFor(caseA.key);
+    const sessionDocument = await ids.ofRecord('sessions', moving.session.id);
+    const losing = { ...moving.session, notes: 'Talked about the team (first draft)' };
+    await caseA.side.local.bulkDocs([
+      await sealEnvelope(caseA.key, await ids.ofConflict(sessionDocument, '1-abc'), {
+        kind: 'conflict',
+        table: 'sessions',
+        record: losing,
+        documentId: sessionDocument,
+        keptAt: '2026-11-01T10:00:00.000Z',
+      }),
+    ]);
+    await refresh(caseA);
+    await waitFor(
+      a,
+      async () => (await a.session.conflicts()).length === 1,
+      'the kept version on A',
+    );
 
     await refresh(caseA);
     await refresh(caseB);
@@ -197,6 +218,7 @@ describe('moving a case to another coach', () => {
     expect(result).toEqual({
       ok: true,
       movedAt: MOVED_AT.toISOString(),
+      conflictEntries: 1,
       moved: {
         youngPeople: 1,
         goals: 1,
@@ -219,6 +241,13 @@ describe('moving a case to another coach', () => {
     expect(before.closures).toEqual([moving.closure]);
     expect(before.resilienceMaps).toEqual([moving.map]);
     expect(before.ratings).toEqual(sorted(moving.ratings));
+    // The kept version went with the case: listed on B's device, no longer on A's.
+    await waitFor(
+      b,
+      async () => (await b.session.conflicts()).length === 1,
+      'the kept version on B',
+    );
+    expect((await b.session.conflicts()).map((c) => c.record)).toEqual([losing]);
 
     await waitFor(
       a,
@@ -234,6 +263,7 @@ describe('moving a case to another coach', () => {
       closures: [],
       resilienceMaps: [],
     });
+    expect(await a.session.conflicts()).toEqual([]);
     // The other young person stays with A.
     expect(await a.db.youngPeople.get(staying.youngPerson.id)).toEqual(staying.youngPerson);
 
