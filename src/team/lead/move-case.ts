@@ -32,7 +32,7 @@ import {
   type SyncedTable,
 } from '../sync/payload';
 import { documentKey, readCaseload, type OpenedCaseload } from './caseload-records';
-import { moveConflictEntries } from './move-conflicts';
+import { keepAsConflictEntries, moveConflictEntries } from './move-conflicts';
 
 /** One caseload as the lead's device holds it: its local copy and its keys. */
 export interface CaseloadSide {
@@ -256,6 +256,8 @@ export interface ForwardOutcome {
   move: RecordedMove;
   /** Records copied to the new caseload (newer there than its version). */
   forwarded: TableCounts;
+  /** Records older than the new coach's own change, kept there as conflict entries. */
+  keptAsConflicts: number;
   /** Records deleted again in the old caseload (forwarded or not). */
   deleted: number;
 }
@@ -307,14 +309,26 @@ export async function forwardMovedCases(
       const version = there.kind === 'record' ? there.record.updatedAt : there.deletion.deletedAt;
       return instantValue(record.updatedAt) > instantValue(version);
     });
+    // Older than the new coach's own change of the record: kept there as a conflict entry,
+    // as two devices' changes are, for the new coach to choose (never dropped unseen).
+    const older = late.filter(([table, record]) => {
+      const there = toOpened.documents.get(documentKey(table, record.id));
+      return (
+        there?.kind === 'record' &&
+        !newer.some(([, r]) => r === record) &&
+        JSON.stringify(there.record) !== JSON.stringify(record)
+      );
+    });
     await sealInto(to, toOpened, newer, now, false);
+    const toKey = newestKey(to);
+    const kept = toKey ? await keepAsConflictEntries({ ...to, key: toKey }, older, now) : 0;
     await deleteFrom(from, fromOpened, late, now);
-    if (newer.length > 0) changed.add(to.caseloadId);
+    if (newer.length > 0 || kept > 0) changed.add(to.caseloadId);
     changed.add(from.caseloadId);
     // Read again when another move needs them.
     opened.delete(from.caseloadId);
     opened.delete(to.caseloadId);
-    outcomes.push({ move, forwarded: countOf(newer), deleted: late.length });
+    outcomes.push({ move, forwarded: countOf(newer), keptAsConflicts: kept, deleted: late.length });
   }
   const order = [...changed].sort((a, b) => {
     const isTo = (id: string) => outcomes.some((o) => o.move.toCaseload === id);

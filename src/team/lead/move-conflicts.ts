@@ -9,10 +9,16 @@
  * deletion, as a coach dismissing an entry does).
  */
 import type { Database, PouchDocument } from 'pouchdb-browser';
+import { toInstant } from '../../lib/instant';
 import type { CaseloadKey } from '../keys/caseload-key';
 import { openEnvelope, sealEnvelope } from '../keys/envelope';
 import { documentIdsFor } from '../sync/document-ids';
-import { conflictPayloadSchema, type SyncedRecord, type SyncedTable } from '../sync/payload';
+import {
+  conflictPayloadSchema,
+  type ConflictPayload,
+  type SyncedRecord,
+  type SyncedTable,
+} from '../sync/payload';
 
 interface Side {
   local: Database;
@@ -56,4 +62,41 @@ export async function moveConflictEntries(
   }
   await from.local.bulkDocs(removed);
   return removed.length;
+}
+
+/**
+ * Forwarding (./move-case.ts): versions from the old caseload that are older than the new
+ * coach's own change of the record, kept in the new caseload as conflict entries (named by
+ * their content, as a device names a version it never pushed), for the new coach to choose.
+ * Returns how many were written.
+ */
+export async function keepAsConflictEntries(
+  to: Side & { key: CaseloadKey },
+  records: readonly [SyncedTable, SyncedRecord][],
+  now: Date,
+): Promise<number> {
+  if (records.length === 0) return 0;
+  const ids = await documentIdsFor(to.key);
+  const entries: PouchDocument[] = [];
+  for (const [table, record] of records) {
+    const documentId = await ids.ofRecord(table, record.id);
+    const entryId = await ids.ofConflict(documentId, `forwarded ${JSON.stringify(record)}`);
+    const payload = {
+      kind: 'conflict',
+      table,
+      record,
+      documentId,
+      keptAt: toInstant(now),
+    } as ConflictPayload;
+    entries.push(await sealEnvelope(to.key, entryId, payload));
+  }
+  const there = await to.local.allDocs({ keys: entries.map((d) => d._id) });
+  const known = new Set(there.rows.filter((r) => r.value && !r.value.deleted).map((r) => r.id));
+  const fresh = entries.filter((d) => !known.has(d._id));
+  if (fresh.length === 0) return 0;
+  const results = await to.local.bulkDocs(fresh);
+  if (results.some((r) => !('ok' in r) || !r.ok)) {
+    throw new Error('This device could not write the versions kept for the coach.');
+  }
+  return fresh.length;
 }

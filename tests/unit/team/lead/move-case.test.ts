@@ -348,7 +348,7 @@ describe('moving a case to another coach', () => {
     expect((await caseB.side.local.allDocs()).rows).toEqual([]);
   });
 
-  it('forwards to B the sessions A’s device added offline before it had the move', async () => {
+  it('forwards to B what A’s device did offline before it had the move, an older change kept for B to choose', async () => {
     const caseA = await newCaseload();
     const caseB = await newCaseload();
     const a = makeDevice('coach-a2', caseA);
@@ -407,11 +407,35 @@ describe('moving a case to another coach', () => {
       school: 'Seaview Primary',
       updatedAt: '2026-12-02T16:00:00.000Z',
     };
-    await a.db.transaction('rw', [a.db.youngPeople, a.db.sessions, a.db.ratings], async () => {
-      await a.db.youngPeople.put(renamed);
-      await a.db.sessions.bulkPut([early, late]);
-      await a.db.ratings.put(rating);
-    });
+    // The goal marked achieved on A at 11:00, and stopped on B at noon (B's is newer).
+    const achievedOnA = {
+      ...moving.goal,
+      status: 'achieved' as const,
+      updatedAt: '2026-12-02T11:00:00.000Z',
+    };
+    const stoppedOnB = {
+      ...moving.goal,
+      status: 'stopped' as const,
+      updatedAt: '2026-12-02T12:00:00.000Z',
+    };
+    await a.db.transaction(
+      'rw',
+      [a.db.youngPeople, a.db.goals, a.db.sessions, a.db.ratings],
+      async () => {
+        await a.db.youngPeople.put(renamed);
+        await a.db.goals.put(achievedOnA);
+        await a.db.sessions.bulkPut([early, late]);
+        await a.db.ratings.put(rating);
+      },
+    );
+    await waitFor(
+      b,
+      async () => (await b.db.goals.get(moving.goal.id)) !== undefined,
+      'the goal on B',
+    );
+    await b.db.goals.put(stoppedOnB);
+    await b.session.syncNow();
+    await saved(b);
 
     // A's device syncs: the move's deletions arrive, the case goes from A's device, and its
     // offline work is on the server, not pushed over with deletions.
@@ -445,7 +469,8 @@ describe('moving a case to another coach', () => {
           closures: 0,
           resilienceMaps: 0,
         },
-        deleted: 4,
+        keptAsConflicts: 1,
+        deleted: 5,
       },
     ]);
     expect(forwarded.changed).toEqual([caseB.database, caseA.database]);
@@ -467,6 +492,10 @@ describe('moving a case to another coach', () => {
     expect(onB.ratings).toHaveLength(4);
     expect(await b.db.ratings.get(rating.id)).toEqual(rating);
     expect(await b.db.youngPeople.get(moving.youngPerson.id)).toEqual(renamed);
+    // B's newer change of the goal stays; A's older one is listed on B for the coach to choose.
+    expect(await b.db.goals.get(moving.goal.id)).toEqual(stoppedOnB);
+    await waitFor(b, async () => (await b.session.conflicts()).length === 1, 'A’s goal kept on B');
+    expect((await b.session.conflicts()).map((c) => c.record)).toEqual([achievedOnA]);
 
     // A's device takes the lead's deletions; nothing of the case is live in A's caseload.
     await saved(a);
