@@ -14,7 +14,7 @@
  * Validated with zod on every write and every read.
  */
 import { z } from 'zod';
-import { instantSchema } from '../../domain/schemas';
+import { idSchema, instantSchema } from '../../domain/schemas';
 import { ValidationError } from '../../domain/validation';
 import { toInstant } from '../../lib/instant';
 import { pendingInvitationSchema } from '../../team/directory/documents';
@@ -24,7 +24,11 @@ import {
   storedIdentitySchema,
   wrappedCaseloadKeySchema,
 } from '../../team/keys/schemas';
-import { TEAM_DATABASE_PATTERN, USER_NAME_PATTERN } from '../../team/provision';
+import {
+  CASELOAD_DATABASE_PATTERN,
+  TEAM_DATABASE_PATTERN,
+  USER_NAME_PATTERN,
+} from '../../team/provision';
 import { getDb, type CoachingDatabase } from '../database';
 import { requirePassphraseForRealRecords } from '../encryption/session-key';
 import { TEAM_LEAD_KEY } from '../settings-keys';
@@ -61,6 +65,17 @@ export const leadUserNameSchema = z
     'A user name starts with a lower-case letter, then 2 to 63 lower-case letters, digits, “.”, “_” or “-”.',
   );
 
+/**
+ * A case moved from one caseload to another (../../team/lead/move-case.ts): kept so the
+ * lead's device forwards to the new coach what the old coach's device did offline meanwhile.
+ */
+export const recordedMoveSchema = z.strictObject({
+  youngPersonId: idSchema,
+  fromCaseload: z.string().regex(CASELOAD_DATABASE_PATTERN),
+  toCaseload: z.string().regex(CASELOAD_DATABASE_PATTERN),
+  movedAt: instantSchema,
+});
+
 export const teamLeadSchema = z
   .strictObject({
     format: z.literal('resilience-coaching/team-lead'),
@@ -77,6 +92,8 @@ export const teamLeadSchema = z
     /** The newest signed list of each caseload this device has seen (one per caseload). */
     heldLists: z.array(signedMembershipSchema).max(10_000),
     setUpAt: instantSchema,
+    /** Cases moved between caseloads (none in a row saved before moves were kept). */
+    moves: z.array(recordedMoveSchema).max(100_000).default([]),
   })
   .refine((l) => l.caseloadKeys.every((k) => k.recipient === l.identity.fingerprint), {
     message: 'A caseload key is wrapped for another device.',
@@ -89,11 +106,16 @@ export const teamLeadSchema = z
 
 export type TeamLead = z.infer<typeof teamLeadSchema>;
 
-/** What saveTeamLead is given: the server defaults to DEFAULT_LEAD_SERVER. */
-export type TeamLeadInput = Omit<TeamLead, 'format' | 'version' | 'server' | 'setUpAt'> & {
+/** What saveTeamLead is given: the server defaults to DEFAULT_LEAD_SERVER, the moves to none. */
+export type TeamLeadInput = Omit<
+  TeamLead,
+  'format' | 'version' | 'server' | 'setUpAt' | 'moves'
+> & {
   server?: string;
   setUpAt?: string;
+  moves?: RecordedMoveRow[];
 };
+export type RecordedMoveRow = z.infer<typeof recordedMoveSchema>;
 
 /** Thrown when the stored lead state cannot be read back (changed, or damaged). */
 export class TeamLeadError extends Error {

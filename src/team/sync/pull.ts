@@ -36,6 +36,7 @@ import {
   type SyncedRecord,
   type SyncedTable,
 } from './payload';
+import { removeMovedCases, withoutMovedAway } from './moved-away';
 import { versionOfDeletion, versionOfRecord, type SyncContext } from './push';
 import type { DamagedDocument } from './state';
 
@@ -54,7 +55,7 @@ export interface Leaf {
 /** The version of a document the pull applies. */
 type Incoming =
   | { documentId: string; rev: string; kind: 'record'; table: SyncedTable; record: SyncedRecord }
-  | { documentId: string; rev: string; kind: 'deletion'; deletion: Deletion };
+  | { documentId: string; rev: string; kind: 'deletion'; deletion: Deletion; moved: boolean };
 
 /** What a pull did. */
 export interface PullOutcome {
@@ -236,6 +237,7 @@ async function applyBatch(
         rev: chosen.rev,
         kind: 'deletion',
         deletion: payload.deletion,
+        moved: payload.moved === true,
       });
     }
   }
@@ -394,10 +396,23 @@ async function readRelatedRecords(
 /** The batch through the backup merge, in one Dexie transaction. */
 async function merge(
   context: SyncContext,
-  incoming: readonly Incoming[],
+  batch: readonly Incoming[],
   outcome: PullOutcome,
 ): Promise<void> {
   const { db, loaded } = context;
+  // A case the lead moved to another caseload goes from this device first, whole, its work
+  // done offline kept in the documents for the lead to forward (./moved-away.ts); versions
+  // of its records in this batch (this device's own, winning over the lead's deletion) are
+  // left for the lead too, not brought back here.
+  const movedAway = await removeMovedCases(
+    context,
+    batch.flatMap((item) => (item.kind === 'deletion' && item.moved ? [item.deletion] : [])),
+  );
+  const incoming = withoutMovedAway(batch, movedAway, loaded.state.movedAway);
+  if (incoming.length === 0) {
+    loaded.state.deferred = [];
+    return;
+  }
   const file: FullBackupRecords = byArray(() => []);
   const fileDeletions: Deletion[] = [];
   for (const item of incoming) {

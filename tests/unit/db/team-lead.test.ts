@@ -179,3 +179,37 @@ describe('the lead state is protected', () => {
     expect(await readTeamLead()).toEqual(saved);
   });
 });
+
+describe('the moves the lead keeps', () => {
+  const move = {
+    youngPersonId: crypto.randomUUID(),
+    fromCaseload: CASELOAD,
+    toCaseload: `caseload-${'fedcba9876543210'.repeat(2)}`,
+    movedAt: NOW.toISOString(),
+  };
+
+  it('reads a row saved before moves were kept as one with no moves', async () => {
+    const saved = await saveTeamLead(await leadInput(), NOW);
+    const before: Record<string, unknown> = { ...saved };
+    delete before.moves;
+    await getDb().settings.put({ key: TEAM_LEAD_KEY, value: before });
+    expect(await readTeamLead()).toEqual({ ...before, moves: [] });
+  });
+
+  it('keeps a move, and refuses one that names no caseload', async () => {
+    await saveTeamLead(await leadInput(), NOW);
+    const updated = await updateTeamLead((current) => ({
+      ...current,
+      moves: [...current.moves, move],
+    }));
+    expect(updated?.moves).toEqual([move]);
+    expect((await readTeamLead())?.moves).toEqual([move]);
+    await expect(
+      updateTeamLead((current) => ({
+        ...current,
+        moves: [...current.moves, { ...move, toCaseload: 'Coach Amber' }],
+      })),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await readTeamLead())?.moves).toEqual([move]);
+  });
+});
