@@ -3,6 +3,7 @@
  * together for the service report's figures, narrowed to one coach's caseloads when asked, each
  * coach's caseload sizes, and each caseload's case list. Pure TypeScript: no React, no Dexie.
  */
+import { sortRatings } from './rating-order';
 import type { ServiceReportRecords } from './report';
 import type { CaseStatus, Goal, Rating, YoungPerson } from './schemas';
 
@@ -155,6 +156,6 @@ export function goalsWithRatings(
   }
   return goals.map((goal) => ({
     goal,
-    ratings: (ratingsOf.get(goal.id) ?? []).sort((a, b) => a.ratedAt.localeCompare(b.ratedAt)),
+    ratings: sortRatings(ratingsOf.get(goal.id) ?? []),
   }));
 }

@@ -119,8 +119,8 @@ function Leading({
       </p>
       {reportLink && (
         <p>
-          {reportLink}: the service report over every caseload, with a filter by coach, the
-          coaches’ caseload sizes and their case lists.
+          {reportLink}: the service report over every caseload, with a filter by coach, the coaches’
+          caseload sizes and their case lists.
         </p>
       )}
       <h3>Coaches and caseloads</h3>

@@ -87,9 +87,10 @@ export function CaseList({
               <button
                 type="button"
                 className="button button--secondary"
+                aria-label={`Open records of ${row.name}`}
                 onClick={() => onOpen(row)}
               >
-                Open records<span className="visually-hidden"> of {row.name}</span>
+                Open records
               </button>
               {caseActions?.({
                 youngPersonId: row.youngPersonId,
