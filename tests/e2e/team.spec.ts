@@ -10,8 +10,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addYoungPerson, setUpPassphrase } from './support/helpers';
 import {
+  coachSizeRow,
   everythingOnServer,
   joinDevice,
+  openTeamReport,
   setUpLeadDevice,
   startTeam,
   type TestTeam,
@@ -113,6 +115,21 @@ test('two coaches sync their caseloads through the service, and a replacement de
   const caseloads = leadPage.getByRole('list', { name: 'Caseloads' });
   await expect(caseloads).toContainText(amber.name);
   await expect(caseloads).toContainText(basil.name);
+
+  // The lead's team report counts both coaches' young people, and narrows to one coach.
+  await openTeamReport(leadPage);
+  // Caseloads, young people, open cases, documents that could not be opened.
+  expect(await coachSizeRow(leadPage, amber.name)).toEqual(['1', '3', '3', '0']);
+  expect(await coachSizeRow(leadPage, basil.name)).toEqual(['1', '1', '1', '0']);
+  const amberCases = leadPage.getByRole('table', { name: `Cases held by ${amber.name}` });
+  for (const name of ['Ada Fictional', 'Cal Fictional', 'Dan Fictional']) {
+    await expect(amberCases.getByRole('rowheader', { name })).toBeVisible();
+  }
+  await leadPage.getByLabel('Coach', { exact: true }).selectOption(basil.name);
+  await expect(
+    leadPage.getByRole('table', { name: `Cases held by ${basil.name}` }).getByRole('rowheader'),
+  ).toHaveText(['Bea Fictional']);
+  await expect(amberCases).toHaveCount(0);
 });
 
 /** Adds a young person to a caseload that has some already. */
