@@ -8,7 +8,7 @@
  * does (accounts, databases) is done before, with the provisioning code.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addYoungPerson, setUpPassphrase } from './support/helpers';
+import { addYoungPerson, expectNoViolations, setUpPassphrase } from './support/helpers';
 import {
   coachSizeRow,
   everythingOnServer,
@@ -130,6 +130,18 @@ test('two coaches sync their caseloads through the service, and a replacement de
     leadPage.getByRole('table', { name: `Cases held by ${basil.name}` }).getByRole('rowheader'),
   ).toHaveText(['Bea Fictional']);
   await expect(amberCases).toHaveCount(0);
+  await expectNoViolations(leadPage, 'The team report');
+
+  // Opening a case's records is asked first, then logged.
+  await leadPage.getByRole('button', { name: 'Open records of Bea Fictional' }).click();
+  const ask = leadPage.getByRole('alertdialog', { name: 'Open the records of Bea Fictional?' });
+  await expect(ask).toBeVisible();
+  await expectNoViolations(leadPage, 'The team report’s Open records dialog');
+  await ask.getByRole('button', { name: 'Open records' }).click();
+  await expect(leadPage.getByRole('heading', { name: 'Records of Bea Fictional' })).toBeFocused();
+  await expect(leadPage.getByRole('list', { name: 'Records you opened' })).toContainText(
+    'Bea Fictional',
+  );
 });
 
 /** Adds a young person to a caseload that has some already. */
