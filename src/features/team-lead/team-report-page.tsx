@@ -112,53 +112,17 @@ export function TeamReportPage({
     };
   }, []);
 
-  const refresh = useCallback(
-    async (lead: TeamLead) => {
-      // A second click before the first refresh is shown busy does not start a second one.
-      if (refreshing.current) return;
-      refreshing.current = true;
-      setProblem(null);
-      setProgress('Asking the team server for the caseloads…');
-      try {
-        const result = await loadTeamReport(lead, {
-          now,
-          ...(directory ? { directory } : {}),
-          ...(copies ? { copies } : {}),
-          onProgress: (index, total) => {
-            if (live.current) setProgress(`Getting caseload ${index} of ${total}…`);
-          },
-        });
-        if (!live.current) return;
-        setData(result);
-        setFinished({
-          at: now().toISOString(),
-          allFresh: result.caseloads.every((c) => !c.held || c.freshness.state === 'fresh'),
-        });
-        setLeadState({ phase: 'lead', lead: result.lead });
-      } catch (error) {
-        if (!live.current) return;
-        setProblem(
-          error instanceof LockedError
-            ? 'The app is locked: unlock it to see the team report.'
-            : 'The team report could not be read on this device. Please try again.',
-        );
-      } finally {
-        refreshing.current = false;
-        if (live.current) setProgress(null);
-      }
-    },
-    [now, directory, copies],
-  );
+  // The clock and the server's functions as given on the first render: a caller passing new
+  // functions on each render must not start the report again.
+  const given = useRef({ now, directory, copies });
 
-  useEffect(() => {
-    readTeamLead().then(
-      (lead) => {
-        if (!live.current) return;
-        setLeadState(lead ? { phase: 'lead', lead } : { phase: 'none' });
-        if (lead) void refresh(lead);
-      },
-      (error: unknown) => {
-        if (!live.current) return;
+  const readLead = useCallback(async (): Promise<TeamLead | null> => {
+    try {
+      const lead = await readTeamLead();
+      if (live.current) setLeadState(lead ? { phase: 'lead', lead } : { phase: 'none' });
+      return lead;
+    } catch (error) {
+      if (live.current) {
         setLeadState({
           phase: 'failed',
           message:
@@ -168,8 +132,52 @@ export function TeamReportPage({
                 ? error.message
                 : 'The team details on this device could not be read.',
         });
-      },
-    );
+      }
+      return null;
+    }
+  }, []);
+
+  const refresh = useCallback(async () => {
+    // A second click before the first refresh is shown busy does not start a second one.
+    if (refreshing.current) return;
+    refreshing.current = true;
+    setProblem(null);
+    setProgress('Asking the team server for the caseloads…');
+    const { now: clock, directory: listing, copies: stores } = given.current;
+    try {
+      const lead = await readLead();
+      if (!lead) return;
+      const result = await loadTeamReport(lead, {
+        now: clock,
+        ...(listing ? { directory: listing } : {}),
+        ...(stores ? { copies: stores } : {}),
+        onProgress: (index, total) => {
+          if (live.current) setProgress(`Getting caseload ${index} of ${total}…`);
+        },
+      });
+      if (!live.current) return;
+      setData(result);
+      setFinished({
+        at: clock().toISOString(),
+        allFresh: result.caseloads.every((c) => !c.held || c.freshness.state === 'fresh'),
+      });
+      // Read again: a record opened meanwhile was logged in the row, not in `result.lead`.
+      await readLead();
+    } catch (error) {
+      if (!live.current) return;
+      setProblem(
+        error instanceof LockedError
+          ? 'The app is locked: unlock it to see the team report.'
+          : 'The team report could not be read on this device. Please try again.',
+      );
+    } finally {
+      refreshing.current = false;
+      if (live.current) setProgress(null);
+    }
+  }, [readLead]);
+
+  useEffect(() => {
+    void refresh();
   }, [refresh]);
 
   useEffect(() => {
@@ -191,7 +199,7 @@ export function TeamReportPage({
   const open = async (row: CaseRow) => {
     setAsking(null);
     setOpenProblem(null);
-    const at = now();
+    const at = given.current.now();
     try {
       const lead = await logOpenedRecord(
         {
@@ -260,7 +268,7 @@ export function TeamReportPage({
           type="button"
           className="button"
           aria-disabled={progress !== null}
-          onClick={() => void refresh(lead)}
+          onClick={() => void refresh()}
         >
           Get the newest from the service
         </button>
