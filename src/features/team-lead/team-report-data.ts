@@ -74,11 +74,16 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/** Why a caseload could not be got from the server, in plain words. */
+/**
+ * Why a caseload could not be got from the server, in plain words. Asked only once the same
+ * account has listed the team, so a refusal is about this caseload: CouchDB answers 403 to a
+ * signed-in user who is not a member, pouchdb-server 401.
+ */
 export function refreshProblem(error: unknown): string {
   const status = statusOf(error);
-  if (status === 401) return 'The team server did not accept your user name and password.';
-  if (status === 403) return 'The team server would not let your account read this caseload.';
+  if (status === 401 || status === 403) {
+    return 'The team server would not let your account read this caseload. Ask your service’s IT team to check that you are one of its members.';
+  }
   if (status === 404) return 'This caseload is not on the team server.';
   return 'The team server could not be reached.';
 }

@@ -39,7 +39,7 @@ import {
   provisionCoach,
   type TeamCredentials,
 } from '../../../../src/team/provision';
-import { startCouchServer, type CouchServer } from '../../../support/couch-server';
+import { basicAuth, startCouchServer, type CouchServer } from '../../../support/couch-server';
 import {
   addJourney,
   journey,
@@ -278,6 +278,56 @@ describe("the lead's team report on a real team server", () => {
     const opened = screen.getByRole('list', { name: 'Records you opened' });
     expect(within(opened).getAllByRole('listitem')).toHaveLength(1);
     expect(within(opened).getByRole('listitem')).toHaveTextContent(/^Mia Thornbury \(caseload-/);
+  });
+
+  it('counts a document that does not open, says so, and reads the rest', async () => {
+    // The server's administrator writes a document no caseload key sealed into Basil's caseload.
+    const response = await fetch(`${server.url}/${caseloadOf.get(basil.name)}/${'e'.repeat(32)}`, {
+      method: 'PUT',
+      headers: { authorization: basicAuth(server.admin), 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, c: 'AAAA' }),
+    });
+    expect(response.ok).toBe(true);
+    renderReport(NOW);
+    expect(
+      await screen.findByText(
+        '1 document from the service could not be opened or failed its check, so it is left out of the report.',
+      ),
+    ).toBeVisible();
+    expect(sizeRow('coach-basil')).toHaveTextContent(/^coach-basil1111$/);
+    expect(sizeRow('coach-amber')).toHaveTextContent(/^coach-amber1220$/);
+    expect(
+      screen.getByText('All coaches: All programmes, 1 Jan 2026 to 31 Dec 2026: 3 young people.'),
+    ).toBeVisible();
+  });
+
+  it('says which caseload the server refused, and shows this device’s copy of it', async () => {
+    const security = `${server.url}/${caseloadOf.get(basil.name)}/_security`;
+    const admin = { authorization: basicAuth(server.admin), 'content-type': 'application/json' };
+    const before = await (await fetch(security, { headers: admin })).text();
+    // The lead taken out of Basil's caseload on the server (Basil alone a member).
+    const refused = await fetch(security, {
+      method: 'PUT',
+      headers: admin,
+      body: JSON.stringify({
+        admins: { names: [], roles: [] },
+        members: { names: [basil.name], roles: [] },
+      }),
+    });
+    expect(refused.ok).toBe(true);
+    try {
+      renderReport(LATER);
+      const notUpToDate = await screen.findByRole('list', { name: 'Caseloads not up to date' });
+      expect(within(notUpToDate).getByRole('listitem')).toHaveTextContent(
+        /^coach-basil \(caseload-[0-9a-f]+\): The team server would not let your account read this caseload\. Ask your service’s IT team to check that you are one of its members\. Showing what this device last got from the service, on \d\d:\d\d on 7 Dec 2026\.$/,
+      );
+      expect(sizeRow('coach-basil')).toHaveTextContent(/^coach-basil111/);
+      expect(
+        screen.getByText('All coaches: All programmes, 1 Jan 2026 to 31 Dec 2026: 3 young people.'),
+      ).toBeVisible();
+    } finally {
+      await fetch(security, { method: 'PUT', headers: admin, body: before });
+    }
   });
 
   it('shows this device’s copies when the server cannot be reached, and says how old they are', async () => {
