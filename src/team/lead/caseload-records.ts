@@ -57,7 +57,7 @@ export function documentKey(table: string, id: string): string {
 
 /** The lead's local copy of one caseload database (the name says nothing about its content). */
 export function openLocalCopy(caseloadId: string, prefix = 'lead-copy'): Database {
-  return new PouchDB(`${prefix}-${caseloadId}`);
+  return new PouchDB(`${prefix}-${caseloadId}`, { auto_compaction: true });
 }
 
 /** The caseload's database on the server, signed in as the lead. */
