@@ -8,7 +8,12 @@
  * does (accounts, databases) is done before, with the provisioning code.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addYoungPerson, expectNoViolations, setUpPassphrase } from './support/helpers';
+import {
+  addYoungPerson,
+  expectNoSideways,
+  expectNoViolations,
+  setUpPassphrase,
+} from './support/helpers';
 import {
   coachSizeRow,
   everythingOnServer,
@@ -142,6 +147,9 @@ test('two coaches sync their caseloads through the service, and a replacement de
   await expect(leadPage.getByRole('list', { name: 'Records you opened' })).toContainText(
     'Bea Fictional',
   );
+  // On a phone-sized screen (320 px) the report, its tables and the opened records fit.
+  await leadPage.setViewportSize({ width: 320, height: 800 });
+  await expectNoSideways(leadPage, 'The team report at 320 px');
 });
 
 /** Adds a young person to a caseload that has some already. */
