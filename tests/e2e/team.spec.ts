@@ -8,10 +8,17 @@
  * does (accounts, databases) is done before, with the provisioning code.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addYoungPerson, setUpPassphrase } from './support/helpers';
 import {
+  addYoungPerson,
+  expectNoSideways,
+  expectNoViolations,
+  setUpPassphrase,
+} from './support/helpers';
+import {
+  coachSizeRow,
   everythingOnServer,
   joinDevice,
+  openTeamReport,
   setUpLeadDevice,
   startTeam,
   type TestTeam,
@@ -113,6 +120,36 @@ test('two coaches sync their caseloads through the service, and a replacement de
   const caseloads = leadPage.getByRole('list', { name: 'Caseloads' });
   await expect(caseloads).toContainText(amber.name);
   await expect(caseloads).toContainText(basil.name);
+
+  // The lead's team report counts both coaches' young people, and narrows to one coach.
+  await openTeamReport(leadPage);
+  // Caseloads, young people, open cases, documents that could not be opened.
+  expect(await coachSizeRow(leadPage, amber.name)).toEqual(['1', '3', '3', '0']);
+  expect(await coachSizeRow(leadPage, basil.name)).toEqual(['1', '1', '1', '0']);
+  const amberCases = leadPage.getByRole('table', { name: `Cases held by ${amber.name}` });
+  for (const name of ['Ada Fictional', 'Cal Fictional', 'Dan Fictional']) {
+    await expect(amberCases.getByRole('rowheader', { name })).toBeVisible();
+  }
+  await leadPage.getByLabel('Coach', { exact: true }).selectOption(basil.name);
+  await expect(
+    leadPage.getByRole('table', { name: `Cases held by ${basil.name}` }).getByRole('rowheader'),
+  ).toHaveText(['Bea Fictional']);
+  await expect(amberCases).toHaveCount(0);
+  await expectNoViolations(leadPage, 'The team report');
+
+  // Opening a case's records is asked first, then logged.
+  await leadPage.getByRole('button', { name: 'Open records of Bea Fictional' }).click();
+  const ask = leadPage.getByRole('alertdialog', { name: 'Open the records of Bea Fictional?' });
+  await expect(ask).toBeVisible();
+  await expectNoViolations(leadPage, 'The team report’s Open records dialog');
+  await ask.getByRole('button', { name: 'Open records' }).click();
+  await expect(leadPage.getByRole('heading', { name: 'Records of Bea Fictional' })).toBeFocused();
+  await expect(leadPage.getByRole('list', { name: 'Records you opened' })).toContainText(
+    'Bea Fictional',
+  );
+  // On a phone-sized screen (320 px) the report, its tables and the opened records fit.
+  await leadPage.setViewportSize({ width: 320, height: 800 });
+  await expectNoSideways(leadPage, 'The team report at 320 px');
 });
 
 /** Adds a young person to a caseload that has some already. */
