@@ -18,6 +18,8 @@ import {
 } from '../../domain/team-report';
 import { formatInstantTime } from '../../lib/dates';
 import type { LeadDirectory } from './lead-actions';
+import { forwardMoves, moveCaseAction, type MoveCaseRequest } from './move-case-action';
+import { MoveCaseForm, describeCounts } from './move-case-form';
 import { loadTeamReport, type LeadCopies, type TeamReportData } from './team-report-data';
 import {
   CaseList,
@@ -44,7 +46,7 @@ export interface TeamReportArgs {
 interface TeamReportPageProps {
   /** The service report's filters, summary, downloads and figures over the records given. */
   renderReport: (args: TeamReportArgs) => ReactNode;
-  /** More actions for each case, after "Open records" (moving a case). */
+  /** The actions for each case after "Open records" (default: moving the case). */
   caseActions?: CaseActions;
   now?: () => Date;
   directory?: Pick<LeadDirectory, 'listCaseloads'>;
@@ -101,6 +103,9 @@ export function TeamReportPage({
   const [asking, setAsking] = useState<CaseRow | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [openProblem, setOpenProblem] = useState<string | null>(null);
+  /** What the last move did, said once the case lists show it. */
+  const [moved, setMoved] = useState<string | null>(null);
+  const movedRef = useRef<HTMLParagraphElement>(null);
   const refreshing = useRef(false);
   const live = useRef(true);
   const recordsHeading = useRef<HTMLDivElement>(null);
@@ -147,6 +152,9 @@ export function TeamReportPage({
     try {
       const lead = await readLead();
       if (!lead) return;
+      // What an old coach's device sent after a case moved goes on to the new coach first
+      // (a server out of reach is said by the report's own notes below).
+      if (lead.moves.length > 0) await forwardMoves(clock()).catch(() => undefined);
       const result = await loadTeamReport(lead, {
         now: clock,
         ...(listing ? { directory: listing } : {}),
@@ -184,6 +192,11 @@ export function TeamReportPage({
     if (shown) recordsHeading.current?.querySelector('h2')?.focus();
   }, [shown]);
 
+  // The moved case's form is gone from the lists once they show the move: focus goes here.
+  useEffect(() => {
+    if (moved && progress === null) movedRef.current?.focus();
+  }, [moved, progress]);
+
   const caseloads = useMemo(() => held(data), [data]);
   const coaches = useMemo(() => coachesOf(caseloads), [caseloads]);
   const chosen = coach !== null && coaches.includes(coach) ? coach : null;
@@ -195,6 +208,36 @@ export function TeamReportPage({
     for (const c of caseloads) for (const p of c.records.youngPeople) map.set(p.id, p.name);
     return map;
   }, [caseloads]);
+
+  const move = async (request: MoveCaseRequest, at: Date) => {
+    const result = await moveCaseAction(request, at);
+    if (result.ok) {
+      const person = names.get(request.youngPersonId) ?? 'The young person';
+      const to = caseloads.find((c) => c.caseloadId === request.toCaseload);
+      const toName = to && to.coaches.length > 0 ? to.coaches.join(', ') : 'the new caseload';
+      setMoved(
+        result.value.sent
+          ? `${person}’s case moved to ${toName} (${describeCounts(result.value.moved)}).`
+          : `${person}’s case is moved on this device, but the team server could not be reached: it goes to ${toName} at the next refresh.`,
+      );
+      void refresh();
+    }
+    return result;
+  };
+  const moveAction: CaseActions = (c) =>
+    caseloads.length < 2 ? null : (
+      <MoveCaseForm
+        youngPersonId={c.youngPersonId}
+        fromCaseload={c.caseloadId}
+        name={c.name}
+        caseloads={caseloads.map((k) => ({
+          caseloadDatabase: k.caseloadId,
+          coaches: [...k.coaches],
+        }))}
+        onMove={move}
+        now={given.current.now}
+      />
+    );
 
   const open = async (row: CaseRow) => {
     setAsking(null);
@@ -281,6 +324,11 @@ export function TeamReportPage({
               : '')}
         </p>
       </div>
+      {moved && (
+        <p ref={movedRef} tabIndex={-1} role="status">
+          {moved}
+        </p>
+      )}
       {problem && <p role="alert">{problem}</p>}
       {data && <TeamReportNotes data={data} />}
       {data &&
@@ -308,7 +356,7 @@ export function TeamReportPage({
                 caption={captionOf(caseload, caseloads)}
                 rows={caseRows(caseload)}
                 onOpen={setAsking}
-                caseActions={caseActions}
+                caseActions={caseActions ?? moveAction}
               />
             ))}
           </section>

@@ -9,7 +9,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../../src/db/database';
 import { getDataKey } from '../../../../src/db/encryption/session-key';
 import {
@@ -45,6 +45,7 @@ import {
   journey,
   makeDevice,
   saved,
+  waitFor,
   type Device,
   type Journey,
 } from '../../../unit/team/sync/sync-fixtures';
@@ -60,6 +61,7 @@ let teamDatabase: string;
 const caseloadOf = new Map<string, string>();
 const devices: Device[] = [];
 let mia: Journey;
+let leo: Journey;
 
 function must<T>(result: { ok: true; value: T } | { ok: false; problem: { message: string } }): T {
   if (!result.ok) throw new Error(result.problem.message);
@@ -133,7 +135,8 @@ beforeAll(async () => {
   const a = await join(amber);
   mia = journey('Mia Thornbury', 'Go to football on Saturdays', 'Talked about the team');
   await addJourney(a.db, mia);
-  await addJourney(a.db, journey('Leo Castleford', 'Sleep before ten', 'Made a bedtime plan'));
+  leo = journey('Leo Castleford', 'Sleep before ten', 'Made a bedtime plan');
+  await addJourney(a.db, leo);
   const b = await join(basil);
   await addJourney(b.db, journey('Ava Marsh', 'Walk the dog', 'Dog walk went well'));
   for (const device of devices) {
@@ -387,4 +390,69 @@ describe("the lead's team report on a real team server", () => {
     expect(opened[0]).toMatch(/^A young person no longer in these caseloads \(caseload-/);
     expect(opened[1]).toMatch(/^Mia Thornbury \(caseload-/);
   });
+
+  it('moves a case to another coach: the new coach’s device gets every rating, the old one stops showing it', async () => {
+    await updateTeamLead((lead) => ({ ...lead, server: server.url }), LATER);
+    const [amberDevice, basilDevice] = devices;
+    if (!amberDevice || !basilDevice) throw new Error('two devices');
+    renderReport(LATER);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Move Leo Castleford’s case…' }));
+    await user.selectOptions(screen.getByLabelText('Move to'), 'coach-basil');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(
+      screen.getByText('Move Leo Castleford’s case from coach-amber to coach-basil?'),
+    ).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Move the case' }));
+    const said = await screen.findByText(
+      'Leo Castleford’s case moved to coach-basil (1 young person, 1 goal, 1 session, 3 ratings).',
+    );
+    // The lists are got again and show the case with its new coach; focus on what was done.
+    await waitForElement(() =>
+      within(screen.getByRole('table', { name: 'Cases held by coach-basil' })).queryByRole(
+        'rowheader',
+        { name: 'Leo Castleford' },
+      ),
+    );
+    await waitForElement(() => (document.activeElement === said ? said : null));
+    expect(
+      within(screen.getByRole('table', { name: 'Cases held by coach-amber' }))
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Mia Thornbury']);
+    expect((await readTeamLead())?.moves).toEqual([
+      {
+        youngPersonId: leo.youngPerson.id,
+        fromCaseload: caseloadOf.get(amber.name),
+        toCaseload: caseloadOf.get(basil.name),
+        movedAt: LATER.toISOString(),
+      },
+    ]);
+
+    // Basil's device gets Leo with every rating; Amber's stops showing him.
+    await waitFor(
+      basilDevice,
+      async () => (await basilDevice.db.ratings.where('goalId').equals(leo.goal.id).count()) === 3,
+      'Leo’s ratings on Basil’s device',
+    );
+    expect(await basilDevice.db.youngPeople.get(leo.youngPerson.id)).toEqual(leo.youngPerson);
+    expect(await basilDevice.db.sessions.get(leo.session.id)).toEqual(leo.session);
+    await waitFor(
+      amberDevice,
+      async () => (await amberDevice.db.youngPeople.get(leo.youngPerson.id)) === undefined,
+      'Leo gone from Amber’s device',
+    );
+    expect(await amberDevice.db.ratings.where('goalId').equals(leo.goal.id).count()).toBe(0);
+    expect(await amberDevice.db.youngPeople.get(mia.youngPerson.id)).toEqual(mia.youngPerson);
+  });
 });
+
+/** Resolves once `find` returns an element (React Testing Library's own wait). */
+async function waitForElement(find: () => HTMLElement | null): Promise<void> {
+  await vi.waitFor(
+    () => {
+      if (!find()) throw new Error('not yet');
+    },
+    { timeout: 20_000, interval: 20 },
+  );
+}
