@@ -150,6 +150,53 @@ test('two coaches sync their caseloads through the service, and a replacement de
   // On a phone-sized screen (320 px) the report, its tables and the opened records fit.
   await leadPage.setViewportSize({ width: 320, height: 800 });
   await expectNoSideways(leadPage, 'The team report at 320 px');
+  await leadPage.setViewportSize({ width: 1280, height: 800 });
+
+  // Amber sets Cal a goal with a first rating; the lead moves Cal's case to Basil.
+  await amberPage.goto('/');
+  await amberPage.getByRole('link', { name: /Cal Fictional/ }).click();
+  await amberPage.getByRole('link', { name: 'Add goal' }).first().click();
+  await amberPage.getByLabel('What is the goal?').fill('Play in the school band');
+  await amberPage.getByRole('checkbox', { name: /^Belonging/ }).check();
+  await amberPage.getByRole('radio', { name: 'Together' }).check();
+  await amberPage
+    .getByRole('group', { name: /How close is the young person/ })
+    .getByRole('radio', { name: '6', exact: true })
+    .check();
+  await amberPage.getByRole('button', { name: 'Save goal' }).click();
+  await expect(amberPage.getByText('Goal added').last()).toBeVisible();
+  await expectSaved(amberPage);
+
+  await leadPage.getByRole('button', { name: 'Get the newest from the service' }).click();
+  await expect(leadPage.getByText(/^Got the newest from the service at /)).toBeVisible({
+    timeout: 60_000,
+  });
+  await leadPage.getByLabel('Coach', { exact: true }).selectOption('');
+  await leadPage.getByRole('button', { name: 'Move Cal Fictional’s case…' }).click();
+  await leadPage.getByLabel('Move to').selectOption({ label: basil.name });
+  await leadPage.getByRole('button', { name: 'Continue' }).click();
+  await leadPage.getByRole('button', { name: 'Move the case' }).click();
+  await expect(
+    leadPage.getByText(
+      `Cal Fictional’s case moved to ${basil.name} (1 young person, 1 goal, 1 rating).`,
+    ),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(
+    leadPage.getByRole('table', { name: `Cases held by ${basil.name}` }).getByRole('rowheader'),
+  ).toHaveText(['Bea Fictional', 'Cal Fictional'], { timeout: 60_000 });
+
+  // Basil's device shows Cal with the goal and its rating; Amber's devices stop showing Cal.
+  await basilPage.goto('/');
+  await basilPage.getByRole('link', { name: /Cal Fictional/ }).click({ timeout: 60_000 });
+  await expect(basilPage.getByText('Play in the school band').first()).toBeVisible();
+  await expect(basilPage.getByText(/\b6\b/).first()).toBeVisible();
+  for (const page of [amberPage, replacement]) {
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: /Ada Fictional/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Cal Fictional/ })).toHaveCount(0, {
+      timeout: 60_000,
+    });
+  }
 });
 
 /** Adds a young person to a caseload that has some already. */
