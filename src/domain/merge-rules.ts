@@ -9,9 +9,12 @@
  *   same file change the words the second time it is merged;
  * - no record moves to another young person (or a rating to another goal or session);
  * - a case closed on this device stays read-only: the file's new or newer goals, sessions,
- *   ratings, closures and maps of that young person are refused, unless the file reopens the
+ *   ratings, closures and maps of that young person changed after the case was closed (later
+ *   than the device's version of the young person) are refused, unless the file reopens the
  *   case (its version of the young person is newer, and open, or holds a reopening this
- *   device has not seen). Their own details can change, as on the edit page.
+ *   device has not seen). Their own details can change, as on the edit page. A version from
+ *   before the closing is part of the case as it was closed, and is taken: a device that
+ *   gets a closed case from the team server, or from a file, gets its whole history.
  *
  * And a merge never leaves a record whose young person, goal or session is not there: a
  * record whose owner was left out (deleted, refused) is left out too.
@@ -98,11 +101,23 @@ export function applyScreenRules(
     resilienceMaps: byId(device.resilienceMaps),
   };
   const reopened = reopenedByFile(file, device);
-  const closedHere = new Set(
+  /**
+   * Each case closed here (and not reopened by the file), with when its young person was last
+   * changed: here, or in the file's newer version, which the merge takes (so a second merge of
+   * the same file decides as the first).
+   */
+  const inFile = new Map(candidates.youngPeople.map((yp) => [yp.id, stampOf(yp)] as const));
+  const closedHere = new Map(
     device.youngPeople
       .filter((yp) => yp.status === 'closed' && !reopened.has(yp.id))
-      .map((yp) => yp.id),
+      .map((yp) => [yp.id, Math.max(stampOf(yp), inFile.get(yp.id) ?? -Infinity)] as const),
   );
+  /** The record was changed after its young person's case was closed here. */
+  const afterClosing = (youngPersonId: string | undefined, record: object) => {
+    if (youngPersonId === undefined) return false;
+    const closedAt = closedHere.get(youngPersonId);
+    return closedAt !== undefined && stampOf(record) > closedAt;
+  };
   const fileGoals = byId(file.goals);
   const fileSessions = byId(file.sessions);
   const ownerOfGoal = (id: string) => (here.goals.get(id) ?? fileGoals.get(id))?.youngPersonId;
@@ -114,7 +129,7 @@ export function applyScreenRules(
     (record: T): MergeRefusalReason | null => {
       const before = table.get(record.id);
       if (before && before.youngPersonId !== record.youngPersonId) return 'moved';
-      return closedHere.has(record.youngPersonId) ? 'case-closed' : null;
+      return afterClosing(record.youngPersonId, record) ? 'case-closed' : null;
     };
 
   const goals = sift<Goal>(
@@ -147,7 +162,7 @@ export function applyScreenRules(
         ownerOfGoal(rating.goalId),
         rating.sessionId === null ? undefined : ownerOfSession(rating.sessionId),
       ];
-      return owners.some((o) => o !== undefined && closedHere.has(o)) ? 'case-closed' : null;
+      return owners.some((o) => afterClosing(o, rating)) ? 'case-closed' : null;
     },
     refusals,
   );

@@ -47,8 +47,8 @@ async function newCaseload(): Promise<DeviceSetup & { database: string; key: Cas
   };
 }
 
-function device(label: string, setup: DeviceSetup): Device {
-  const made = makeDevice(label, setup);
+function device(label: string, setup: DeviceSetup, pullBatchSize?: number): Device {
+  const made = makeDevice(label, setup, pullBatchSize ? { pullBatchSize } : {});
   devices.push(made);
   return made;
 }
@@ -200,5 +200,35 @@ describe('faults', () => {
       status: 404,
     });
     await replica.close();
+  });
+
+  it('gives a new device the whole history of a closed case, whatever order it arrives in', async () => {
+    const caseload = await newCaseload();
+    const a = device('a', caseload);
+    const j = journey('Alfie Brennand', 'Walk to school with a friend', 'Met Sam at the gate');
+    const closed = {
+      ...j,
+      youngPerson: {
+        ...j.youngPerson,
+        status: 'closed' as const,
+        closedOn: '2026-10-20',
+        closureReason: 'Goals met',
+        updatedAt: '2026-10-20T10:00:00.000Z',
+      },
+    };
+    await addJourney(a.db, closed);
+    await a.start();
+    await saved(a);
+
+    // Two documents a batch: the closed young person comes before the rest of the case.
+    const b = device('b', caseload, 2);
+    await b.start();
+    await waitFor(
+      b,
+      async (s) => s.state === 'saved' && (await b.db.ratings.count()) === 3,
+      'the whole closed case on B',
+    );
+    expect(await readJourney(b.db, closed)).toEqual(await readJourney(a.db, closed));
+    expect(b.session.refused()).toEqual([]);
   });
 });
