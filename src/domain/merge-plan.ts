@@ -29,6 +29,12 @@ export interface MergeSides {
    * are taken despite the deletions of them here, and those deletions forgotten.
    */
   broughtBack?: ReadonlySet<string>;
+  /**
+   * The records come from the same case's own history (the team server's copy of the
+   * caseload, not a file): a closed case takes its versions from before it was closed, which
+   * arrive after the closing when a device syncs the caseload (see merge-rules.ts).
+   */
+  historyOfClosedCases?: boolean;
 }
 
 /** No deletions on either side. */
@@ -138,7 +144,9 @@ export async function decideMerge(
   };
   await pace();
   // 2. The screens' rules.
-  const screened = applyScreenRules(alive, file, device);
+  const screened = applyScreenRules(alive, file, device, {
+    historyOfClosedCases: sides.historyOfClosedCases ?? false,
+  });
   refusals.push(...screened.refusals);
   // 3. The file's deletions, here.
   const incoming = incomingDeletions(sides.fileDeletions, file, device);

@@ -9,12 +9,13 @@
  *   same file change the words the second time it is merged;
  * - no record moves to another young person (or a rating to another goal or session);
  * - a case closed on this device stays read-only: the file's new or newer goals, sessions,
- *   ratings, closures and maps of that young person changed after the case was closed (later
- *   than the device's version of the young person) are refused, unless the file reopens the
+ *   ratings, closures and maps of that young person are refused, unless the file reopens the
  *   case (its version of the young person is newer, and open, or holds a reopening this
- *   device has not seen). Their own details can change, as on the edit page. A version from
- *   before the closing is part of the case as it was closed, and is taken: a device that
- *   gets a closed case from the team server, or from a file, gets its whole history.
+ *   device has not seen). Their own details can change, as on the edit page. Syncing with
+ *   the team server (`historyOfClosedCases`), only the versions changed after the case was
+ *   closed (later than its young person here, or than the newer version the merge takes) are
+ *   refused: a device that syncs a caseload gets a closed case's young person before the
+ *   rest of its history, which is taken.
  *
  * And a merge never leaves a record whose young person, goal or session is not there: a
  * record whose owner was left out (deleted, refused) is left out too.
@@ -91,6 +92,7 @@ export function applyScreenRules(
   candidates: FullBackupRecords,
   file: FullBackupRecords,
   device: FullBackupRecords,
+  { historyOfClosedCases = false }: { historyOfClosedCases?: boolean } = {},
 ): { allowed: FullBackupRecords; refusals: MergeRefusal[] } {
   const refusals: MergeRefusal[] = [];
   const here = {
@@ -116,7 +118,7 @@ export function applyScreenRules(
   const afterClosing = (youngPersonId: string | undefined, record: object) => {
     if (youngPersonId === undefined) return false;
     const closedAt = closedHere.get(youngPersonId);
-    return closedAt !== undefined && stampOf(record) > closedAt;
+    return closedAt !== undefined && (!historyOfClosedCases || stampOf(record) > closedAt);
   };
   const fileGoals = byId(file.goals);
   const fileSessions = byId(file.sessions);

@@ -425,6 +425,7 @@ async function merge(
     const { plan, toMerge, changes } = await compareRecords(file, device, pacer(db), {
       deviceDeletions,
       fileDeletions,
+      historyOfClosedCases: true,
     });
     await applyMergeChanges(db, changes);
     await writeAll(db, toMerge, 'bulkPut');
