@@ -18,7 +18,6 @@ import { instantSchema } from '../../domain/schemas';
 import { ValidationError } from '../../domain/validation';
 import { toInstant } from '../../lib/instant';
 import { pendingInvitationSchema } from '../../team/directory/documents';
-import { rewrapStoredIdentity } from '../../team/keys/identity';
 import {
   signedMembershipSchema,
   storedIdentitySchema,
@@ -167,34 +166,4 @@ export async function updateTeamLead(
 /** Stops leading a team on this device: the row is removed. Nothing on the server changes. */
 export async function forgetTeamLead(db: CoachingDatabase = getDb()): Promise<void> {
   await db.settings.delete(TEAM_LEAD_KEY);
-}
-
-/**
- * When the data key changes: the lead's identity (its private keys are sealed under the data
- * key's bytes) sealed again under the new key. Made before the transaction that reseals every
- * record (Web Crypto cannot run inside it); the function returned stores it inside that
- * transaction. Null when the device leads no team, or its identity does not open.
- */
-export async function prepareTeamLeadRewrap(
-  oldKey: Uint8Array,
-  newKey: Uint8Array,
-  db: CoachingDatabase = getDb(),
-): Promise<(() => Promise<void>) | null> {
-  let lead: TeamLead | null;
-  try {
-    lead = await readTeamLead(db);
-  } catch {
-    return null;
-  }
-  if (!lead) return null;
-  let identity: TeamLead['identity'];
-  try {
-    identity = await rewrapStoredIdentity(lead.identity, oldKey, newKey);
-  } catch {
-    return null;
-  }
-  const rewrapped = teamLeadSchema.parse({ ...lead, identity });
-  return async () => {
-    await db.settings.put({ key: TEAM_LEAD_KEY, value: rewrapped });
-  };
 }
