@@ -7,9 +7,10 @@
  *
  * It holds the server address, the team database, the lead's user name and password, the
  * lead's device identity (private keys sealed by the data key: ../../team/keys/identity.ts),
- * each set-up caseload's keys wrapped for this device (never a caseload key in the clear),
- * the pending invitations (they hold the codes) and the newest signed membership lists this
- * device has seen (checked again with the lead's keys before use).
+ * each set-up caseload's keys wrapped for this device (never a caseload key in the clear), the
+ * keys of caseloads being set up (wrapped the same way), the pending invitations (they hold the
+ * codes) and the newest signed membership lists this device has seen (checked again with the
+ * lead's keys before use).
  *
  * Validated with zod on every write and every read.
  */
@@ -71,6 +72,12 @@ export const teamLeadSchema = z
     identity: storedIdentitySchema,
     /** Every caseload key this device set up, wrapped for this device. */
     caseloadKeys: z.array(wrappedCaseloadKeySchema).max(10_000),
+    /**
+     * Keys this device made for a caseload it is setting up, wrapped for this device and kept
+     * before the server has the caseload's list (a try cut short is finished with the same
+     * key). Moved to caseloadKeys once the list is kept. Absent in rows saved before.
+     */
+    settingUp: z.array(wrappedCaseloadKeySchema).max(10_000).optional(),
     /** Invitations made and not yet settled (each holds its code). */
     pending: z.array(pendingInvitationSchema).max(10_000),
     /** The newest signed list of each caseload this device has seen (one per caseload). */
@@ -80,6 +87,10 @@ export const teamLeadSchema = z
   .refine((l) => l.caseloadKeys.every((k) => k.recipient === l.identity.fingerprint), {
     message: 'A caseload key is wrapped for another device.',
     path: ['caseloadKeys'],
+  })
+  .refine((l) => (l.settingUp ?? []).every((k) => k.recipient === l.identity.fingerprint), {
+    message: 'A caseload key is wrapped for another device.',
+    path: ['settingUp'],
   })
   .refine(
     (l) => new Set(l.heldLists.map((s) => s.membership.caseloadId)).size === l.heldLists.length,

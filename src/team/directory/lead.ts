@@ -13,7 +13,12 @@
  * A swapped answer (a server in the middle) is refused and said, never accepted.
  */
 import { problem, type TeamResult } from '../couch-http';
-import { createCaseloadKey, wrapCaseloadKey, type CaseloadKey } from '../keys/caseload-key';
+import {
+  createCaseloadKey,
+  unwrapOwnCaseloadKey,
+  wrapCaseloadKey,
+  type CaseloadKey,
+} from '../keys/caseload-key';
 import { subtle } from '../keys/encoding';
 import { displayFingerprint, type DeviceIdentity } from '../keys/identity';
 import { createInvitation, leadAccept, type InvitationFailure } from '../keys/invitation';
@@ -30,6 +35,7 @@ import {
   answerId,
   caseloadDatabaseSchema,
   holdersBytes,
+  keyDocumentSchema,
   keyId,
   membershipId,
   offerId,
@@ -106,17 +112,27 @@ const notACaseload = (database: string) =>
 /**
  * Sets a caseload up for team working: its first key (version 1, caseloadId = the caseload
  * database's name), wrapped for the lead's own device, and a membership list naming the lead
- * alone, signed. Returns the key. A caseload already set up is an `already-exists` problem
- * (its key is not replaced).
+ * alone, signed. Returns the key. `key` is the key to set it up with (the lead's device keeps
+ * it before calling, so that a try cut short can be finished with the same key); a new one is
+ * made when none is given. A caseload already set up is an `already-exists` problem (its key
+ * is not replaced).
+ *
+ * A try cut short may have left this device's key document without a list: it is reused when
+ * it holds this same key, and replaced otherwise (no list names it, so nobody holds it; a key
+ * someone else put there is never taken).
  */
 export async function setUpCaseload(
   team: TeamDirectory,
   lead: DeviceIdentity,
   caseloadDatabase: string,
   now: Date,
+  key?: CaseloadKey,
 ): Promise<TeamResult<CaseloadKey>> {
   if (!caseloadDatabaseSchema.safeParse(caseloadDatabase).success) {
     return notACaseload(caseloadDatabase);
+  }
+  if (key && (key.caseloadId !== caseloadDatabase || key.keyVersion !== 1)) {
+    throw new Error('A caseload is set up with its own first key.');
   }
   const existing = await readDocument(team, membershipId(caseloadDatabase));
   if (!existing.ok) return existing;
@@ -126,23 +142,41 @@ export async function setUpCaseload(
       'This caseload is already set up for team working: its key was kept.',
     );
   }
-  const key = await createCaseloadKey(caseloadDatabase, 1);
-  const wrapped = await wrapCaseloadKey(key, lead.publicKeys);
-  const keyWritten = await writeDocument(team, {
-    _id: keyId(lead.fingerprint, caseloadDatabase, 1),
-    wrapped,
-  });
-  if (!keyWritten.ok) return keyWritten;
+  const first = key ?? (await createCaseloadKey(caseloadDatabase, 1));
+  const id = keyId(lead.fingerprint, caseloadDatabase, 1);
+  const left = await readDocument(team, id);
+  if (!left.ok) return left;
+  if (!(await holdsKey(left.value, lead, first))) {
+    const keyWritten = await writeDocument(
+      team,
+      { _id: id, wrapped: await wrapCaseloadKey(first, lead.publicKeys) },
+      left.value === null ? {} : { replace: true },
+    );
+    if (!keyWritten.ok) return keyWritten;
+  }
   const listed = await publishMembership(team, lead, {
     caseload: caseloadDatabase,
     version: 1,
     members: [{ fingerprint: lead.fingerprint, role: 'lead' }],
-    keys: [key],
+    keys: [first],
     coaches: [],
     now,
   });
   if (!listed.ok) return listed;
-  return { ok: true, value: key };
+  return { ok: true, value: first };
+}
+
+/** True when a key document read from the server holds `key`, wrapped for `lead`. */
+async function holdsKey(document: unknown, lead: DeviceIdentity, key: CaseloadKey) {
+  const parsed = keyDocumentSchema.safeParse(document);
+  if (!parsed.success) return false;
+  const opened = await unwrapOwnCaseloadKey(parsed.data.wrapped, lead);
+  return (
+    opened.ok &&
+    opened.key.caseloadId === key.caseloadId &&
+    opened.key.keyVersion === key.keyVersion &&
+    opened.key.commitment === key.commitment
+  );
 }
 
 /**

@@ -58,6 +58,9 @@ function fakeDirectory(overrides: Partial<FakeDirectory> = {}): FakeDirectory {
       };
     }),
     acceptAnswers: vi.fn<LeadDirectory['acceptAnswers']>(() => Promise.resolve([])),
+    collectCaseloadKeys: vi.fn<LeadDirectory['collectCaseloadKeys']>(() =>
+      Promise.resolve({ ok: true, value: { state: 'waiting', message: 'Not accepted yet.' } }),
+    ),
     ...overrides,
   };
   return directory;
