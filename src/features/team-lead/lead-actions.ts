@@ -117,8 +117,16 @@ function keepList(identity: DeviceIdentity, list: Membership): Promise<SignedMem
   return signMembership(identity, list);
 }
 
+/**
+ * The kept lists with `kept` in place of its caseload's, unless the one kept already is as new
+ * or newer (two tabs, or a late answer, never put an older list back: the rollback check
+ * compares with the newest).
+ */
 function withList(lists: readonly SignedMembership[], kept: SignedMembership) {
-  return [...lists.filter((s) => s.membership.caseloadId !== kept.membership.caseloadId), kept];
+  const caseload = kept.membership.caseloadId;
+  const held = lists.find((s) => s.membership.caseloadId === caseload);
+  if (held && held.membership.version >= kept.membership.version) return [...lists];
+  return [...lists.filter((s) => s.membership.caseloadId !== caseload), kept];
 }
 
 /**

@@ -52,8 +52,10 @@ function Leading({
   const refresh = useCallback(async () => {
     setListing({ phase: 'loading' });
     try {
-      const opened = await openLead(lead);
-      const listed = await directory.listCaseloads(teamOf(lead), opened.identity);
+      // The lists this device keeps now (a check may have kept newer ones since `lead` was
+      // read): an older or missing one on the server is refused.
+      const opened = await openLead((await readTeamLead()) ?? lead);
+      const listed = await directory.listCaseloads(teamOf(lead), opened.identity, opened.held);
       setListing(
         listed.ok
           ? { phase: 'listed', ...listed.value }

@@ -400,6 +400,9 @@ describe('Settings > Lead a team, set up', () => {
     const [, , , keys, , held] = directory.acceptAnswers.mock.calls[1] ?? [];
     expect(keys?.map((k) => k.caseloadId)).toEqual([CASELOAD_A]);
     expect(held?.map((l) => l.version)).toEqual([2]);
+    // The coach list is checked against the kept lists too (an older one is refused).
+    const listedWith = directory.listCaseloads.mock.lastCall?.[2];
+    expect(listedWith?.map((l) => [l.caseloadId, l.version])).toEqual([[CASELOAD_A, 2]]);
   });
 
   it('stops leading after a confirmation: the lead state is forgotten, the server not asked', async () => {

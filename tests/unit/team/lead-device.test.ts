@@ -1,10 +1,16 @@
 /**
- * A lead's caseload set-up cut short (issue 14, review finding 1), against a real
- * CouchDB-protocol server (pouchdb-server in memory): the lead's device keeps the caseload's
+ * The lead's device against a real CouchDB-protocol server (pouchdb-server in memory), issue 14.
+ *
+ * A caseload set-up cut short (review finding 1): the lead's device keeps the caseload's
  * key before anything goes to the server, so a try cut short after the key document went up
  * is finished with the same key, and one cut short after the list went up collects the lead's
  * own key back from the server. A key document someone else left is never taken, and a
- * caseload set up by another device stays refused. Time is passed in.
+ * caseload set up by another device stays refused.
+ *
+ * The coach list (review finding 8): checked against the lists the lead's device kept, so a
+ * list the server rolled back, or removed, is refused and named, not shown as "not set up".
+ *
+ * Time is passed in.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/db/database';
@@ -19,22 +25,23 @@ import {
 } from '../../../src/features/team-lead/lead-actions';
 import { randomBytes } from '../../../src/lib/crypto';
 import { problem } from '../../../src/team/couch-http';
-import { collectCaseloadKeys, setUpCaseload } from '../../../src/team/directory';
+import { collectCaseloadKeys, listCaseloads, setUpCaseload } from '../../../src/team/directory';
 import { keyId } from '../../../src/team/directory/documents';
 import { writeDocument } from '../../../src/team/directory/store';
 import { createCaseloadKey, wrapCaseloadKey } from '../../../src/team/keys/caseload-key';
 import { generateDeviceIdentity, type DeviceIdentity } from '../../../src/team/keys/identity';
+import { signMembership, verifyMembership } from '../../../src/team/keys/membership';
 import {
   createTeamDatabase,
   createTeamUser,
   provisionCoach,
   type TeamCredentials,
 } from '../../../src/team/provision';
-import { startCouchServer, type CouchServer } from '../../support/couch-server';
+import { basicAuth, startCouchServer, type CouchServer } from '../../support/couch-server';
 
 const NOW = new Date('2026-12-07T10:00:00.000Z');
 const leadUser: TeamCredentials = { name: 'lead-rowan', password: 'lead password 1' };
-const coaches = ['coach-amber', 'coach-basil', 'coach-cedar', 'coach-daisy'];
+const coaches = ['coach-amber', 'coach-basil', 'coach-cedar', 'coach-daisy', 'coach-elm'];
 
 let server: CouchServer;
 let teamDatabase: string;
@@ -231,3 +238,58 @@ describe("a lead's caseload set-up cut short", () => {
     expect((await readTeamLead())?.pending).toEqual([]);
   });
 });
+
+describe("the lead's coach list", () => {
+  it('refuses a list older than the kept one, or a missing one, and names it', async () => {
+    const identity = await leadDevice();
+    const database = caseload('coach-elm');
+    const made = await inviteOne(
+      await opened(),
+      { coachName: 'coach-elm', caseloadDatabase: database },
+      teamDirectory,
+      NOW,
+    );
+    expect(made.ok).toBe(true);
+    const team = teamOf(await storedLead());
+    const { held } = await opened();
+    // (The other caseloads here were set up by other tests' lead devices: refused too.)
+    const shown = async (kept: Parameters<typeof listCaseloads>[2]) => {
+      const listed = must(await listCaseloads(team, identity, kept));
+      return {
+        listed: listed.caseloads.filter((c) => c.caseloadDatabase === database),
+        refused: listed.refused.includes(database),
+      };
+    };
+    expect(await shown(held)).toMatchObject({
+      listed: [{ caseloadDatabase: database, listVersion: 1 }],
+      refused: false,
+    });
+
+    // The device has kept version 2 (a coach accepted since); the server shows version 1.
+    const [first] = held;
+    if (!first) throw new Error('no list');
+    const newer = await verifyMembership(await signMembership(identity, { ...first, version: 2 }), {
+      lead: identity.publicKeys,
+      caseloadId: database,
+    });
+    if (!newer.ok) throw new Error('no list');
+    expect(await shown([newer.membership])).toEqual({ listed: [], refused: true });
+
+    // The server hides the list altogether.
+    const response = await fetch(
+      `${server.url}/${teamDatabase}/membership-${database}?rev=${await revisionOf(`membership-${database}`)}`,
+      { method: 'DELETE', headers: { authorization: basicAuth(server.admin) } },
+    );
+    expect(response.ok).toBe(true);
+    expect(await shown(held)).toEqual({ listed: [], refused: true });
+    // Without the kept lists, it would look like a caseload never set up.
+    expect(await shown([])).toEqual({ listed: [], refused: false });
+  });
+});
+
+async function revisionOf(id: string): Promise<string> {
+  const response = await fetch(`${server.url}/${teamDatabase}/${id}`, {
+    headers: { authorization: basicAuth(server.admin) },
+  });
+  return ((await response.json()) as { _rev: string })._rev;
+}
