@@ -1,0 +1,200 @@
+/**
+ * The lead's side of joining, step 3 (./lead.ts makes the invitations): for each pending
+ * invitation, the coach's answer checked with the code; the caseload's keys wrapped for the
+ * coach's device, which joins the signed list.
+ *
+ * A swapped answer (a server in the middle) is refused and said, never accepted.
+ */
+import { wrapCaseloadKey, type CaseloadKey } from '../keys/caseload-key';
+import { displayFingerprint, type DeviceIdentity } from '../keys/identity';
+import { leadAccept, type InvitationFailure } from '../keys/invitation';
+import { isMember, type VerifiedMembership } from '../keys/membership';
+import {
+  answerDocumentSchema,
+  answerId,
+  keyId,
+  offerId,
+  pendingInvitationSchema,
+  type PendingInvitation,
+} from './documents';
+import { publishMembership } from './lead';
+import { readMembership } from './membership-document';
+import { deleteDocument, readDocument, writeDocument, type TeamDirectory } from './store';
+
+interface About {
+  inviteId: string;
+  coachName: string;
+  caseloadDatabase: string;
+}
+
+/**
+ * What became of one pending invitation:
+ * - 'accepted': the coach's device holds the caseload's keys now; forget the invitation;
+ * - 'waiting': no answer yet; keep it;
+ * - 'refused': the answer failed its check (swapped on the way, or not readable); it was not
+ *   accepted and the invitation is closed; forget it and make a new one;
+ * - 'expired': closed; forget it;
+ * - 'failed': the server could not be asked or written; keep it and try again.
+ */
+export type AcceptOutcome =
+  | (About & {
+      state: 'accepted';
+      coachFingerprint: string;
+      shownFingerprint: string;
+      /** The caseload's list now, with the device on it: keep it as the newest list. */
+      membership: VerifiedMembership;
+    })
+  | (About & { state: 'waiting'; expiresAt: string })
+  | (About & { state: 'refused'; reason: InvitationFailure; message: string })
+  | (About & { state: 'expired'; message: string })
+  | (About & { state: 'failed'; message: string });
+
+const EXPIRED =
+  'This invitation expired before it was accepted. Make a new invitation if the coach still needs to join.';
+
+async function closeInvitation(team: TeamDirectory, inviteId: string) {
+  await deleteDocument(team, offerId(inviteId));
+  await deleteDocument(team, answerId(inviteId));
+}
+
+/** The keys the lead holds for a caseload, every version its list commits to, or null. */
+function keysOfList(
+  membership: VerifiedMembership,
+  held: readonly CaseloadKey[],
+): CaseloadKey[] | null {
+  const keys: CaseloadKey[] = [];
+  for (const entry of membership.keys) {
+    const key = held.find(
+      (k) => k.caseloadId === membership.caseloadId && k.keyVersion === entry.keyVersion,
+    );
+    if (!key || key.commitment !== entry.commitment) return null;
+    keys.push(key);
+  }
+  return keys;
+}
+
+async function acceptOne(
+  team: TeamDirectory,
+  lead: DeviceIdentity,
+  pending: PendingInvitation,
+  caseloadKeys: readonly CaseloadKey[],
+  now: Date,
+  held: Map<string, VerifiedMembership>,
+): Promise<AcceptOutcome> {
+  const { invitation, coachName, caseloadDatabase } = pending;
+  const about = { inviteId: invitation.inviteId, coachName, caseloadDatabase };
+  const failed = (message: string): AcceptOutcome => ({ ...about, state: 'failed', message });
+  if (now.getTime() > Date.parse(invitation.expiresAt)) {
+    await closeInvitation(team, invitation.inviteId);
+    return { ...about, state: 'expired', message: EXPIRED };
+  }
+  const read = await readDocument(team, answerId(invitation.inviteId));
+  if (!read.ok) return failed(read.problem.message);
+  if (read.value === null) {
+    return { ...about, state: 'waiting', expiresAt: invitation.expiresAt };
+  }
+  const document = answerDocumentSchema.safeParse(read.value);
+  const accepted = await leadAccept(
+    invitation,
+    document.success ? document.data.answer : null,
+    now,
+  );
+  if (!accepted.ok) {
+    if (accepted.reason === 'expired') {
+      await closeInvitation(team, invitation.inviteId);
+      return { ...about, state: 'expired', message: EXPIRED };
+    }
+    await closeInvitation(team, invitation.inviteId);
+    return { ...about, state: 'refused', reason: accepted.reason, message: accepted.message };
+  }
+
+  const current = await readMembership(team, lead.fingerprint, caseloadDatabase, {
+    current: held.get(caseloadDatabase) ?? null,
+  });
+  if (!current.ok) return failed(current.problem.message);
+  const list = current.value;
+  const keys = keysOfList(list.membership, caseloadKeys);
+  if (!keys) {
+    return failed(
+      "This device does not hold every key of the caseload's list on the team server, so it cannot share them. Nothing was changed.",
+    );
+  }
+  for (const key of keys) {
+    const written = await writeDocument(
+      team,
+      {
+        _id: keyId(accepted.coachFingerprint, caseloadDatabase, key.keyVersion),
+        wrapped: await wrapCaseloadKey(key, accepted.coach),
+      },
+      { replace: true },
+    );
+    if (!written.ok) return failed(written.problem.message);
+  }
+  let newest = list.membership;
+  const already = isMember(list.membership, accepted.coachFingerprint);
+  if (!already || !list.coaches.includes(coachName)) {
+    const published = await publishMembership(
+      team,
+      lead,
+      {
+        caseload: caseloadDatabase,
+        version: list.membership.version + 1,
+        members: already
+          ? list.membership.members
+          : [...list.membership.members, { fingerprint: accepted.coachFingerprint, role: 'coach' }],
+        keys,
+        coaches: [...list.coaches, coachName],
+        now,
+      },
+      list.rev,
+    );
+    if (!published.ok) return failed(published.problem.message);
+    newest = published.value;
+  }
+  held.set(caseloadDatabase, newest);
+  await closeInvitation(team, invitation.inviteId);
+  return {
+    ...about,
+    state: 'accepted',
+    coachFingerprint: accepted.coachFingerprint,
+    shownFingerprint: displayFingerprint(accepted.coachFingerprint),
+    membership: newest,
+  };
+}
+
+/**
+ * Looks for the coaches' answers to the lead's pending invitations, one after another, and
+ * accepts each answer that passes its check: the caseload's keys (every version, from
+ * `caseloadKeys`, the lead's) wrapped for the coach's device, and the device added to the
+ * caseload's list (a new version, signed). The offer and answer are then deleted. Says what
+ * became of each invitation, in the order given; never throws for what the server sends.
+ * `heldLists` are the newest lists the lead's device kept (from earlier outcomes): a list on
+ * the server older than those is refused (rollback), and nothing is accepted into it.
+ */
+export async function acceptAnswers(
+  team: TeamDirectory,
+  lead: DeviceIdentity,
+  pendingInvitations: readonly unknown[],
+  caseloadKeys: readonly CaseloadKey[],
+  now: Date,
+  heldLists: readonly VerifiedMembership[] = [],
+): Promise<AcceptOutcome[]> {
+  const held = new Map(heldLists.map((list) => [list.caseloadId, list]));
+  const outcomes: AcceptOutcome[] = [];
+  for (const stored of pendingInvitations) {
+    const pending = pendingInvitationSchema.safeParse(stored);
+    if (!pending.success) {
+      outcomes.push({
+        inviteId: '',
+        coachName: '',
+        caseloadDatabase: '',
+        state: 'refused',
+        reason: 'malformed',
+        message: 'An invitation kept on this device is not readable. Make a new invitation.',
+      });
+      continue;
+    }
+    outcomes.push(await acceptOne(team, lead, pending.data, caseloadKeys, now, held));
+  }
+  return outcomes;
+}
