@@ -303,8 +303,9 @@ export async function inviteOne(
 }
 
 /**
- * Looks for the coaches' answers and settles each pending invitation: accepted, refused and
- * expired ones are dropped (an accepted one's new list kept); waiting and failed ones stay.
+ * Looks for the coaches' answers and settles each pending invitation: accepted and expired
+ * ones are dropped (an accepted one's new list kept); waiting, failed and refused ones stay (a
+ * refused answer was removed: the coach can answer again).
  */
 export async function checkForAnswers(
   opened: OpenedLead,
@@ -320,9 +321,7 @@ export async function checkForAnswers(
     opened.held,
   );
   const settled = new Set(
-    outcomes
-      .filter((o) => o.state === 'accepted' || o.state === 'refused' || o.state === 'expired')
-      .map((o) => o.inviteId),
+    outcomes.filter((o) => o.state === 'accepted' || o.state === 'expired').map((o) => o.inviteId),
   );
   const kept: SignedMembership[] = [];
   for (const outcome of outcomes) {

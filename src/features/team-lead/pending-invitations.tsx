@@ -10,7 +10,7 @@ export function outcomeWords(outcome: AcceptOutcome): string {
     case 'waiting':
       return `Waiting: ${who} has not answered yet. The invitation works until ${formatInstantTime(outcome.expiresAt)}.`;
     case 'refused':
-      return `Not accepted: ${who}. ${outcome.message} The invitation is closed: make a new one.`;
+      return `Not accepted: ${who}. ${outcome.message}`;
     case 'expired':
       return `Expired: ${who}. ${outcome.message}`;
     case 'failed':

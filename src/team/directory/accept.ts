@@ -31,8 +31,10 @@ interface About {
  * What became of one pending invitation:
  * - 'accepted': the coach's device holds the caseload's keys now; forget the invitation;
  * - 'waiting': no answer yet; keep it;
- * - 'refused': the answer failed its check (swapped on the way, or not readable); it was not
- *   accepted and the invitation is closed; forget it and make a new one;
+ * - 'refused': the answer failed its check (swapped on the way, not readable, written by
+ *   someone without the code); it was not accepted and was removed, and the invitation stays
+ *   open for the coach to answer again: keep it (an invitation kept on the device that is not
+ *   readable is refused too, with inviteId '');
  * - 'expired': closed; forget it;
  * - 'failed': the server could not be asked or written; keep it and try again.
  */
@@ -48,6 +50,9 @@ export type AcceptOutcome =
   | (About & { state: 'refused'; reason: InvitationFailure; message: string })
   | (About & { state: 'expired'; message: string })
   | (About & { state: 'failed'; message: string });
+
+const ANSWER_REMOVED =
+  "An answer to this invitation did not come from the coach's device with the code, or was changed on the way, so it was not accepted and was removed. The invitation stays open: ask the coach to answer it again (on their device: Stop joining, then enter the code again).";
 
 const EXPIRED =
   'This invitation expired before it was accepted. Make a new invitation if the coach still needs to join.';
@@ -104,8 +109,15 @@ async function acceptOne(
       await closeInvitation(team, invitation.inviteId);
       return { ...about, state: 'expired', message: EXPIRED };
     }
-    await closeInvitation(team, invitation.inviteId);
-    return { ...about, state: 'refused', reason: accepted.reason, message: accepted.message };
+    // Anyone on the team can write an answer: only this one goes, the invitation stays open
+    // for the coach's own answer (a newer answer written meanwhile is left).
+    const removed = await deleteDocument(
+      team,
+      answerId(invitation.inviteId),
+      document.success ? document.data._rev : undefined,
+    );
+    if (!removed.ok) return failed(removed.problem.message);
+    return { ...about, state: 'refused', reason: accepted.reason, message: ANSWER_REMOVED };
   }
 
   const current = await readMembership(team, lead.fingerprint, caseloadDatabase, {

@@ -38,6 +38,7 @@ import {
   provisionCoach,
   type TeamCredentials,
 } from '../../../../src/team/provision';
+import { writeDocument } from '../../../../src/team/directory/store';
 import { basicAuth, startCouchServer, type CouchServer } from '../../../support/couch-server';
 
 const NOW = new Date('2026-12-07T10:00:00.000Z');
@@ -408,19 +409,52 @@ describe('what a server in the middle cannot do', () => {
       coachName: 'coach-d',
       caseloadDatabase: database,
       message:
-        "This answer was changed on the way: the keys in it are not the coach's device's. It was not accepted; make a new invitation and give the code to the coach in person.",
+        "An answer to this invitation did not come from the coach's device with the code, or was changed on the way, so it was not accepted and was removed. The invitation stays open: ask the coach to answer it again (on their device: Stop joining, then enter the code again).",
     });
-    // Nothing was wrapped for either key, the list is unchanged, and the invitation is closed.
+    // Nothing was wrapped for either key and the list is unchanged. Only the answer is gone:
+    // the invitation stays open (review finding 13).
     expect(await serverDocument(`key-${attacker.fingerprint}-${database}-1`)).toBeNull();
     expect(await serverDocument(`key-${coach.fingerprint}-${database}-1`)).toBeNull();
     const entry = must(await listCaseloads(teamAs(leadUser), lead)).caseloads.find(
       (c) => c.caseloadDatabase === database,
     );
     expect(entry?.devices.map((d) => d.fingerprint)).toEqual([lead.fingerprint]);
-    expect(await serverDocument(`offer-${inviteId}`)).toBeNull();
+    expect(await serverDocument(`answer-${inviteId}`)).toBeNull();
+    expect(await serverDocument(`offer-${inviteId}`)).not.toBeNull();
     expect(
       must(await collectCaseloadKeys(teamAs(user('coach-d')), attacker, lead.fingerprint)),
     ).toMatchObject({ state: 'waiting' });
+  });
+
+  it('lets no team member block joining with junk answers: the coach answers again', async () => {
+    const coach = await newDevice();
+    const database = caseload('coach-d');
+    const invited = must(
+      await inviteCoach(
+        teamAs(leadUser),
+        lead,
+        { coachName: 'coach-d', caseloadDatabase: database },
+        NOW,
+      ),
+    );
+    const inviteId = invited.pending.invitation.inviteId;
+    // Another coach (members may read the offers and write) answers without the code.
+    const junk = must(
+      await writeDocument(teamAs(user('coach-a')), {
+        _id: `answer-${inviteId}`,
+        answer: { not: 'an answer' },
+      }),
+    );
+    expect(junk.rev).toBeTruthy();
+    const [first] = await acceptAnswers(teamAs(leadUser), lead, [invited.pending], leadKeys, NOW);
+    expect(first).toMatchObject({ state: 'refused', reason: 'malformed' });
+    expect(await serverDocument(`offer-${inviteId}`)).not.toBeNull();
+    expect(await serverDocument(`answer-${inviteId}`)).toBeNull();
+
+    // The coach answers with the code, and the same kept invitation is accepted.
+    must(await answerInvitation(teamAs(user('coach-d')), invited.code, coach, NOW));
+    const [second] = await acceptAnswers(teamAs(leadUser), lead, [invited.pending], leadKeys, NOW);
+    expect(second).toMatchObject({ state: 'accepted', coachFingerprint: coach.fingerprint });
   });
 
   it('refuses an offer the server changed, and sends no answer', async () => {
