@@ -36,6 +36,11 @@ export const teamJoinSchema = z.strictObject({
   lead: publicKeysSchema,
   leadFingerprint: fingerprintSchema,
   answeredAt: instantSchema,
+  /**
+   * 'answering': kept before the answer was written to the team server, which did not confirm
+   * it (it may or may not be there); 'answered' (or absent, in rows saved before): it is there.
+   */
+  state: z.enum(['answering', 'answered']).optional(),
 });
 
 export type TeamJoin = z.infer<typeof teamJoinSchema>;
