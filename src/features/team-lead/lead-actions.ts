@@ -16,6 +16,7 @@ import {
   collectCaseloadKeys,
   inviteCoach,
   listCaseloads,
+  refuseAnswer,
   setUpCaseload,
   type AcceptOutcome,
   type TeamDirectory,
@@ -48,6 +49,7 @@ export interface LeadDirectory {
   inviteCoach: typeof inviteCoach;
   acceptAnswers: typeof acceptAnswers;
   collectCaseloadKeys: typeof collectCaseloadKeys;
+  refuseAnswer: typeof refuseAnswer;
 }
 
 export const teamDirectory: LeadDirectory = {
@@ -56,6 +58,7 @@ export const teamDirectory: LeadDirectory = {
   inviteCoach,
   acceptAnswers,
   collectCaseloadKeys,
+  refuseAnswer,
 };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -304,21 +307,31 @@ export async function inviteOne(
 
 /**
  * Looks for the coaches' answers and settles each pending invitation: accepted and expired
- * ones are dropped (an accepted one's new list kept); waiting, failed and refused ones stay (a
- * refused answer was removed: the coach can answer again).
+ * ones are dropped (an accepted one's new list kept); answered (waiting for the lead to compare
+ * the fingerprint), waiting, failed and refused ones stay (a refused answer was removed: the
+ * coach can answer again). `confirmed`: the devices the lead has compared and confirmed, their
+ * fingerprints by inviteId (only these are accepted); `only`: check just these invitations.
  */
 export async function checkForAnswers(
   opened: OpenedLead,
   directory: LeadDirectory,
   now: Date,
+  {
+    confirmed = {},
+    only,
+  }: { confirmed?: Readonly<Record<string, string>>; only?: readonly string[] } = {},
 ): Promise<{ outcomes: AcceptOutcome[]; lead: TeamLead | null }> {
+  const pending = only
+    ? opened.lead.pending.filter((p) => only.includes(p.invitation.inviteId))
+    : opened.lead.pending;
   const outcomes = await directory.acceptAnswers(
     teamOf(opened.lead),
     opened.identity,
-    opened.lead.pending,
+    pending,
     opened.keys,
     now,
     opened.held,
+    confirmed,
   );
   const settled = new Set(
     outcomes.filter((o) => o.state === 'accepted' || o.state === 'expired').map((o) => o.inviteId),
@@ -337,4 +350,29 @@ export async function checkForAnswers(
     now,
   );
   return { outcomes, lead };
+}
+
+/**
+ * The lead refused a device that answered (its fingerprint is not the one on the coach's
+ * screen): the invitation is closed on the server and dropped here. Nothing was shared.
+ */
+export async function refuseDevice(
+  opened: OpenedLead,
+  directory: LeadDirectory,
+  inviteId: string,
+  now: Date,
+): Promise<Outcome<TeamLead | null>> {
+  const pending = opened.lead.pending.find((p) => p.invitation.inviteId === inviteId);
+  if (pending) {
+    const closed = await directory.refuseAnswer(teamOf(opened.lead), pending);
+    if (!closed.ok) return { ok: false, message: closed.problem.message };
+  }
+  const lead = await updateTeamLead(
+    (current) => ({
+      ...current,
+      pending: current.pending.filter((p) => p.invitation.inviteId !== inviteId),
+    }),
+    now,
+  );
+  return { ok: true, value: lead };
 }

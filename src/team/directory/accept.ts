@@ -5,6 +5,7 @@
  *
  * A swapped answer (a server in the middle) is refused and said, never accepted.
  */
+import type { TeamResult } from '../couch-http';
 import { wrapCaseloadKey, type CaseloadKey } from '../keys/caseload-key';
 import { displayFingerprint, type DeviceIdentity } from '../keys/identity';
 import { leadAccept, type InvitationFailure } from '../keys/invitation';
@@ -29,6 +30,8 @@ interface About {
 
 /**
  * What became of one pending invitation:
+ * - 'answered': a device answered with the code; nothing is shared with it until the lead has
+ *   compared its fingerprint with the coach's screen and confirmed it; keep the invitation;
  * - 'accepted': the coach's device holds the caseload's keys now; forget the invitation;
  * - 'waiting': no answer yet; keep it;
  * - 'refused': the answer failed its check (swapped on the way, not readable, written by
@@ -39,6 +42,7 @@ interface About {
  * - 'failed': the server could not be asked or written; keep it and try again.
  */
 export type AcceptOutcome =
+  | (About & { state: 'answered'; coachFingerprint: string; shownFingerprint: string })
   | (About & {
       state: 'accepted';
       coachFingerprint: string;
@@ -85,6 +89,7 @@ async function acceptOne(
   caseloadKeys: readonly CaseloadKey[],
   now: Date,
   held: Map<string, VerifiedMembership>,
+  confirmed: string | undefined,
 ): Promise<AcceptOutcome> {
   const { invitation, coachName, caseloadDatabase } = pending;
   const about = { inviteId: invitation.inviteId, coachName, caseloadDatabase };
@@ -118,6 +123,17 @@ async function acceptOne(
     );
     if (!removed.ok) return failed(removed.problem.message);
     return { ...about, state: 'refused', reason: accepted.reason, message: ANSWER_REMOVED };
+  }
+
+  // Nothing is shared before the lead has compared this very device's fingerprint with the
+  // coach's screen (an answer that changed since asks for the comparison again).
+  if (confirmed !== accepted.coachFingerprint) {
+    return {
+      ...about,
+      state: 'answered',
+      coachFingerprint: accepted.coachFingerprint,
+      shownFingerprint: displayFingerprint(accepted.coachFingerprint),
+    };
   }
 
   const current = await readMembership(team, lead.fingerprint, caseloadDatabase, {
@@ -175,10 +191,12 @@ async function acceptOne(
 }
 
 /**
- * Looks for the coaches' answers to the lead's pending invitations, one after another, and
- * accepts each answer that passes its check: the caseload's keys (every version, from
+ * Looks for the coaches' answers to the lead's pending invitations, one after another. An
+ * answer that passes its check is 'answered': its device's fingerprint, for the lead to compare
+ * with the coach's screen. Once the lead has confirmed it (`confirmed`: the fingerprint the
+ * lead compared, by inviteId), the answer is accepted: the caseload's keys (every version, from
  * `caseloadKeys`, the lead's) wrapped for the coach's device, and the device added to the
- * caseload's list (a new version, signed). The offer and answer are then deleted. Says what
+ * caseload's list (a new version, signed); the offer and answer are then deleted. Says what
  * became of each invitation, in the order given; never throws for what the server sends.
  * `heldLists` are the newest lists the lead's device kept (from earlier outcomes): a list on
  * the server older than those is refused (rollback), and nothing is accepted into it.
@@ -190,6 +208,7 @@ export async function acceptAnswers(
   caseloadKeys: readonly CaseloadKey[],
   now: Date,
   heldLists: readonly VerifiedMembership[] = [],
+  confirmed: Readonly<Record<string, string>> = {},
 ): Promise<AcceptOutcome[]> {
   const held = new Map(heldLists.map((list) => [list.caseloadId, list]));
   const outcomes: AcceptOutcome[] = [];
@@ -206,7 +225,24 @@ export async function acceptAnswers(
       });
       continue;
     }
-    outcomes.push(await acceptOne(team, lead, pending.data, caseloadKeys, now, held));
+    const inviteId = pending.data.invitation.inviteId;
+    outcomes.push(
+      await acceptOne(team, lead, pending.data, caseloadKeys, now, held, confirmed[inviteId]),
+    );
   }
   return outcomes;
+}
+
+/**
+ * The lead refused a device whose fingerprint did not match the coach's screen: someone else
+ * answered with the code. The invitation is closed (its offer and the answer deleted): the code
+ * was seen, so a new invitation is needed, given in person. Nothing was shared with the device.
+ */
+export async function refuseAnswer(
+  team: TeamDirectory,
+  pending: PendingInvitation,
+): Promise<TeamResult<null>> {
+  const offer = await deleteDocument(team, offerId(pending.invitation.inviteId));
+  if (!offer.ok) return offer;
+  return deleteDocument(team, answerId(pending.invitation.inviteId));
 }

@@ -5,7 +5,7 @@
  * keys wrapped for it.
  */
 export { inviteCoach, setUpCaseload, type PendingInvitation } from './lead';
-export { acceptAnswers, type AcceptOutcome } from './accept';
+export { acceptAnswers, refuseAnswer, type AcceptOutcome } from './accept';
 export { listCaseloads, type CaseloadListing } from './listing';
 export {
   answerInvitation,

@@ -110,7 +110,10 @@ describe("a coach's device joining through the app's steps", () => {
     expect(await collectTeamKeys(join, directory, NOW)).toMatchObject({ state: 'waiting' });
     expect(await readTeamConnection()).toBeNull();
 
-    const [outcome] = await acceptAnswers(leadTeam(), lead, [invited.pending], [leadKey], NOW);
+    // The lead compared this device's fingerprint with the coach's screen.
+    const [outcome] = await acceptAnswers(leadTeam(), lead, [invited.pending], [leadKey], NOW, [], {
+      [invited.pending.invitation.inviteId]: join.identity.fingerprint,
+    });
     expect(outcome).toMatchObject({ state: 'accepted', coachName: coachUser.name });
 
     expect(await collectTeamKeys(join, directory, NOW)).toEqual({

@@ -17,6 +17,7 @@ import {
   collectCaseloadKeys,
   inviteCoach,
   listCaseloads,
+  refuseAnswer,
   setUpCaseload,
   type CollectedCaseload,
   type PendingInvitation,
@@ -29,7 +30,11 @@ import {
   type CaseloadKey,
 } from '../../../../src/team/keys/caseload-key';
 import { openEnvelope, sealEnvelope } from '../../../../src/team/keys/envelope';
-import { generateDeviceIdentity, type DeviceIdentity } from '../../../../src/team/keys/identity';
+import {
+  displayFingerprint,
+  generateDeviceIdentity,
+  type DeviceIdentity,
+} from '../../../../src/team/keys/identity';
 import { createInvitation } from '../../../../src/team/keys/invitation';
 import { signMembership } from '../../../../src/team/keys/membership';
 import {
@@ -128,6 +133,9 @@ async function join(coach: TeamCredentials, device: DeviceIdentity, database: st
     [JSON.parse(JSON.stringify(invited.pending))],
     leadKeys,
     NOW,
+    [],
+    // The lead compared the device's fingerprint with the coach's screen.
+    { [invited.pending.invitation.inviteId]: device.fingerprint },
   );
   expect(outcome).toMatchObject({ state: 'accepted', coachFingerprint: device.fingerprint });
   if (outcome?.state !== 'accepted') throw new Error('not accepted');
@@ -202,7 +210,27 @@ describe('a coach joins', () => {
       must(await collectCaseloadKeys(teamAs(user('coach-a')), device, lead.fingerprint)),
     ).toMatchObject({ state: 'waiting' });
 
-    const [outcome] = await acceptAnswers(team, lead, [kept], leadKeys, later(DAY));
+    // Answered: the device's fingerprint, for the lead to compare; nothing shared yet, also
+    // when the lead confirmed another fingerprint (review finding 3).
+    const inviteId = kept.invitation.inviteId;
+    for (const confirmed of [{}, { [inviteId]: 'e'.repeat(64) }]) {
+      expect(await acceptAnswers(team, lead, [kept], leadKeys, NOW, [], confirmed)).toEqual([
+        {
+          state: 'answered',
+          inviteId,
+          coachName: 'coach-a',
+          caseloadDatabase: database,
+          coachFingerprint: device.fingerprint,
+          shownFingerprint: displayFingerprint(device.fingerprint),
+        },
+      ]);
+    }
+    expect(await serverDocument(`key-${device.fingerprint}-${database}-1`)).toBeNull();
+    expect(await serverDocument(`answer-${inviteId}`)).not.toBeNull();
+
+    const [outcome] = await acceptAnswers(team, lead, [kept], leadKeys, later(DAY), [], {
+      [inviteId]: device.fingerprint,
+    });
     expect(outcome).toMatchObject({
       state: 'accepted',
       coachName: 'coach-a',
@@ -314,6 +342,7 @@ describe('a coach joins', () => {
       leadKeys,
       NOW,
       [newestList],
+      { [invited.pending.invitation.inviteId]: third.fingerprint },
     );
     expect(refusedByLead).toMatchObject({
       state: 'failed',
@@ -334,6 +363,7 @@ describe('a coach joins', () => {
       leadKeys,
       NOW,
       [newestList],
+      { [invited.pending.invitation.inviteId]: third.fingerprint },
     );
     expect(acceptedLater).toMatchObject({
       state: 'accepted',
@@ -453,8 +483,48 @@ describe('what a server in the middle cannot do', () => {
 
     // The coach answers with the code, and the same kept invitation is accepted.
     must(await answerInvitation(teamAs(user('coach-d')), invited.code, coach, NOW));
-    const [second] = await acceptAnswers(teamAs(leadUser), lead, [invited.pending], leadKeys, NOW);
+    const [second] = await acceptAnswers(
+      teamAs(leadUser),
+      lead,
+      [invited.pending],
+      leadKeys,
+      NOW,
+      [],
+      { [inviteId]: coach.fingerprint },
+    );
     expect(second).toMatchObject({ state: 'accepted', coachFingerprint: coach.fingerprint });
+  });
+
+  it('closes the invitation when the lead refuses a device whose fingerprint differs', async () => {
+    const impostor = await newDevice();
+    const database = caseload('coach-d');
+    const invited = must(
+      await inviteCoach(
+        teamAs(leadUser),
+        lead,
+        { coachName: 'coach-d', caseloadDatabase: database },
+        NOW,
+      ),
+    );
+    const inviteId = invited.pending.invitation.inviteId;
+    // Someone who saw the code answers first, from their own device.
+    must(await answerInvitation(teamAs(user('coach-a')), invited.code, impostor, NOW));
+    const [answered] = await acceptAnswers(
+      teamAs(leadUser),
+      lead,
+      [invited.pending],
+      leadKeys,
+      NOW,
+    );
+    expect(answered).toMatchObject({ state: 'answered', coachFingerprint: impostor.fingerprint });
+    // The coach's screen shows another number: the lead refuses.
+    must(await refuseAnswer(teamAs(leadUser), invited.pending));
+    expect(await serverDocument(`offer-${inviteId}`)).toBeNull();
+    expect(await serverDocument(`answer-${inviteId}`)).toBeNull();
+    expect(await serverDocument(`key-${impostor.fingerprint}-${database}-1`)).toBeNull();
+    expect(
+      must(await collectCaseloadKeys(teamAs(user('coach-a')), impostor, lead.fingerprint)),
+    ).toMatchObject({ state: 'waiting' });
   });
 
   it('refuses an offer the server changed, and sends no answer', async () => {
