@@ -169,10 +169,14 @@ export async function answerTeamInvitation(
   throw new Error('The invitation was answered, but this device kept nothing.');
 }
 
+const MORE_THAN_ONE =
+  'Your service lead has accepted this device for more than one caseload, so it took none. Tell your service lead: a device joins one caseload.';
+
 export type CollectOutcome =
   | { state: 'waiting'; message: string }
   | { state: 'refused'; messages: string[] }
-  | { state: 'connected'; caseloadDatabase: string }
+  /** `notes`: other caseloads' keys found and refused (said, not hidden). */
+  | { state: 'connected'; caseloadDatabase: string; notes: string[] }
   | { state: 'failed'; message: string };
 
 /**
@@ -195,10 +199,13 @@ export async function collectTeamKeys(
   if (collected.value.state === 'waiting') {
     return { state: 'waiting', message: collected.value.message };
   }
-  const [caseload] = collected.value.caseloads;
-  if (!caseload) {
-    return { state: 'refused', messages: collected.value.refused.map((r) => r.message) };
-  }
+  const { caseloads, refused } = collected.value;
+  const notes = refused.map((r) => r.message);
+  const [caseload, ...others] = caseloads;
+  if (!caseload) return { state: 'refused', messages: notes };
+  // One device holds one caseload: it never chooses between two (nor lets the server's order
+  // of documents choose).
+  if (others.length > 0) return { state: 'refused', messages: [MORE_THAN_ONE, ...notes] };
   const caseloadKeys = await Promise.all(
     caseload.keys.map((key) => wrapCaseloadKey(key, identity.publicKeys)),
   );
@@ -218,5 +225,5 @@ export async function collectTeamKeys(
     // The join is finished in the same transaction: never a connection beside a stale join.
     { removing: [TEAM_JOIN_KEY] },
   );
-  return { state: 'connected', caseloadDatabase: caseload.caseloadDatabase };
+  return { state: 'connected', caseloadDatabase: caseload.caseloadDatabase, notes };
 }

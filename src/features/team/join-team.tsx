@@ -192,7 +192,10 @@ function outcomeWords(outcome: CollectOutcome): string {
     case 'failed':
       return outcome.message;
     case 'connected':
-      return 'This device has joined the team. Your caseload is being saved to the service.';
+      return [
+        'This device has joined the team. Your caseload is being saved to the service.',
+        ...outcome.notes,
+      ].join(' ');
   }
 }
 

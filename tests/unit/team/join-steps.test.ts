@@ -119,6 +119,7 @@ describe("a coach's device joining through the app's steps", () => {
     expect(await collectTeamKeys(join, directory, NOW)).toEqual({
       state: 'connected',
       caseloadDatabase,
+      notes: [],
     });
     expect(await readTeamJoin()).toBeNull();
     const connection = await readTeamConnection();
@@ -245,6 +246,53 @@ describe("a coach's device joining through the app's steps", () => {
     const join = await answerTeamInvitation(details(invited.code), unconfirmed, NOW);
     expect(join.state).toBe('answering');
     expect(await readTeamJoin()).toEqual(join);
+  });
+
+  it('never chooses between two caseloads, and says so (review finding 7)', async () => {
+    const invited = await invite();
+    const join = await answerTeamInvitation(details(invited.code), directory, NOW);
+    const [accepted] = await acceptAnswers(
+      leadTeam(),
+      lead,
+      [invited.pending],
+      [leadKey],
+      NOW,
+      [],
+      {
+        [invited.pending.invitation.inviteId]: join.identity.fingerprint,
+      },
+    );
+    if (accepted?.state !== 'accepted') throw new Error('not accepted');
+    const real = must(
+      await directory.collectCaseloadKeys(
+        { address: server.url, credentials: coachUser, database: teamDatabase },
+        await openDeviceIdentity(join.identity, getDataKey() as Uint8Array),
+        lead.fingerprint,
+      ),
+    );
+    if (real.state !== 'collected' || !real.caseloads[0]) throw new Error('not collected');
+    const [mine] = real.caseloads;
+    // A server whose answer names a second caseload for this device.
+    const twice: JoinDirectory = {
+      ...directory,
+      collectCaseloadKeys: () =>
+        Promise.resolve({
+          ok: true,
+          value: {
+            state: 'collected',
+            caseloads: [mine, { ...mine, caseloadDatabase: `caseload-${'f'.repeat(32)}` }],
+            refused: [],
+          },
+        }),
+    };
+    expect(await collectTeamKeys(join, twice, NOW)).toEqual({
+      state: 'refused',
+      messages: [
+        'Your service lead has accepted this device for more than one caseload, so it took none. Tell your service lead: a device joins one caseload.',
+      ],
+    });
+    expect(await readTeamConnection()).toBeNull();
+    expect(await readTeamJoin()).not.toBeNull();
   });
 });
 
