@@ -130,6 +130,12 @@ const coachRoutes: RouteObject[] = [
             }),
           },
           {
+            path: 'team-report',
+            lazy: async () => ({
+              Component: (await import('./routes/team-report-route')).TeamReportRoute,
+            }),
+          },
+          {
             path: 'settings',
             lazy: async () => {
               const { SettingsRoute } = await import('./routes/settings-route');

@@ -126,6 +126,7 @@ declare module 'pouchdb-browser' {
     bulkDocs(docs: PouchDocument[]): Promise<(PutResponse | BulkError)[]>;
     allDocs(options?: {
       include_docs?: boolean;
+      conflicts?: boolean;
       keys?: string[];
       startkey?: string;
       endkey?: string;

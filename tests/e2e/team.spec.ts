@@ -8,10 +8,17 @@
  * does (accounts, databases) is done before, with the provisioning code.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addYoungPerson, setUpPassphrase } from './support/helpers';
 import {
+  addYoungPerson,
+  expectNoSideways,
+  expectNoViolations,
+  setUpPassphrase,
+} from './support/helpers';
+import {
+  coachSizeRow,
   everythingOnServer,
   joinDevice,
+  openTeamReport,
   setUpLeadDevice,
   startTeam,
   type TestTeam,
@@ -113,6 +120,83 @@ test('two coaches sync their caseloads through the service, and a replacement de
   const caseloads = leadPage.getByRole('list', { name: 'Caseloads' });
   await expect(caseloads).toContainText(amber.name);
   await expect(caseloads).toContainText(basil.name);
+
+  // The lead's team report counts both coaches' young people, and narrows to one coach.
+  await openTeamReport(leadPage);
+  // Caseloads, young people, open cases, documents that could not be opened.
+  expect(await coachSizeRow(leadPage, amber.name)).toEqual(['1', '3', '3', '0']);
+  expect(await coachSizeRow(leadPage, basil.name)).toEqual(['1', '1', '1', '0']);
+  const amberCases = leadPage.getByRole('table', { name: `Cases held by ${amber.name}` });
+  for (const name of ['Ada Fictional', 'Cal Fictional', 'Dan Fictional']) {
+    await expect(amberCases.getByRole('rowheader', { name })).toBeVisible();
+  }
+  await leadPage.getByLabel('Coach', { exact: true }).selectOption(basil.name);
+  await expect(
+    leadPage.getByRole('table', { name: `Cases held by ${basil.name}` }).getByRole('rowheader'),
+  ).toHaveText(['Bea Fictional']);
+  await expect(amberCases).toHaveCount(0);
+  await expectNoViolations(leadPage, 'The team report');
+
+  // Opening a case's records is asked first, then logged.
+  await leadPage.getByRole('button', { name: 'Open records of Bea Fictional' }).click();
+  const ask = leadPage.getByRole('alertdialog', { name: 'Open the records of Bea Fictional?' });
+  await expect(ask).toBeVisible();
+  await expectNoViolations(leadPage, 'The team report’s Open records dialog');
+  await ask.getByRole('button', { name: 'Open records' }).click();
+  await expect(leadPage.getByRole('heading', { name: 'Records of Bea Fictional' })).toBeFocused();
+  await expect(leadPage.getByRole('list', { name: 'Records you opened' })).toContainText(
+    'Bea Fictional',
+  );
+  // On a phone-sized screen (320 px) the report, its tables and the opened records fit.
+  await leadPage.setViewportSize({ width: 320, height: 800 });
+  await expectNoSideways(leadPage, 'The team report at 320 px');
+  await leadPage.setViewportSize({ width: 1280, height: 800 });
+
+  // Amber sets Cal a goal with a first rating; the lead moves Cal's case to Basil.
+  await amberPage.goto('/');
+  await amberPage.getByRole('link', { name: /Cal Fictional/ }).click();
+  await amberPage.getByRole('link', { name: 'Add goal' }).first().click();
+  await amberPage.getByLabel('What is the goal?').fill('Play in the school band');
+  await amberPage.getByRole('checkbox', { name: /^Belonging/ }).check();
+  await amberPage.getByRole('radio', { name: 'Together' }).check();
+  await amberPage
+    .getByRole('group', { name: /How close is the young person/ })
+    .getByRole('radio', { name: '6', exact: true })
+    .check();
+  await amberPage.getByRole('button', { name: 'Save goal' }).click();
+  await expect(amberPage.getByText('Goal added').last()).toBeVisible();
+  await expectSaved(amberPage);
+
+  await leadPage.getByRole('button', { name: 'Get the newest from the service' }).click();
+  await expect(leadPage.getByText(/^Got the newest from the service at /)).toBeVisible({
+    timeout: 60_000,
+  });
+  await leadPage.getByLabel('Coach', { exact: true }).selectOption('');
+  await leadPage.getByRole('button', { name: 'Move Cal Fictional’s case…' }).click();
+  await leadPage.getByLabel('Move to').selectOption({ label: basil.name });
+  await leadPage.getByRole('button', { name: 'Continue' }).click();
+  await leadPage.getByRole('button', { name: 'Move the case' }).click();
+  await expect(
+    leadPage.getByText(
+      `Cal Fictional’s case moved to ${basil.name} (1 young person, 1 goal, 1 rating).`,
+    ),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(
+    leadPage.getByRole('table', { name: `Cases held by ${basil.name}` }).getByRole('rowheader'),
+  ).toHaveText(['Bea Fictional', 'Cal Fictional'], { timeout: 60_000 });
+
+  // Basil's device shows Cal with the goal and its rating; Amber's devices stop showing Cal.
+  await basilPage.goto('/');
+  await basilPage.getByRole('link', { name: /Cal Fictional/ }).click({ timeout: 60_000 });
+  await expect(basilPage.getByText('Play in the school band').first()).toBeVisible();
+  await expect(basilPage.getByText(/\b6\b/).first()).toBeVisible();
+  for (const page of [amberPage, replacement]) {
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: /Ada Fictional/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Cal Fictional/ })).toHaveCount(0, {
+      timeout: 60_000,
+    });
+  }
 });
 
 /** Adds a young person to a caseload that has some already. */

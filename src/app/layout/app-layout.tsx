@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router-dom';
 import { useFocusHeadingOnNavigation } from '../../components/ui/use-focus-heading-on-navigation';
+import { useLeadsTeam } from '../../db/hooks/core';
 import { TeamStatusLine } from '../../features/team/team-status-line';
 import { LockButton } from '../lock/lock-button';
 import { teamSync } from '../team-sync';
@@ -12,6 +13,7 @@ import './app-layout.css';
 export function AppLayout() {
   const navigation = useNavigation();
   const mainRef = useRef<HTMLElement>(null);
+  const leadsTeam = useLeadsTeam();
 
   useFocusHeadingOnNavigation(mainRef);
 
@@ -37,6 +39,11 @@ export function AppLayout() {
             <li>
               <NavLink to="/reports">Reports</NavLink>
             </li>
+            {leadsTeam && (
+              <li>
+                <NavLink to="/team-report">Team report</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/settings">Settings</NavLink>
             </li>

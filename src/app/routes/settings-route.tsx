@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { DamagedRecordsSection } from '../../features/damaged-records/damaged-records-section';
 import { NewRecoveryKey } from '../../features/lock/new-recovery-key';
 import { SetUpPassphrase } from '../../features/lock/set-up-passphrase';
@@ -32,7 +32,7 @@ export function SettingsRoute({ PassphraseFirst }: SettingsRouteProps) {
       team={
         <>
           <TeamSection source={teamSync} renderJoin={() => <JoinTeam />} />
-          <LeadTeamSection />
+          <LeadTeamSection reportLink={<Link to="/team-report">Team report</Link>} />
         </>
       }
       renderEraseDialog={(args) => <EraseYoungPersonDialog {...args} />}

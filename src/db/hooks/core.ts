@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { isKeyringStored } from '../encryption/lock-settings';
 import { getGoalsWithOwners, getSessionWithRatings, getYoungPersonDetail } from '../queries';
+import { getDb } from '../database';
 import { getHandover } from '../repositories/handover-state';
+import { TEAM_LEAD_KEY } from '../settings-keys';
 
 /**
  * Live reads that need no validation code, so the app's shell (the lock and handover gates,
@@ -33,4 +35,16 @@ export function useHandover() {
  */
 export function useKeyringStored(watch: boolean) {
   return useLiveQuery(async () => (watch ? isKeyringStored() : false), [watch]);
+}
+
+/**
+ * Whether this device leads a team (Settings > Lead a team set up): for the "Team report"
+ * link. Counts the row by its key without opening it, so the app's shell loads no team code.
+ * Undefined while loading.
+ */
+export function useLeadsTeam() {
+  return useLiveQuery(
+    async () => (await getDb().settings.where('key').equals(TEAM_LEAD_KEY).count()) > 0,
+    [],
+  );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { SelectField, TextField } from '../../components/ui/field';
 import type { FilterErrors } from './use-report-filters';
 
@@ -8,9 +9,14 @@ interface ReportFiltersProps {
   programmes: readonly string[];
   errors: FilterErrors;
   onChange: (key: 'from' | 'to' | 'programme', value: string) => void;
+  /** More fields after the programme (the team report's coach). */
+  children?: ReactNode;
 }
 
-/** The date range and programme the report covers; the figures follow every change. */
+/**
+ * The date range and programme the report covers (and any field given as children); the
+ * figures follow every change.
+ */
 export function ReportFilters({
   from,
   to,
@@ -18,6 +24,7 @@ export function ReportFilters({
   programmes,
   errors,
   onChange,
+  children,
 }: ReportFiltersProps) {
   return (
     <fieldset className="report-filters">
@@ -49,6 +56,7 @@ export function ReportFilters({
           options={programmes.map((p) => ({ value: p, label: p }))}
           onChange={(value) => onChange('programme', value)}
         />
+        {children}
       </div>
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { forgetTeamLead, readTeamLead, type TeamLead } from '../../db/repositories/team-lead';
 import type { AcceptOutcome, CaseloadListing } from '../../team/directory';
@@ -40,7 +40,9 @@ function Leading({
   now,
   onChange,
   onStop,
+  reportLink,
 }: {
+  reportLink?: ReactNode;
   lead: TeamLead;
   directory: LeadDirectory;
   now: () => Date;
@@ -172,6 +174,12 @@ function Leading({
         <strong>{lead.userName}</strong>. Its fingerprint, for coaches to compare:{' '}
         <strong className="team-lead__fingerprint">{fingerprint}</strong>
       </p>
+      {reportLink && (
+        <p>
+          {reportLink}: the service report over every caseload, with a filter by coach, the coaches’
+          caseload sizes and their case lists.
+        </p>
+      )}
       <h3>Coaches and caseloads</h3>
       {listing.phase === 'loading' && <p>Asking the team server…</p>}
       {listing.phase === 'failed' && <p role="alert">{listing.message}</p>}
@@ -238,9 +246,12 @@ function StopLeading({ onStop }: { onStop: () => void }) {
 export function LeadTeamSection({
   now = defaultNow,
   directory = teamDirectory,
+  reportLink,
 }: {
   now?: () => Date;
   directory?: LeadDirectory;
+  /** The link to the team report (a router link, given by src/app). */
+  reportLink?: ReactNode;
 }) {
   const [loaded, setLoaded] = useState<Loaded>({ phase: 'loading' });
   const [stopProblem, setStopProblem] = useState<string | null>(null);
@@ -312,6 +323,7 @@ export function LeadTeamSection({
           now={now}
           onChange={(lead) => setLoaded({ phase: 'lead', lead })}
           onStop={() => void stop()}
+          reportLink={reportLink}
         />
       )}
       {stopProblem && <p role="alert">{stopProblem}</p>}

@@ -3,7 +3,8 @@
  *
  * - a record: `{ kind: 'record', table, record }`, the record as the app's schema has it;
  * - a deletion: `{ kind: 'deletion', deletion }` (table, id, deletedAt), in the same document
- *   as the record it deletes, so the record's versions and its deletion meet in one place;
+ *   as the record it deletes, so the record's versions and its deletion meet in one place
+ *   (`moved: true` when the lead moved the young person to another caseload);
  * - a conflict entry: `{ kind: 'conflict', table, record, documentId, keptAt }`, a version of
  *   a record that lost to a newer one when two devices changed it apart, kept so the coach
  *   can choose (its own document: every device of the caseload lists it).
@@ -60,6 +61,13 @@ export type RecordPayload = z.infer<typeof recordPayloadSchema>;
 export const deletionPayloadSchema = z.strictObject({
   kind: z.literal('deletion'),
   deletion: deletionSchema,
+  /**
+   * Written by the lead's device when it moved the record's young person to another
+   * caseload (../lead/move-case.ts), not erased: a coach's device then does not push
+   * deletions of its own for what it held of theirs that the lead did not know of (work done
+   * offline), so the lead can forward it to the new coach.
+   */
+  moved: z.literal(true).optional(),
 });
 export type DeletionPayload = z.infer<typeof deletionPayloadSchema>;
 
@@ -96,6 +104,8 @@ export function recordPayload(table: SyncedTable, record: SyncedRecord): Payload
   return { kind: 'record', table, record } as RecordPayload;
 }
 
-export function deletionPayload(deletion: Deletion): Payload {
-  return { kind: 'deletion', deletion };
+export function deletionPayload(deletion: Deletion, options: { moved?: boolean } = {}): Payload {
+  return options.moved
+    ? { kind: 'deletion', deletion, moved: true }
+    : { kind: 'deletion', deletion };
 }

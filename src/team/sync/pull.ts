@@ -36,6 +36,7 @@ import {
   type SyncedRecord,
   type SyncedTable,
 } from './payload';
+import { removeMovedCases, withoutMovedAway } from './moved-away';
 import { versionOfDeletion, versionOfRecord, type SyncContext } from './push';
 import type { DamagedDocument } from './state';
 
@@ -46,7 +47,7 @@ export const PULL_BATCH = 250;
 const MAX_DAMAGED_LISTED = 500;
 
 /** One version of a record or its deletion, as read from a document's leaf. */
-interface Leaf {
+export interface Leaf {
   rev: string;
   payload: Payload;
 }
@@ -54,7 +55,7 @@ interface Leaf {
 /** The version of a document the pull applies. */
 type Incoming =
   | { documentId: string; rev: string; kind: 'record'; table: SyncedTable; record: SyncedRecord }
-  | { documentId: string; rev: string; kind: 'deletion'; deletion: Deletion };
+  | { documentId: string; rev: string; kind: 'deletion'; deletion: Deletion; moved: boolean };
 
 /** What a pull did. */
 export interface PullOutcome {
@@ -76,7 +77,7 @@ function timeOf(payload: Payload): number {
 }
 
 /** The leaf that wins: the newer; a record over a deletion at the same time; then by rev. */
-function newest(leaves: readonly Leaf[]): Leaf | undefined {
+export function newest(leaves: readonly Leaf[]): Leaf | undefined {
   return [...leaves].sort((a, b) => {
     const byTime = timeOf(b.payload) - timeOf(a.payload);
     if (byTime !== 0) return byTime;
@@ -88,7 +89,8 @@ function newest(leaves: readonly Leaf[]): Leaf | undefined {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-async function leavesOf(replica: Database, doc: StoredDocument): Promise<StoredDocument[]> {
+/** Every leaf revision of a document (the winner first), as stored. */
+export async function leavesOf(replica: Database, doc: StoredDocument): Promise<StoredDocument[]> {
   const others = await Promise.all(
     (doc._conflicts ?? []).map((rev) => replica.get(doc._id, { rev }).catch(() => null)),
   );
@@ -235,6 +237,7 @@ async function applyBatch(
         rev: chosen.rev,
         kind: 'deletion',
         deletion: payload.deletion,
+        moved: payload.moved === true,
       });
     }
   }
@@ -393,10 +396,23 @@ async function readRelatedRecords(
 /** The batch through the backup merge, in one Dexie transaction. */
 async function merge(
   context: SyncContext,
-  incoming: readonly Incoming[],
+  batch: readonly Incoming[],
   outcome: PullOutcome,
 ): Promise<void> {
   const { db, loaded } = context;
+  // A case the lead moved to another caseload goes from this device first, whole, its work
+  // done offline kept in the documents for the lead to forward (./moved-away.ts); versions
+  // of its records in this batch (this device's own, winning over the lead's deletion) are
+  // left for the lead too, not brought back here.
+  const movedAway = await removeMovedCases(
+    context,
+    batch.flatMap((item) => (item.kind === 'deletion' && item.moved ? [item.deletion] : [])),
+  );
+  const incoming = withoutMovedAway(batch, movedAway, loaded.state.movedAway);
+  if (incoming.length === 0) {
+    loaded.state.deferred = [];
+    return;
+  }
   const file: FullBackupRecords = byArray(() => []);
   const fileDeletions: Deletion[] = [];
   for (const item of incoming) {

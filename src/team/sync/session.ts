@@ -116,6 +116,9 @@ export class SyncSession {
   #pushCaughtUp = false;
   #pullCaughtUp = false;
   #problem: SyncProblem | null = null;
+  /** A failed step on the device tried again after a wait (a full disk can free up). */
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #retryWait = 0;
   /** The last step on this device failed (cleared when one succeeds). */
   #deviceProblem: SyncProblem | null = null;
   #fatal: SyncProblem | null = null;
@@ -145,7 +148,9 @@ export class SyncSession {
     const { localName } = this.#options;
     const generation = ++this.#generation;
     this.#starting = true;
-    const replica = new PouchDB(localName);
+    // Old revisions are dropped as soon as a newer one is written (an erased record's
+    // sealed copy does not stay in the history on the device).
+    const replica = new PouchDB(localName, { auto_compaction: true });
     const remote = new PouchDB(options.remoteUrl, {
       skip_setup: true,
       auth: { username: options.credentials.name, password: options.credentials.password },
@@ -242,6 +247,7 @@ export class SyncSession {
       return;
     }
     this.#running = null;
+    this.#cancelRetry();
     running.push.cancel();
     running.pull.cancel();
     await Promise.allSettled([running.push, running.pull]);
@@ -380,6 +386,7 @@ export class SyncSession {
     const done = this.#queue.then(run).then(
       () => {
         this.#deviceProblem = null;
+        this.#retryWait = 0;
       },
       async (error: unknown) => {
         // A step that failed on the device (a full disk, the app locked) is tried again with
@@ -394,6 +401,7 @@ export class SyncSession {
               ? `Your changes could not be prepared for the team server on this device${why}. They are kept on this device.`
               : `Changes from the team server could not be saved on this device${why}. They will be tried again; nothing on this device was lost.`,
         };
+        this.#retryLater(context, kind);
       },
     );
     this.#queue = done.finally(() => {
@@ -401,6 +409,27 @@ export class SyncSession {
       this.#emit();
     });
     return this.#queue.then(() => undefined);
+  }
+
+  /**
+   * Tries a failed step again after the back-off wait, whether or not anything else happens
+   * (a full disk frees up with no event from the server).
+   */
+  #retryLater(context: SyncContext, kind: 'push' | 'pull') {
+    if (this.#retryTimer !== null || this.#context !== context) return;
+    this.#retryWait = (this.#options.retryDelay ?? defaultRetryDelay)(this.#retryWait);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      if (this.#context !== context || this.#deviceProblem === null) return;
+      void this.#step(context, kind);
+      if (kind === 'push') void this.#step(context, 'pull');
+    }, this.#retryWait);
+  }
+
+  #cancelRetry() {
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#retryWait = 0;
   }
 
   #watch(replication: Replication, direction: 'push' | 'pull') {

@@ -11,7 +11,9 @@
  * - `appliedSeq`: how far along the local database's changes the pull has applied to Dexie;
  * - `damaged`: documents that could not be opened (ids and reasons only);
  * - `deferred`: documents whose young person, goal or session has not arrived yet;
- * - `refused`: versions from the server the merge's rules did not take (ids and reasons).
+ * - `refused`: versions from the server the merge's rules did not take (ids and reasons);
+ * - `movedAway`: versions of records of a case the lead moved to another caseload, left in
+ *   their documents for the lead to forward and not applied here (./moved-away.ts).
  *
  * Ids, times and revisions only: nothing about a young person is in it. It is checked with
  * zod when read; a damaged state is started afresh (every record is then compared again,
@@ -46,6 +48,8 @@ const stateSchema = z.object({
   damaged: z.array(damagedSchema),
   deferred: z.array(z.string()),
   refused: z.array(refusedSchema),
+  /** Document id to the record version left for the lead (a state saved before: none). */
+  movedAway: z.record(z.string(), z.string()).default({}),
 });
 export type SyncState = z.infer<typeof stateSchema>;
 
@@ -58,6 +62,7 @@ export function emptyState(): SyncState {
     damaged: [],
     deferred: [],
     refused: [],
+    movedAway: {},
   };
 }
 
@@ -89,6 +94,7 @@ export async function saveState(replica: Database, loaded: LoadedState): Promise
     damaged: state.damaged,
     deferred: state.deferred,
     refused: state.refused,
+    movedAway: state.movedAway,
   });
   loaded.rev = written.rev;
 }

@@ -136,3 +136,29 @@ export async function everythingOnServer(team: TestTeam, database: string): Prom
   expect(response.status).toBe(200);
   return await response.text();
 }
+
+/**
+ * The lead opens the Team report from the main navigation and waits until every caseload has
+ * been got from the service.
+ */
+export async function openTeamReport(leadPage: Page): Promise<void> {
+  await leadPage.goto('/');
+  await leadPage
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Team report' })
+    .click();
+  await expect(leadPage.getByRole('heading', { level: 1, name: 'Team report' })).toBeVisible();
+  await expect(leadPage.locator('.team-report__status')).toContainText(
+    'Got the newest from the service',
+    { timeout: 60_000 },
+  );
+}
+
+/** A coach's row in the team report's caseload sizes: its cells' texts. */
+export async function coachSizeRow(leadPage: Page, coachName: string): Promise<string[]> {
+  const table = leadPage.getByRole('table', { name: 'Coaches and their caseloads' });
+  const row = table.getByRole('row').filter({
+    has: leadPage.getByRole('rowheader', { name: coachName, exact: true }),
+  });
+  return (await row.getByRole('cell').allTextContents()).map((t) => t.trim());
+}

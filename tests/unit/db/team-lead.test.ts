@@ -18,6 +18,9 @@ import { applyRestore } from '../../../src/db/repositories/backup/restore';
 import {
   DEFAULT_LEAD_SERVER,
   forgetTeamLead,
+  logOpenedRecord,
+  noteCaseloadCopy,
+  OPENED_RECORDS_KEPT,
   teamLeadSchema,
   readTeamLead,
   saveTeamLead,
@@ -128,6 +131,81 @@ describe('saving and reading the lead state', () => {
   });
 });
 
+describe("the team report's lists in the lead state", () => {
+  it('reads a row saved before they existed as empty lists', async () => {
+    const input = await leadInput();
+    // The row as the version before the team report saved it: no caseloadCopies, no log.
+    const before = {
+      format: 'resilience-coaching/team-lead',
+      version: 1,
+      server: DEFAULT_LEAD_SERVER,
+      ...input,
+      setUpAt: NOW.toISOString(),
+    };
+    expect(before).not.toHaveProperty('openedRecords');
+    await getDb().settings.put({ key: TEAM_LEAD_KEY, value: before });
+    const lead = await readTeamLead();
+    expect(lead?.openedRecords).toEqual([]);
+    expect(lead?.caseloadCopies).toEqual([]);
+    expect(lead?.pending).toEqual(input.pending);
+    // And it is updated as any other.
+    const logged = await logOpenedRecord(
+      { youngPersonId: 'yp-1', caseloadId: CASELOAD, openedAt: NOW.toISOString() },
+      NOW,
+    );
+    expect(logged?.openedRecords).toEqual([
+      { youngPersonId: 'yp-1', caseloadId: CASELOAD, openedAt: NOW.toISOString() },
+    ]);
+  });
+
+  it('logs opened records in order, ids and time only, and refuses an entry that is not right', async () => {
+    await saveTeamLead(await leadInput(), NOW);
+    const entry = (n: number) => ({
+      youngPersonId: `yp-${n}`,
+      caseloadId: CASELOAD,
+      openedAt: new Date(NOW.getTime() + n * 60_000).toISOString(),
+    });
+    await logOpenedRecord(entry(1), NOW);
+    await logOpenedRecord(entry(2), NOW);
+    const wrong = [
+      { ...entry(3), caseloadId: 'somewhere-else' },
+      { ...entry(3), openedAt: 'yesterday' },
+      { ...entry(3), name: 'Mia Thornbury' },
+    ];
+    for (const attempt of wrong) {
+      await expect(logOpenedRecord(attempt, NOW)).rejects.toBeInstanceOf(ValidationError);
+    }
+    expect((await readTeamLead())?.openedRecords).toEqual([entry(1), entry(2)]);
+  });
+
+  it(`keeps the newest ${OPENED_RECORDS_KEPT} entries of the log`, async () => {
+    const full = Array.from({ length: OPENED_RECORDS_KEPT }, (_, n) => ({
+      youngPersonId: `yp-${n}`,
+      caseloadId: CASELOAD,
+      openedAt: NOW.toISOString(),
+    }));
+    await saveTeamLead({ ...(await leadInput()), openedRecords: full }, NOW);
+    const last = { youngPersonId: 'yp-last', caseloadId: CASELOAD, openedAt: NOW.toISOString() };
+    const lead = await logOpenedRecord(last, NOW);
+    expect(lead?.openedRecords).toHaveLength(OPENED_RECORDS_KEPT);
+    expect(lead?.openedRecords[0]?.youngPersonId).toBe('yp-1');
+    expect(lead?.openedRecords.at(-1)).toEqual(last);
+  });
+
+  it("keeps each caseload's coaches and its last good refresh, one entry per caseload", async () => {
+    await saveTeamLead(await leadInput(), NOW);
+    await noteCaseloadCopy(
+      { caseloadId: CASELOAD, coaches: ['coach-amber'], refreshedAt: NOW.toISOString() },
+      NOW,
+    );
+    // A refresh that failed: the coaches are kept up to date, the last good time stays.
+    const lead = await noteCaseloadCopy({ caseloadId: CASELOAD, coaches: ['coach-basil'] }, NOW);
+    expect(lead?.caseloadCopies).toEqual([
+      { caseloadId: CASELOAD, coaches: ['coach-basil'], refreshedAt: NOW.toISOString() },
+    ]);
+  });
+});
+
 describe('the lead state is protected', () => {
   it('is sealed: no password, user name, team, code or key material in the stored database', async () => {
     const input = await leadInput();
@@ -178,5 +256,39 @@ describe('the lead state is protected', () => {
     if (!parsed.ok) throw new Error('The backup did not parse.');
     await applyRestore(parsed.backup, 'replace', NOW);
     expect(await readTeamLead()).toEqual(saved);
+  });
+});
+
+describe('the moves the lead keeps', () => {
+  const move = {
+    youngPersonId: crypto.randomUUID(),
+    fromCaseload: CASELOAD,
+    toCaseload: `caseload-${'fedcba9876543210'.repeat(2)}`,
+    movedAt: NOW.toISOString(),
+  };
+
+  it('reads a row saved before moves were kept as one with no moves', async () => {
+    const saved = await saveTeamLead(await leadInput(), NOW);
+    const before: Record<string, unknown> = { ...saved };
+    delete before.moves;
+    await getDb().settings.put({ key: TEAM_LEAD_KEY, value: before });
+    expect(await readTeamLead()).toEqual({ ...before, moves: [] });
+  });
+
+  it('keeps a move, and refuses one that names no caseload', async () => {
+    await saveTeamLead(await leadInput(), NOW);
+    const updated = await updateTeamLead((current) => ({
+      ...current,
+      moves: [...current.moves, move],
+    }));
+    expect(updated?.moves).toEqual([move]);
+    expect((await readTeamLead())?.moves).toEqual([move]);
+    await expect(
+      updateTeamLead((current) => ({
+        ...current,
+        moves: [...current.moves, { ...move, toCaseload: 'Coach Amber' }],
+      })),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await readTeamLead())?.moves).toEqual([move]);
   });
 });

@@ -12,6 +12,8 @@ import { SyncSession, type SyncCredentials, type SyncStatus } from '../../../../
 
 export interface Device {
   label: string;
+  /** The name of the device's local PouchDB database. */
+  localName: string;
   db: CoachingDatabase;
   session: SyncSession;
   /** The device's clock (for conflict entries and "saved at"). */
@@ -34,9 +36,10 @@ export function makeDevice(
   const db = new CoachingDatabase(`sync-test-${label}-${unique}`);
   installEncryption(db, getDatabaseKey, getPreviousDataKey);
   const clock = { now: new Date('2026-12-01T09:00:00Z') };
+  const localName = `sync-replica-${label}-${unique}`;
   const session = new SyncSession({
     db,
-    localName: `sync-replica-${label}-${unique}`,
+    localName,
     now: () => clock.now,
     // PouchDB's retries come quickly in tests (the server is on loopback).
     retryDelay: () => 100,
@@ -44,6 +47,7 @@ export function makeDevice(
   });
   return {
     label,
+    localName,
     db,
     session,
     clock,

@@ -1,0 +1,338 @@
+/**
+ * Moving a case from one coach's caseload to another's (issue 14), on the lead's device, which
+ * holds both caseloads' keys (a coach's device never gets another caseload, not even as
+ * ciphertext, so only the lead can do this).
+ *
+ * `moveCase` reads the from-caseload's local copy (./caseload-records.ts), takes the young
+ * person and every record of theirs (goals, sessions, the ratings of those goals and sessions,
+ * closures, resilience maps), seals each into the to-caseload under the to-caseload's newest
+ * key and its document ids, and only then writes a deletion (marked `moved`) into each of
+ * their documents in the from-caseload: the new coach's copies first, so there is never a
+ * moment when neither caseload has the case. Both are written to the lead's local copies; the
+ * caller replicates them (`replicateOnce`, the to-caseload first). The case's conflict entries
+ * (versions kept for the coach to choose) go with it (./move-conflicts.ts).
+ *
+ * The old coach's device deletes the case at its next sync. Work it did offline meanwhile is
+ * not pushed over (../sync/pull.ts leaves the documents of a moved case's records as they
+ * are), so `forwardMovedCases`, run at each refresh of the team, finds any record of a moved
+ * young person still live in the old caseload, copies it to the new one when it is newer, and
+ * deletes it again in the old one.
+ */
+import type { Database, PouchDocument } from 'pouchdb-browser';
+import { byArray, type FullBackupRecords } from '../../domain/backup-format';
+import { instantValue, toInstant } from '../../lib/instant';
+import type { CaseloadKey } from '../keys/caseload-key';
+import { sealEnvelope } from '../keys/envelope';
+import { documentIdsFor } from '../sync/document-ids';
+import {
+  SYNCED_TABLES,
+  deletionPayload,
+  recordPayload,
+  type SyncedRecord,
+  type SyncedTable,
+} from '../sync/payload';
+import { documentKey, readCaseload, type OpenedCaseload } from './caseload-records';
+import { keepAsConflictEntries, moveConflictEntries } from './move-conflicts';
+
+/** One caseload as the lead's device holds it: its local copy and its keys. */
+export interface CaseloadSide {
+  local: Database;
+  caseloadId: string;
+  keys: readonly CaseloadKey[];
+}
+
+export type TableCounts = Record<SyncedTable, number>;
+
+export type MoveResult =
+  | {
+      ok: true;
+      moved: TableCounts;
+      /** Versions kept after conflicts (for the coach to choose) that went with the case. */
+      conflictEntries: number;
+      movedAt: string;
+    }
+  | { ok: false; message: string };
+
+/** A move the lead's device keeps (in its sealed state) so late edits can follow the case. */
+export interface RecordedMove {
+  youngPersonId: string;
+  fromCaseload: string;
+  toCaseload: string;
+  movedAt: string;
+}
+
+const noCounts = (): TableCounts => byArray(() => 0) as TableCounts;
+
+/** A young person's records in an opened caseload (ratings through their goals and sessions). */
+export function recordsOfYoungPerson(
+  opened: OpenedCaseload,
+  youngPersonId: string,
+  owners: { goals: Map<string, string>; sessions: Map<string, string> } = ownersOf([opened]),
+): FullBackupRecords {
+  const { records } = opened;
+  const mine = <T extends { youngPersonId: string }>(rows: readonly T[]) =>
+    rows.filter((r) => r.youngPersonId === youngPersonId);
+  return {
+    youngPeople: records.youngPeople.filter((p) => p.id === youngPersonId),
+    goals: mine(records.goals),
+    sessions: mine(records.sessions),
+    ratings: records.ratings.filter(
+      (r) =>
+        owners.goals.get(r.goalId) === youngPersonId ||
+        (r.sessionId !== null && owners.sessions.get(r.sessionId) === youngPersonId),
+    ),
+    closures: mine(records.closures),
+    resilienceMaps: mine(records.resilienceMaps),
+  };
+}
+
+/** Whose each goal and session is, across caseloads (a rating names only its goal and session). */
+function ownersOf(caseloads: readonly OpenedCaseload[]) {
+  const goals = new Map<string, string>();
+  const sessions = new Map<string, string>();
+  for (const c of caseloads) {
+    for (const g of c.records.goals) goals.set(g.id, g.youngPersonId);
+    for (const s of c.records.sessions) sessions.set(s.id, s.youngPersonId);
+  }
+  return { goals, sessions };
+}
+
+function newestKey(side: CaseloadSide): CaseloadKey | undefined {
+  return side.keys
+    .filter((k) => k.caseloadId === side.caseloadId)
+    .reduce<CaseloadKey | undefined>(
+      (best, k) => (!best || k.keyVersion > best.keyVersion ? k : best),
+      undefined,
+    );
+}
+
+function eachRecord(records: FullBackupRecords): [SyncedTable, SyncedRecord][] {
+  return SYNCED_TABLES.flatMap((table) =>
+    (records[table] as SyncedRecord[]).map((r) => [table, r] as [SyncedTable, SyncedRecord]),
+  );
+}
+
+/** The current revision of each document in a local copy (a deleted one has none to build on). */
+async function revisionsOf(local: Database, documentIds: string[]): Promise<Map<string, string>> {
+  if (documentIds.length === 0) return new Map();
+  const found = await local.allDocs({ keys: documentIds });
+  return new Map(
+    found.rows.filter((r) => r.value?.rev && !r.value.deleted).map((r) => [r.id, r.value.rev]),
+  );
+}
+
+async function writeAll(local: Database, documents: PouchDocument[]): Promise<void> {
+  if (documents.length === 0) return;
+  const results = await local.bulkDocs(documents);
+  const failed = results.filter((r) => !('ok' in r) || !r.ok);
+  if (failed.length > 0) {
+    throw new Error(`This device could not write ${failed.length} of the case's records.`);
+  }
+}
+
+/**
+ * Seals records into a caseload's local copy under its newest key, each on top of its
+ * document's current revision. `bump`: a record the caseload holds a deletion of (a case
+ * moved back) is given a newer `updatedAt` than that deletion, or every device of the
+ * caseload would take the deletion as the newer version and drop it.
+ */
+async function sealInto(
+  side: CaseloadSide,
+  opened: OpenedCaseload,
+  records: [SyncedTable, SyncedRecord][],
+  now: Date,
+  bump: boolean,
+): Promise<void> {
+  const key = newestKey(side);
+  if (!key) throw new Error('This device holds no key for that caseload.');
+  const ids = await documentIdsFor(key);
+  const documentIds = await Promise.all(records.map(([table, r]) => ids.ofRecord(table, r.id)));
+  const revisions = await revisionsOf(side.local, documentIds);
+  const documents: PouchDocument[] = [];
+  for (const [index, [table, original]] of records.entries()) {
+    const documentId = documentIds[index] ?? '';
+    let record = original;
+    const there = opened.documents.get(documentKey(table, record.id));
+    if (bump && there?.kind === 'deletion') {
+      const deletedAt = instantValue(there.deletion.deletedAt);
+      if (deletedAt >= instantValue(record.updatedAt)) {
+        const later = Math.max(now.getTime(), deletedAt + 1);
+        record = { ...record, updatedAt: toInstant(new Date(later)) };
+      }
+    }
+    const envelope = await sealEnvelope(key, documentId, recordPayload(table, record));
+    const rev = revisions.get(documentId);
+    documents.push(rev === undefined ? envelope : { ...envelope, _rev: rev });
+  }
+  await writeAll(side.local, documents);
+}
+
+/** Writes a `moved` deletion into each record's document of the from-caseload. */
+async function deleteFrom(
+  side: CaseloadSide,
+  opened: OpenedCaseload,
+  records: [SyncedTable, SyncedRecord][],
+  now: Date,
+): Promise<void> {
+  const deletedAt = toInstant(now);
+  // Each document is sealed with the key whose ids it sits under (devices check that).
+  const keys = await Promise.all(
+    side.keys
+      .filter((k) => k.caseloadId === side.caseloadId)
+      .map(async (key) => ({ key, ids: await documentIdsFor(key) })),
+  );
+  const documents: PouchDocument[] = [];
+  for (const [table, record] of records) {
+    const there = opened.documents.get(documentKey(table, record.id));
+    if (!there) continue;
+    let key: CaseloadKey | undefined;
+    for (const candidate of keys) {
+      if ((await candidate.ids.ofRecord(table, record.id)) === there.documentId) {
+        key = candidate.key;
+        break;
+      }
+    }
+    if (!key) continue;
+    const envelope = await sealEnvelope(
+      key,
+      there.documentId,
+      deletionPayload({ table, id: record.id, deletedAt }, { moved: true }),
+    );
+    documents.push({ ...envelope, _rev: there.rev });
+  }
+  await writeAll(side.local, documents);
+}
+
+function countOf(records: [SyncedTable, SyncedRecord][]): TableCounts {
+  const counts = noCounts();
+  for (const [table] of records) counts[table] += 1;
+  return counts;
+}
+
+/**
+ * Moves a young person and every record of theirs from one caseload to another, in the
+ * lead's local copies (the caller replicates: `to` first, then `from`). Refuses, with a
+ * message, a young person who is not in the from-caseload, a move to the same caseload, and a
+ * caseload whose key this device does not hold. Throws when this device cannot write its own
+ * local copies (nothing is deleted in the from-caseload then, unless the copies were written).
+ */
+export async function moveCase(options: {
+  from: CaseloadSide;
+  to: CaseloadSide;
+  youngPersonId: string;
+  now: Date;
+}): Promise<MoveResult> {
+  const { from, to, youngPersonId, now } = options;
+  if (from.caseloadId === to.caseloadId) {
+    return { ok: false, message: 'The case is already in that caseload. Choose another coach.' };
+  }
+  if (!newestKey(from) || !newestKey(to)) {
+    return {
+      ok: false,
+      message: 'This device holds no key for one of the two caseloads, so it cannot move the case.',
+    };
+  }
+  const fromOpened = await readCaseload(from.local, from.caseloadId, from.keys);
+  const records = eachRecord(recordsOfYoungPerson(fromOpened, youngPersonId));
+  if (!records.some(([table]) => table === 'youngPeople')) {
+    return {
+      ok: false,
+      message:
+        'This young person is not in that coach’s caseload on this device. Refresh the team and try again.',
+    };
+  }
+  const toOpened = await readCaseload(to.local, to.caseloadId, to.keys);
+  await sealInto(to, toOpened, records, now, true);
+  const toKey = newestKey(to);
+  const conflictEntries = toKey
+    ? await moveConflictEntries(from, { ...to, key: toKey }, records)
+    : 0;
+  await deleteFrom(from, fromOpened, records, now);
+  return { ok: true, moved: countOf(records), conflictEntries, movedAt: toInstant(now) };
+}
+
+/** What forwarding did for one move. */
+export interface ForwardOutcome {
+  move: RecordedMove;
+  /** Records copied to the new caseload (newer there than its version). */
+  forwarded: TableCounts;
+  /** Records older than the new coach's own change, kept there as conflict entries. */
+  keptAsConflicts: number;
+  /** Records deleted again in the old caseload (forwarded or not). */
+  deleted: number;
+}
+
+/**
+ * For each recorded move (only the newest move of each young person counts), any live record
+ * of that young person in the old caseload (a coach's device edited or added it offline before
+ * it had the deletions) is copied to the new caseload when it is newer than the new
+ * caseload's version (a record or a deletion there), and deleted again in the old caseload.
+ * Writes to the local copies only: the caller replicates every caseload it returns as changed
+ * (new caseloads first). A move whose caseloads are not given is skipped.
+ */
+export async function forwardMovedCases(
+  moves: readonly RecordedMove[],
+  caseloads: readonly CaseloadSide[],
+  now: Date,
+): Promise<{ outcomes: ForwardOutcome[]; changed: string[] }> {
+  const latest = new Map<string, RecordedMove>();
+  for (const move of moves) {
+    const known = latest.get(move.youngPersonId);
+    if (!known || instantValue(move.movedAt) > instantValue(known.movedAt)) {
+      latest.set(move.youngPersonId, move);
+    }
+  }
+  const sides = new Map(caseloads.map((c) => [c.caseloadId, c]));
+  const opened = new Map<string, OpenedCaseload>();
+  const open = async (side: CaseloadSide) => {
+    let found = opened.get(side.caseloadId);
+    if (!found) {
+      found = await readCaseload(side.local, side.caseloadId, side.keys);
+      opened.set(side.caseloadId, found);
+    }
+    return found;
+  };
+  const outcomes: ForwardOutcome[] = [];
+  const changed = new Set<string>();
+  for (const move of latest.values()) {
+    const from = sides.get(move.fromCaseload);
+    const to = sides.get(move.toCaseload);
+    if (!from || !to || from === to) continue;
+    const fromOpened = await open(from);
+    const toOpened = await open(to);
+    const owners = ownersOf([fromOpened, toOpened]);
+    const late = eachRecord(recordsOfYoungPerson(fromOpened, move.youngPersonId, owners));
+    if (late.length === 0) continue;
+    const newer = late.filter(([table, record]) => {
+      const there = toOpened.documents.get(documentKey(table, record.id));
+      if (!there) return true;
+      const version = there.kind === 'record' ? there.record.updatedAt : there.deletion.deletedAt;
+      return instantValue(record.updatedAt) > instantValue(version);
+    });
+    // Older than the new coach's own change of the record: kept there as a conflict entry,
+    // as two devices' changes are, for the new coach to choose (never dropped unseen).
+    const older = late.filter(([table, record]) => {
+      const there = toOpened.documents.get(documentKey(table, record.id));
+      return (
+        there?.kind === 'record' &&
+        !newer.some(([, r]) => r === record) &&
+        JSON.stringify(there.record) !== JSON.stringify(record)
+      );
+    });
+    await sealInto(to, toOpened, newer, now, false);
+    const toKey = newestKey(to);
+    const kept = toKey ? await keepAsConflictEntries({ ...to, key: toKey }, older, now) : 0;
+    await deleteFrom(from, fromOpened, late, now);
+    if (newer.length > 0 || kept > 0) changed.add(to.caseloadId);
+    changed.add(from.caseloadId);
+    // Read again when another move needs them.
+    opened.delete(from.caseloadId);
+    opened.delete(to.caseloadId);
+    outcomes.push({ move, forwarded: countOf(newer), keptAsConflicts: kept, deleted: late.length });
+  }
+  const order = [...changed].sort((a, b) => {
+    const isTo = (id: string) => outcomes.some((o) => o.move.toCaseload === id);
+    return Number(isTo(b)) - Number(isTo(a));
+  });
+  return { outcomes, changed: order };
+}
