@@ -40,6 +40,8 @@ export type TeamProblemKind =
   | 'invitation-expired'
   /** The invitation on the server does not match the code: changed on the way. */
   | 'invitation-changed'
+  /** An answer to this invitation is on the team server already: it is not replaced. */
+  | 'invitation-answered'
   /** A document on the team server failed its signature or check: not taken. */
   | 'not-trusted';
 

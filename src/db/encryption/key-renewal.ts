@@ -8,9 +8,11 @@ import { ValidationError } from '../../domain/validation';
 import { randomBytes } from '../../lib/crypto';
 import { toInstant } from '../../lib/instant';
 import { freshKeyring, keyringReplacer, openWithPassphrase, requireKeyring } from './keyring';
-import { prepareTeamConnectionRewrap } from '../repositories/team-connection';
-import { prepareTeamJoinRewrap } from '../repositories/team-join';
-import { prepareTeamLeadRewrap } from '../repositories/team-lead';
+import { prepareIdentityRewrap } from '../repositories/identity-rewrap';
+import { teamConnectionSchema } from '../repositories/team-connection';
+import { teamJoinSchema } from '../repositories/team-join';
+import { teamLeadSchema } from '../repositories/team-lead';
+import { TEAM_CONNECTION_KEY, TEAM_JOIN_KEY, TEAM_LEAD_KEY } from '../settings-keys';
 import { sealEveryRecord } from './reseal';
 import {
   announceDataKeyChange,
@@ -47,10 +49,13 @@ export async function changeDataKey(
   { otherTabsWaitMs = OTHER_TABS_LOCK_MS }: { otherTabsWaitMs?: number } = {},
 ): Promise<string> {
   const change = await prepareDataKeyChange(currentPassphrase);
-  // The team connection's device keys are sealed under the data key's bytes (issue 14).
-  const storeTeamConnection = await prepareTeamConnectionRewrap(change.oldKey, change.newKey);
-  const storeTeamJoin = await prepareTeamJoinRewrap(change.oldKey, change.newKey);
-  const storeTeamLead = await prepareTeamLeadRewrap(change.oldKey, change.newKey);
+  // The team rows' device identities are sealed under the data key's bytes (issue 14): each
+  // is sealed again now, and stored inside the reseal transaction over the row as it is then.
+  const identityRewraps = await Promise.all([
+    prepareIdentityRewrap(TEAM_CONNECTION_KEY, teamConnectionSchema, change.oldKey, change.newKey),
+    prepareIdentityRewrap(TEAM_JOIN_KEY, teamJoinSchema, change.oldKey, change.newKey),
+    prepareIdentityRewrap(TEAM_LEAD_KEY, teamLeadSchema, change.oldKey, change.newKey),
+  ]);
   change.oldKey.fill(0); // The key held now is the same: it reads the records.
   announceDataKeyChange();
   if (otherTabsWaitMs > 0) await new Promise((resolve) => setTimeout(resolve, otherTabsWaitMs));
@@ -59,9 +64,7 @@ export async function changeDataKey(
     await sealEveryRecord(getDb(), {
       alsoInside: async () => {
         await change.store();
-        await storeTeamConnection?.();
-        await storeTeamJoin?.();
-        await storeTeamLead?.();
+        for (const store of identityRewraps) await store?.();
       },
     });
   } catch (error) {

@@ -23,7 +23,6 @@ import {
   teamIdSchema,
   wrappedCaseloadKeySchema,
 } from '../../team/keys/schemas';
-import { rewrapStoredIdentity } from '../../team/keys/identity';
 import { getDb, type CoachingDatabase } from '../database';
 import { requirePassphraseForRealRecords } from '../encryption/session-key';
 import { TEAM_CONNECTION_KEY } from '../settings-keys';
@@ -177,35 +176,4 @@ export async function readTeamConnection(
 export async function forgetTeamConnection(db: CoachingDatabase = getDb()): Promise<void> {
   await db.settings.delete(TEAM_CONNECTION_KEY);
   notify();
-}
-
-/**
- * When the data key changes: this device's identity in the connection (its private keys are
- * sealed under the data key's bytes) sealed again under the new key. Made before the
- * transaction that reseals every record (Web Crypto cannot run inside it); the function it
- * returns stores it, inside that transaction. Null when the device has no connection, or its
- * identity does not open with the old key (left as it is: the runtime says so).
- */
-export async function prepareTeamConnectionRewrap(
-  oldKey: Uint8Array,
-  newKey: Uint8Array,
-  db: CoachingDatabase = getDb(),
-): Promise<(() => Promise<void>) | null> {
-  let connection: TeamConnection | null;
-  try {
-    connection = await readTeamConnection(db);
-  } catch {
-    return null;
-  }
-  if (!connection) return null;
-  let identity: TeamConnection['identity'];
-  try {
-    identity = await rewrapStoredIdentity(connection.identity, oldKey, newKey);
-  } catch {
-    return null;
-  }
-  const rewrapped = teamConnectionSchema.parse({ ...connection, identity });
-  return async () => {
-    await db.settings.put({ key: TEAM_CONNECTION_KEY, value: rewrapped });
-  };
 }

@@ -12,7 +12,6 @@ import { z } from 'zod';
 import { instantSchema } from '../../domain/schemas';
 import { ValidationError } from '../../domain/validation';
 import { toInstant } from '../../lib/instant';
-import { rewrapStoredIdentity } from '../../team/keys/identity';
 import { fingerprintSchema, publicKeysSchema, storedIdentitySchema } from '../../team/keys/schemas';
 import { TEAM_DATABASE_PATTERN } from '../../team/provision';
 import { getDb, type CoachingDatabase } from '../database';
@@ -37,6 +36,11 @@ export const teamJoinSchema = z.strictObject({
   lead: publicKeysSchema,
   leadFingerprint: fingerprintSchema,
   answeredAt: instantSchema,
+  /**
+   * 'answering': kept before the answer was written to the team server, which did not confirm
+   * it (it may or may not be there); 'answered' (or absent, in rows saved before): it is there.
+   */
+  state: z.enum(['answering', 'answered']).optional(),
 });
 
 export type TeamJoin = z.infer<typeof teamJoinSchema>;
@@ -93,33 +97,4 @@ export async function readTeamJoin(db: CoachingDatabase = getDb()): Promise<Team
 /** Stops joining: the join in progress is removed (nothing on the server changes). */
 export async function forgetTeamJoin(db: CoachingDatabase = getDb()): Promise<void> {
   await db.settings.delete(TEAM_JOIN_KEY);
-}
-
-/**
- * When the data key changes: the identity of a join in progress sealed again under the new
- * key, made before the reseal transaction; the function returned stores it inside it. Null
- * when there is no join, or its identity does not open with the old key.
- */
-export async function prepareTeamJoinRewrap(
-  oldKey: Uint8Array,
-  newKey: Uint8Array,
-  db: CoachingDatabase = getDb(),
-): Promise<(() => Promise<void>) | null> {
-  let join: TeamJoin | null;
-  try {
-    join = await readTeamJoin(db);
-  } catch {
-    return null;
-  }
-  if (!join) return null;
-  let identity: TeamJoin['identity'];
-  try {
-    identity = await rewrapStoredIdentity(join.identity, oldKey, newKey);
-  } catch {
-    return null;
-  }
-  const rewrapped = teamJoinSchema.parse({ ...join, identity });
-  return async () => {
-    await db.settings.put({ key: TEAM_JOIN_KEY, value: rewrapped });
-  };
 }

@@ -7,12 +7,13 @@
  *
  * It holds the server address, the team database, the lead's user name and password, the
  * lead's device identity (private keys sealed by the data key: ../../team/keys/identity.ts),
- * each set-up caseload's keys wrapped for this device (never a caseload key in the clear),
- * the pending invitations (they hold the codes) and the newest signed membership lists this
- * device has seen (checked again with the lead's keys before use). For the team report: each
- * caseload's coaches and when this device last got its copy from the server (so the report can
- * say how old it is when the server cannot be reached), and the log of records the lead opened
- * (ids and times only). Rows saved before these two lists existed read as empty lists.
+ * each set-up caseload's keys wrapped for this device (never a caseload key in the clear), the
+ * keys of caseloads being set up (wrapped the same way), the pending invitations (they hold the
+ * codes) and the newest signed membership lists this device has seen (checked again with the
+ * lead's keys before use). For the team report: each caseload's coaches and when this device
+ * last got its copy from the server (so the report can say how old it is when the server
+ * cannot be reached), and the log of records the lead opened (ids and times only). Rows saved
+ * before these two lists existed read as empty lists.
  *
  * Validated with zod on every write and every read.
  */
@@ -21,7 +22,6 @@ import { idSchema, instantSchema } from '../../domain/schemas';
 import { ValidationError } from '../../domain/validation';
 import { toInstant } from '../../lib/instant';
 import { pendingInvitationSchema } from '../../team/directory/documents';
-import { rewrapStoredIdentity } from '../../team/keys/identity';
 import {
   signedMembershipSchema,
   storedIdentitySchema,
@@ -112,6 +112,12 @@ export const teamLeadSchema = z
     identity: storedIdentitySchema,
     /** Every caseload key this device set up, wrapped for this device. */
     caseloadKeys: z.array(wrappedCaseloadKeySchema).max(10_000),
+    /**
+     * Keys this device made for a caseload it is setting up, wrapped for this device and kept
+     * before the server has the caseload's list (a try cut short is finished with the same
+     * key). Moved to caseloadKeys once the list is kept. Absent in rows saved before.
+     */
+    settingUp: z.array(wrappedCaseloadKeySchema).max(10_000).optional(),
     /** Invitations made and not yet settled (each holds its code). */
     pending: z.array(pendingInvitationSchema).max(10_000),
     /** The newest signed list of each caseload this device has seen (one per caseload). */
@@ -127,6 +133,10 @@ export const teamLeadSchema = z
   .refine((l) => l.caseloadKeys.every((k) => k.recipient === l.identity.fingerprint), {
     message: 'A caseload key is wrapped for another device.',
     path: ['caseloadKeys'],
+  })
+  .refine((l) => (l.settingUp ?? []).every((k) => k.recipient === l.identity.fingerprint), {
+    message: 'A caseload key is wrapped for another device.',
+    path: ['settingUp'],
   })
   .refine(
     (l) => new Set(l.heldLists.map((s) => s.membership.caseloadId)).size === l.heldLists.length,
@@ -279,34 +289,4 @@ export async function noteCaseloadCopy(
 /** Stops leading a team on this device: the row is removed. Nothing on the server changes. */
 export async function forgetTeamLead(db: CoachingDatabase = getDb()): Promise<void> {
   await db.settings.delete(TEAM_LEAD_KEY);
-}
-
-/**
- * When the data key changes: the lead's identity (its private keys are sealed under the data
- * key's bytes) sealed again under the new key. Made before the transaction that reseals every
- * record (Web Crypto cannot run inside it); the function returned stores it inside that
- * transaction. Null when the device leads no team, or its identity does not open.
- */
-export async function prepareTeamLeadRewrap(
-  oldKey: Uint8Array,
-  newKey: Uint8Array,
-  db: CoachingDatabase = getDb(),
-): Promise<(() => Promise<void>) | null> {
-  let lead: TeamLead | null;
-  try {
-    lead = await readTeamLead(db);
-  } catch {
-    return null;
-  }
-  if (!lead) return null;
-  let identity: TeamLead['identity'];
-  try {
-    identity = await rewrapStoredIdentity(lead.identity, oldKey, newKey);
-  } catch {
-    return null;
-  }
-  const rewrapped = teamLeadSchema.parse({ ...lead, identity });
-  return async () => {
-    await db.settings.put({ key: TEAM_LEAD_KEY, value: rewrapped });
-  };
 }

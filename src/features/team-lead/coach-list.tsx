@@ -39,8 +39,9 @@ export function CoachList({
       )}
       {refused.length > 0 && (
         <p role="alert">
-          These caseloads’ lists on the server failed their check, so they are not shown: they were
-          not signed by this device, or were changed. {refused.join(', ')}
+          These caseloads’ lists on the team server are missing, older than this device’s or failed
+          their check, so they are not shown. Someone may have changed them on the team server: tell
+          whoever runs it. {refused.join(', ')}
         </p>
       )}
     </>

@@ -13,13 +13,22 @@ import {
 } from '../../db/repositories/team-lead';
 import {
   acceptAnswers,
+  collectCaseloadKeys,
   inviteCoach,
   listCaseloads,
+  refuseAnswer,
   setUpCaseload,
   type AcceptOutcome,
   type TeamDirectory,
 } from '../../team/directory';
-import { unwrapCaseloadKey, wrapCaseloadKey, type CaseloadKey } from '../../team/keys/caseload-key';
+import {
+  createCaseloadKey,
+  unwrapCaseloadKey,
+  unwrapOwnCaseloadKey,
+  wrapCaseloadKey,
+  type CaseloadKey,
+  type WrappedCaseloadKey,
+} from '../../team/keys/caseload-key';
 import {
   generateDeviceIdentity,
   openDeviceIdentity,
@@ -39,6 +48,8 @@ export interface LeadDirectory {
   setUpCaseload: typeof setUpCaseload;
   inviteCoach: typeof inviteCoach;
   acceptAnswers: typeof acceptAnswers;
+  collectCaseloadKeys: typeof collectCaseloadKeys;
+  refuseAnswer: typeof refuseAnswer;
 }
 
 export const teamDirectory: LeadDirectory = {
@@ -46,6 +57,8 @@ export const teamDirectory: LeadDirectory = {
   setUpCaseload,
   inviteCoach,
   acceptAnswers,
+  collectCaseloadKeys,
+  refuseAnswer,
 };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -107,8 +120,16 @@ function keepList(identity: DeviceIdentity, list: Membership): Promise<SignedMem
   return signMembership(identity, list);
 }
 
+/**
+ * The kept lists with `kept` in place of its caseload's, unless the one kept already is as new
+ * or newer (two tabs, or a late answer, never put an older list back: the rollback check
+ * compares with the newest).
+ */
 function withList(lists: readonly SignedMembership[], kept: SignedMembership) {
-  return [...lists.filter((s) => s.membership.caseloadId !== kept.membership.caseloadId), kept];
+  const caseload = kept.membership.caseloadId;
+  const held = lists.find((s) => s.membership.caseloadId === caseload);
+  if (held && held.membership.version >= kept.membership.version) return [...lists];
+  return [...lists.filter((s) => s.membership.caseloadId !== caseload), kept];
 }
 
 /**
@@ -144,6 +165,116 @@ export function groupedCode(code: string): string {
   return (plain.match(/.{1,4}/g) ?? []).join(' ');
 }
 
+const SET_UP_ELSEWHERE =
+  'This caseload was set up for team working from another device, so this device does not hold its key and cannot invite to it.';
+
+/**
+ * The key this device sets `caseload` up with, kept wrapped in the lead's row (settingUp)
+ * before anything goes to the server: the one a try cut short kept, or a new one.
+ */
+async function keyToSetUp(
+  identity: DeviceIdentity,
+  caseload: string,
+  now: Date,
+): Promise<Outcome<CaseloadKey>> {
+  const isFor = (k: WrappedCaseloadKey) => k.caseloadId === caseload && k.keyVersion === 1;
+  const stored = await readTeamLead();
+  const unopened = stored?.settingUp?.find(isFor);
+  if (unopened) {
+    const opened = await unwrapOwnCaseloadKey(unopened, identity);
+    if (opened.ok) return { ok: true, value: opened.key };
+  }
+  const fresh = await createCaseloadKey(caseload, 1);
+  const wrapped = await wrapCaseloadKey(fresh, identity.publicKeys);
+  const lead = await updateTeamLead((current) => {
+    const kept = current.settingUp ?? [];
+    // Another tab may have kept one meanwhile: it is used. One that did not open is replaced.
+    const theirs = kept.find((k) => isFor(k) && k.wrapped !== unopened?.wrapped);
+    return { ...current, settingUp: [...kept.filter((k) => !isFor(k)), theirs ?? wrapped] };
+  }, now);
+  if (!lead) return { ok: false, message: 'This device no longer leads a team.' };
+  const chosen = lead.settingUp?.find(isFor);
+  if (!chosen || chosen.wrapped === wrapped.wrapped) return { ok: true, value: fresh };
+  const theirs = await unwrapOwnCaseloadKey(chosen, identity);
+  if (!theirs.ok)
+    return { ok: false, message: 'A key kept on this device does not open. Try again.' };
+  return { ok: true, value: theirs.key };
+}
+
+/** Keeps a caseload's keys and list as set up or collected; its key being set up is dropped. */
+async function keepCaseload(
+  identity: DeviceIdentity,
+  keys: readonly CaseloadKey[],
+  list: Membership,
+  now: Date,
+): Promise<void> {
+  const wrapped = await Promise.all(keys.map((key) => wrapCaseloadKey(key, identity.publicKeys)));
+  const kept = await keepList(identity, list);
+  const caseload = list.caseloadId;
+  await updateTeamLead(
+    (lead) => ({
+      ...lead,
+      caseloadKeys: [...lead.caseloadKeys.filter((k) => k.caseloadId !== caseload), ...wrapped],
+      settingUp: (lead.settingUp ?? []).filter((k) => k.caseloadId !== caseload),
+      heldLists: withList(lead.heldLists, kept),
+    }),
+    now,
+  );
+}
+
+/**
+ * Sets `caseload` up from this device: its first key kept on the device first, then the key
+ * and the list published. When the server has its list already (a try cut short after the
+ * list went up, or another tab), this device's own key is collected from the server, checked
+ * against the list this device's lead key signed; a caseload set up by another device stays
+ * refused.
+ */
+async function setUpFromHere(
+  opened: OpenedLead,
+  caseload: string,
+  directory: LeadDirectory,
+  now: Date,
+): Promise<Outcome<null>> {
+  const team = teamOf(opened.lead);
+  const { identity } = opened;
+  const key = await keyToSetUp(identity, caseload, now);
+  if (!key.ok) return key;
+  const made = await directory.setUpCaseload(team, identity, caseload, now, key.value);
+  if (made.ok) {
+    // The list setUpCaseload published: this device alone, the first key.
+    await keepCaseload(
+      identity,
+      [made.value],
+      {
+        format: 'resilience-coaching/caseload-membership',
+        caseloadId: caseload,
+        version: 1,
+        lead: identity.fingerprint,
+        members: [{ fingerprint: identity.fingerprint, role: 'lead' }],
+        keys: [{ keyVersion: made.value.keyVersion, commitment: made.value.commitment }],
+        issuedAt: now.toISOString(),
+      },
+      now,
+    );
+    return { ok: true, value: null };
+  }
+  if (made.problem.kind !== 'already-exists') return { ok: false, message: made.problem.message };
+  const collected = await directory.collectCaseloadKeys(
+    team,
+    identity,
+    identity.fingerprint,
+    opened.held,
+  );
+  if (!collected.ok) return { ok: false, message: collected.problem.message };
+  const mine =
+    collected.value.state === 'collected'
+      ? collected.value.caseloads.find((c) => c.caseloadDatabase === caseload)
+      : undefined;
+  if (!mine) return { ok: false, message: SET_UP_ELSEWHERE };
+  await keepCaseload(identity, mine.keys, mine.membership, now);
+  return { ok: true, value: null };
+}
+
 /**
  * Invites one coach's device to a caseload: sets the caseload up first when this device holds
  * no key for it (the key is kept wrapped for this device, with its list), then makes the
@@ -158,36 +289,8 @@ export async function inviteOne(
   const team = teamOf(opened.lead);
   const { identity } = opened;
   if (!opened.keys.some((k) => k.caseloadId === details.caseloadDatabase)) {
-    const made = await directory.setUpCaseload(team, identity, details.caseloadDatabase, now);
-    if (!made.ok) {
-      return {
-        ok: false,
-        message:
-          made.problem.kind === 'already-exists'
-            ? 'This caseload was set up for team working from another device, so this device does not hold its key and cannot invite to it.'
-            : made.problem.message,
-      };
-    }
-    const key = made.value;
-    const wrapped = await wrapCaseloadKey(key, identity.publicKeys);
-    // The list setUpCaseload published: this device alone, the first key.
-    const kept = await keepList(identity, {
-      format: 'resilience-coaching/caseload-membership',
-      caseloadId: details.caseloadDatabase,
-      version: 1,
-      lead: identity.fingerprint,
-      members: [{ fingerprint: identity.fingerprint, role: 'lead' }],
-      keys: [{ keyVersion: key.keyVersion, commitment: key.commitment }],
-      issuedAt: now.toISOString(),
-    });
-    await updateTeamLead(
-      (lead) => ({
-        ...lead,
-        caseloadKeys: [...lead.caseloadKeys, wrapped],
-        heldLists: withList(lead.heldLists, kept),
-      }),
-      now,
-    );
+    const ready = await setUpFromHere(opened, details.caseloadDatabase, directory, now);
+    if (!ready.ok) return ready;
   }
   const invited = await directory.inviteCoach(team, identity, details, now);
   if (!invited.ok) return { ok: false, message: invited.problem.message };
@@ -203,26 +306,35 @@ export async function inviteOne(
 }
 
 /**
- * Looks for the coaches' answers and settles each pending invitation: accepted, refused and
- * expired ones are dropped (an accepted one's new list kept); waiting and failed ones stay.
+ * Looks for the coaches' answers and settles each pending invitation: accepted and expired
+ * ones are dropped (an accepted one's new list kept); answered (waiting for the lead to compare
+ * the fingerprint), waiting, failed and refused ones stay (a refused answer was removed: the
+ * coach can answer again). `confirmed`: the devices the lead has compared and confirmed, their
+ * fingerprints by inviteId (only these are accepted); `only`: check just these invitations.
  */
 export async function checkForAnswers(
   opened: OpenedLead,
   directory: LeadDirectory,
   now: Date,
+  {
+    confirmed = {},
+    only,
+  }: { confirmed?: Readonly<Record<string, string>>; only?: readonly string[] } = {},
 ): Promise<{ outcomes: AcceptOutcome[]; lead: TeamLead | null }> {
+  const pending = only
+    ? opened.lead.pending.filter((p) => only.includes(p.invitation.inviteId))
+    : opened.lead.pending;
   const outcomes = await directory.acceptAnswers(
     teamOf(opened.lead),
     opened.identity,
-    opened.lead.pending,
+    pending,
     opened.keys,
     now,
     opened.held,
+    confirmed,
   );
   const settled = new Set(
-    outcomes
-      .filter((o) => o.state === 'accepted' || o.state === 'refused' || o.state === 'expired')
-      .map((o) => o.inviteId),
+    outcomes.filter((o) => o.state === 'accepted' || o.state === 'expired').map((o) => o.inviteId),
   );
   const kept: SignedMembership[] = [];
   for (const outcome of outcomes) {
@@ -238,4 +350,29 @@ export async function checkForAnswers(
     now,
   );
   return { outcomes, lead };
+}
+
+/**
+ * The lead refused a device that answered (its fingerprint is not the one on the coach's
+ * screen): the invitation is closed on the server and dropped here. Nothing was shared.
+ */
+export async function refuseDevice(
+  opened: OpenedLead,
+  directory: LeadDirectory,
+  inviteId: string,
+  now: Date,
+): Promise<Outcome<TeamLead | null>> {
+  const pending = opened.lead.pending.find((p) => p.invitation.inviteId === inviteId);
+  if (pending) {
+    const closed = await directory.refuseAnswer(teamOf(opened.lead), pending);
+    if (!closed.ok) return { ok: false, message: closed.problem.message };
+  }
+  const lead = await updateTeamLead(
+    (current) => ({
+      ...current,
+      pending: current.pending.filter((p) => p.invitation.inviteId !== inviteId),
+    }),
+    now,
+  );
+  return { ok: true, value: lead };
 }

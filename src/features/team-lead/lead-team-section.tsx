@@ -9,6 +9,7 @@ import {
   checkForAnswers,
   inviteOne,
   openLead,
+  refuseDevice,
   teamDirectory,
   teamOf,
   type LeadDirectory,
@@ -18,6 +19,9 @@ import { SetUpLeadForm } from './set-up-lead-form';
 import './team-lead.css';
 
 const defaultNow = () => new Date();
+
+const REFUSED =
+  'You refused this device: nothing was shared with it, and the invitation is closed because someone else used its code. Make a new invitation and give the code to the coach in person.';
 
 type Loaded =
   | { phase: 'loading' }
@@ -54,8 +58,10 @@ function Leading({
   const refresh = useCallback(async () => {
     setListing({ phase: 'loading' });
     try {
-      const opened = await openLead(lead);
-      const listed = await directory.listCaseloads(teamOf(lead), opened.identity);
+      // The lists this device keeps now (a check may have kept newer ones since `lead` was
+      // read): an older or missing one on the server is refused.
+      const opened = await openLead((await readTeamLead()) ?? lead);
+      const listed = await directory.listCaseloads(teamOf(lead), opened.identity, opened.held);
       setListing(
         listed.ok
           ? { phase: 'listed', ...listed.value }
@@ -110,6 +116,57 @@ function Leading({
     }
   };
 
+  /** Puts `next` in place of the outcome for the same invitation. */
+  const replaceOutcome = (inviteId: string, next: AcceptOutcome) =>
+    setOutcomes((current) => current?.map((o) => (o.inviteId === inviteId ? next : o)) ?? null);
+
+  /** Runs one action on an answered device at a time, as `check` does. */
+  const onDevice = async (action: () => Promise<void>) => {
+    if (checkingNow.current) return;
+    checkingNow.current = true;
+    setChecking(true);
+    setProblem(null);
+    try {
+      await action();
+    } catch {
+      setProblem('This could not be done. Please try again.');
+    } finally {
+      checkingNow.current = false;
+      setChecking(false);
+    }
+  };
+
+  const accept = (answered: AcceptOutcome) =>
+    onDevice(async () => {
+      if (answered.state !== 'answered') return;
+      const result = await checkForAnswers(await openLead(lead), directory, now(), {
+        confirmed: { [answered.inviteId]: answered.coachFingerprint },
+        only: [answered.inviteId],
+      });
+      const [outcome] = result.outcomes;
+      if (outcome) replaceOutcome(answered.inviteId, outcome);
+      if (result.lead) onChange(result.lead);
+      if (outcome?.state === 'accepted') void refresh();
+    });
+
+  const refuse = (answered: AcceptOutcome) =>
+    onDevice(async () => {
+      const result = await refuseDevice(await openLead(lead), directory, answered.inviteId, now());
+      if (!result.ok) {
+        setProblem(result.message);
+        return;
+      }
+      replaceOutcome(answered.inviteId, {
+        inviteId: answered.inviteId,
+        coachName: answered.coachName,
+        caseloadDatabase: answered.caseloadDatabase,
+        state: 'refused',
+        reason: 'changed-on-the-way',
+        message: REFUSED,
+      });
+      if (result.value) onChange(result.value);
+    });
+
   return (
     <>
       <p>
@@ -135,6 +192,8 @@ function Leading({
         outcomes={outcomes}
         busy={checking}
         onCheck={() => void check()}
+        onAccept={(o) => void accept(o)}
+        onRefuse={(o) => void refuse(o)}
       />
       {problem && <p role="alert">{problem}</p>}
       <h3>Stop leading</h3>

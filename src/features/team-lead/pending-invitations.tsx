@@ -1,16 +1,19 @@
 import { formatInstantTime } from '../../lib/dates';
 import type { AcceptOutcome, PendingInvitation } from '../../team/directory';
+import { ConfirmDevice } from './confirm-device';
 
 /** What became of one invitation, in plain words. */
 export function outcomeWords(outcome: AcceptOutcome): string {
   const who = `${outcome.coachName} (${outcome.caseloadDatabase})`;
   switch (outcome.state) {
+    case 'answered':
+      return `Answered: ${who}. Compare the device’s fingerprint before accepting it: ${outcome.shownFingerprint}.`;
     case 'accepted':
-      return `Accepted: ${who} has joined. Check with the coach that their screen shows this device fingerprint for their device: ${outcome.shownFingerprint}.`;
+      return `Accepted: ${who} has joined with the device whose fingerprint you compared: ${outcome.shownFingerprint}.`;
     case 'waiting':
       return `Waiting: ${who} has not answered yet. The invitation works until ${formatInstantTime(outcome.expiresAt)}.`;
     case 'refused':
-      return `Not accepted: ${who}. ${outcome.message} The invitation is closed: make a new one.`;
+      return `Not accepted: ${who}. ${outcome.message}`;
     case 'expired':
       return `Expired: ${who}. ${outcome.message}`;
     case 'failed':
@@ -24,11 +27,17 @@ export function PendingInvitations({
   outcomes,
   busy,
   onCheck,
+  onAccept,
+  onRefuse,
 }: {
   pending: readonly PendingInvitation[];
   outcomes: readonly AcceptOutcome[] | null;
   busy: boolean;
   onCheck: () => void;
+  /** The lead compared an answered device's fingerprint with the coach's screen. */
+  onAccept: (outcome: AcceptOutcome) => void;
+  /** The numbers differ: the answer is refused and the invitation closed. */
+  onRefuse: (outcome: AcceptOutcome) => void;
 }) {
   return (
     <>
@@ -59,8 +68,19 @@ export function PendingInvitations({
       <div role="status" aria-live="polite">
         {outcomes && (
           <ul aria-label="Answers">
-            {outcomes.map((o) => (
-              <li key={o.inviteId}>{outcomeWords(o)}</li>
+            {outcomes.map((o, index) => (
+              <li key={o.inviteId || `unreadable-${index}`}>
+                {o.state === 'answered' ? (
+                  <ConfirmDevice
+                    outcome={o}
+                    busy={busy}
+                    onAccept={() => onAccept(o)}
+                    onRefuse={() => onRefuse(o)}
+                  />
+                ) : (
+                  outcomeWords(o)
+                )}
+              </li>
             ))}
           </ul>
         )}

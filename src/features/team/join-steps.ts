@@ -3,9 +3,10 @@
  *
  * 1. answer: the coach types the server, the team, their user name and password and the
  *    invitation code their service lead gave them by hand. The device makes its identity
- *    (private keys wrapped by the data key), answers the invitation on the team server
- *    (src/team/directory: the code proves the lead's keys, and the answer carries this
- *    device's), and keeps what it needs for step 2, sealed (../../db/repositories/team-join.ts).
+ *    (private keys wrapped by the data key), keeps what it needs for step 2, sealed
+ *    (../../db/repositories/team-join.ts), and only then answers the invitation on the team
+ *    server (src/team/directory: the code proves the lead's keys, and the answer carries this
+ *    device's).
  * 2. collect: once the lead has accepted the device, its caseload keys are on the team server,
  *    wrapped for it and named in a list the lead signed. The device takes them, wraps them
  *    again for itself, and saves its team connection: the sync runtime starts from there.
@@ -18,6 +19,7 @@ import { readTeamConnection, saveTeamConnection } from '../../db/repositories/te
 import { TEAM_JOIN_KEY } from '../../db/settings-keys';
 import {
   checkTeamJoin,
+  forgetTeamJoin,
   readTeamJoin,
   saveTeamJoin,
   teamJoinSchema,
@@ -65,7 +67,11 @@ const CODE_PROBLEMS = new Set([
   'invitation-not-found',
   'invitation-expired',
   'invitation-changed',
+  'invitation-answered',
 ]);
+
+/** Problems after which the answer may or may not be on the server. */
+const UNCONFIRMED = new Set(['server-unreachable', 'server-down', 'unexpected-answer']);
 
 function dataKey(): Uint8Array {
   const key = getDataKey();
@@ -84,9 +90,11 @@ export function directoryOf(
 }
 
 /**
- * Step 1: checks the details, answers the invitation, keeps the join. Throws a
- * ValidationError keyed by field (server, teamDatabase, userName, password, code, or _form for
- * what the server said); nothing is kept then.
+ * Step 1: checks the details, keeps the join ('answering'), answers the invitation, and marks
+ * the join 'answered'. Throws a ValidationError keyed by field (server, teamDatabase, userName,
+ * password, code, or _form for what the server said); nothing is kept then, and nothing is on
+ * the server. When the server did not confirm the answer (it may be there), the join is kept
+ * as 'answering' and returned: the device waits, and the screen says so.
  */
 export async function answerTeamInvitation(
   details: JoinDetails,
@@ -123,33 +131,52 @@ export async function answerTeamInvitation(
     );
   }
   const { identity, stored } = await generateDeviceIdentity(dataKey());
+  const keeping: { join: TeamJoin | null } = { join: null };
   const answered = await directory.answerInvitation(
     directoryOf(checked.data),
     code.code,
     identity,
     now,
+    {
+      // Kept before the answer goes to the server: never an answer whose keys are gone.
+      keep: async (answer) => {
+        keeping.join = await saveTeamJoin(
+          checkTeamJoin(
+            {
+              ...checked.data,
+              identity: stored,
+              lead: answer.lead,
+              leadFingerprint: answer.leadFingerprint,
+              state: 'answering',
+            },
+            now,
+          ),
+        );
+      },
+    },
   );
+  const kept = keeping.join;
+  if (answered.ok && kept) return saveTeamJoin({ ...kept, state: 'answered' });
+  if (!answered.ok && kept && UNCONFIRMED.has(answered.problem.kind)) {
+    // The answer may have reached the server: the device waits, and says so.
+    return kept;
+  }
+  if (kept) await forgetTeamJoin();
   if (!answered.ok) {
     const key = CODE_PROBLEMS.has(answered.problem.kind) ? 'code' : '_form';
     throw new ValidationError({ [key]: answered.problem.message }, answered.problem.message);
   }
-  return saveTeamJoin(
-    checkTeamJoin(
-      {
-        ...checked.data,
-        identity: stored,
-        lead: answered.value.lead,
-        leadFingerprint: answered.value.leadFingerprint,
-      },
-      now,
-    ),
-  );
+  throw new Error('The invitation was answered, but this device kept nothing.');
 }
+
+const MORE_THAN_ONE =
+  'Your service lead has accepted this device for more than one caseload, so it took none. Tell your service lead: a device joins one caseload.';
 
 export type CollectOutcome =
   | { state: 'waiting'; message: string }
   | { state: 'refused'; messages: string[] }
-  | { state: 'connected'; caseloadDatabase: string }
+  /** `notes`: other caseloads' keys found and refused (said, not hidden). */
+  | { state: 'connected'; caseloadDatabase: string; notes: string[] }
   | { state: 'failed'; message: string };
 
 /**
@@ -172,10 +199,13 @@ export async function collectTeamKeys(
   if (collected.value.state === 'waiting') {
     return { state: 'waiting', message: collected.value.message };
   }
-  const [caseload] = collected.value.caseloads;
-  if (!caseload) {
-    return { state: 'refused', messages: collected.value.refused.map((r) => r.message) };
-  }
+  const { caseloads, refused } = collected.value;
+  const notes = refused.map((r) => r.message);
+  const [caseload, ...others] = caseloads;
+  if (!caseload) return { state: 'refused', messages: notes };
+  // One device holds one caseload: it never chooses between two (nor lets the server's order
+  // of documents choose).
+  if (others.length > 0) return { state: 'refused', messages: [MORE_THAN_ONE, ...notes] };
   const caseloadKeys = await Promise.all(
     caseload.keys.map((key) => wrapCaseloadKey(key, identity.publicKeys)),
   );
@@ -195,5 +225,5 @@ export async function collectTeamKeys(
     // The join is finished in the same transaction: never a connection beside a stale join.
     { removing: [TEAM_JOIN_KEY] },
   );
-  return { state: 'connected', caseloadDatabase: caseload.caseloadDatabase };
+  return { state: 'connected', caseloadDatabase: caseload.caseloadDatabase, notes };
 }

@@ -192,7 +192,10 @@ function outcomeWords(outcome: CollectOutcome): string {
     case 'failed':
       return outcome.message;
     case 'connected':
-      return 'This device has joined the team. Your caseload is being saved to the service.';
+      return [
+        'This device has joined the team. Your caseload is being saved to the service.',
+        ...outcome.notes,
+      ].join(' ');
   }
 }
 
@@ -246,10 +249,18 @@ function WaitingForLead({
       <h3 ref={headingRef} tabIndex={-1}>
         Waiting for your service lead
       </h3>
-      <p>
-        Your answer to the invitation has reached the team server. When your service lead has
-        accepted this device, choose “Check again”.
-      </p>
+      {join.state === 'answering' ? (
+        <p>
+          The team server did not confirm that your answer reached it. When your service lead has
+          accepted this device, choose “Check again”. If they see no answer from you, choose “Stop
+          joining” and answer the invitation again.
+        </p>
+      ) : (
+        <p>
+          Your answer to the invitation has reached the team server. When your service lead has
+          accepted this device, choose “Check again”.
+        </p>
+      )}
       <p id="team-join-lead-check">
         Your service lead&apos;s own screen shows their device&apos;s number. It must be:{' '}
         <strong className="team-join__fingerprint">

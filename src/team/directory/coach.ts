@@ -49,14 +49,22 @@ const KIND: Record<InvitationFailure, TeamProblemKind> = {
 /**
  * Answers the invitation whose code the coach typed: finds its offer on the team server,
  * checks it with the code, and leaves this device's answer for the lead. Says plainly when the
- * code has a typing mistake, no invitation has that code, it expired, or the offer on the
- * server does not match the code (changed on the way: nothing is sent).
+ * code has a typing mistake, no invitation has that code, it expired, the offer on the server
+ * does not match the code (changed on the way: nothing is sent), or the invitation has an
+ * answer already (`invitation-answered`: an answer is never replaced, so whoever saw the code
+ * cannot overwrite the coach's).
+ *
+ * `keep`, when given, runs once the offer is checked and before the answer is written, with
+ * what the answer will say: the device keeps what it needs to finish joining there, so that
+ * the server never holds an answer whose private keys are gone. When it throws, nothing is
+ * sent (the error is thrown on).
  */
 export async function answerInvitation(
   team: TeamDirectory,
   typedCode: string,
   coach: DeviceIdentity,
   now: Date,
+  { keep }: { keep?: (answered: AnsweredInvitation) => Promise<void> } = {},
 ): Promise<TeamResult<AnsweredInvitation>> {
   const code = parseInvitationCode(typedCode);
   if (!code.ok) return problem('code-mistyped', code.message);
@@ -77,21 +85,23 @@ export async function answerInvitation(
     now,
   );
   if (!answered.ok) return problem(KIND[answered.reason], answered.message);
-  const written = await writeDocument(
-    team,
-    { _id: answerId(inviteId), answer: answered.answer },
-    { replace: true },
-  );
-  if (!written.ok) return written;
-  return {
-    ok: true,
-    value: {
-      inviteId,
-      leadFingerprint: answered.leadFingerprint,
-      shownLeadFingerprint: displayFingerprint(answered.leadFingerprint),
-      lead: answered.lead,
-    },
+  const result: AnsweredInvitation = {
+    inviteId,
+    leadFingerprint: answered.leadFingerprint,
+    shownLeadFingerprint: displayFingerprint(answered.leadFingerprint),
+    lead: answered.lead,
   };
+  if (keep) await keep(result);
+  const written = await writeDocument(team, { _id: answerId(inviteId), answer: answered.answer });
+  if (!written.ok) {
+    if (written.problem.kind !== 'already-exists') return written;
+    return problem(
+      'invitation-answered',
+      'This invitation code has been answered already. If that was not you, tell your service lead and ask for a new invitation.',
+      written.problem.status,
+    );
+  }
+  return { ok: true, value: result };
 }
 
 /** A caseload this device now holds the keys of. */

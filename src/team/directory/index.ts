@@ -4,13 +4,8 @@
  * and accepts their answers; a coach's device answers an invitation and collects the caseload
  * keys wrapped for it.
  */
-export {
-  acceptAnswers,
-  inviteCoach,
-  setUpCaseload,
-  type AcceptOutcome,
-  type PendingInvitation,
-} from './lead';
+export { inviteCoach, setUpCaseload, type PendingInvitation } from './lead';
+export { acceptAnswers, refuseAnswer, type AcceptOutcome } from './accept';
 export { listCaseloads, type CaseloadListing } from './listing';
 export {
   answerInvitation,

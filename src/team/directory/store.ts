@@ -116,14 +116,25 @@ export async function writeDocument(
   return { ok: true, value: { rev: written.data.rev } };
 }
 
-/** Deletes a document if it is there (its current revision, whatever it is). */
-export async function deleteDocument(team: TeamDirectory, id: string): Promise<TeamResult<null>> {
+/**
+ * Deletes a document if it is there: revision `rev` only when given (a newer one written
+ * meanwhile is left), otherwise its current revision, whatever it is.
+ */
+export async function deleteDocument(
+  team: TeamDirectory,
+  id: string,
+  rev?: string,
+): Promise<TeamResult<null>> {
   const root = normaliseAddress(team.address);
-  const current = await readDocument(team, id);
-  if (!current.ok) return current;
-  const held = revisionSchema.safeParse(current.value);
-  if (!held.success) return { ok: true, value: null };
-  const answer = await request(root, path(team, id, `?rev=${encodeURIComponent(held.data._rev)}`), {
+  let revision = rev;
+  if (revision === undefined) {
+    const current = await readDocument(team, id);
+    if (!current.ok) return current;
+    const held = revisionSchema.safeParse(current.value);
+    if (!held.success) return { ok: true, value: null };
+    revision = held.data._rev;
+  }
+  const answer = await request(root, path(team, id, `?rev=${encodeURIComponent(revision)}`), {
     method: 'DELETE',
     credentials: team.credentials,
   });

@@ -167,25 +167,11 @@ export type UnwrapFailure =
 
 export type UnwrapResult = { ok: true; key: CaseloadKey } | { ok: false; reason: UnwrapFailure };
 
-/**
- * The caseload key inside `wrapped`, opened with this device's private key and checked
- * against the lead's verified membership list. Never throws for bad input: says why.
- */
-export async function unwrapCaseloadKey(
-  wrapped: unknown,
+/** Opens a parsed box with this device's private key: its raw bytes, or null when it fails. */
+async function openBox(
+  box: WrappedCaseloadKey,
   me: DeviceIdentity,
-  membership: VerifiedMembership,
-): Promise<UnwrapResult> {
-  const parsed = wrappedCaseloadKeySchema.safeParse(wrapped);
-  if (!parsed.success) return { ok: false, reason: 'malformed' };
-  const box = parsed.data;
-  if (box.recipient !== me.fingerprint) return { ok: false, reason: 'not-for-this-device' };
-  if (box.caseloadId !== membership.caseloadId) return { ok: false, reason: 'other-caseload' };
-  const listed = membership.keys[box.keyVersion - 1];
-  if (!listed || listed.keyVersion !== box.keyVersion) {
-    return { ok: false, reason: 'not-in-membership' };
-  }
-  let raw: Uint8Array<ArrayBuffer>;
+): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
     const ephemeralRaw = fromBase64(box.ephemeral);
     const kek = await wrappingKey(
@@ -208,16 +194,61 @@ export async function unwrapCaseloadKey(
       true,
       ['encrypt', 'decrypt'],
     );
-    raw = new Uint8Array(await subtle().exportKey('raw', key));
+    return new Uint8Array(await subtle().exportKey('raw', key));
   } catch {
-    return { ok: false, reason: 'damaged' };
+    return null;
   }
+}
+
+/**
+ * The caseload key inside `wrapped`, opened with this device's private key and checked
+ * against the lead's verified membership list. Never throws for bad input: says why.
+ */
+export async function unwrapCaseloadKey(
+  wrapped: unknown,
+  me: DeviceIdentity,
+  membership: VerifiedMembership,
+): Promise<UnwrapResult> {
+  const parsed = wrappedCaseloadKeySchema.safeParse(wrapped);
+  if (!parsed.success) return { ok: false, reason: 'malformed' };
+  const box = parsed.data;
+  if (box.recipient !== me.fingerprint) return { ok: false, reason: 'not-for-this-device' };
+  if (box.caseloadId !== membership.caseloadId) return { ok: false, reason: 'other-caseload' };
+  const listed = membership.keys[box.keyVersion - 1];
+  if (!listed || listed.keyVersion !== box.keyVersion) {
+    return { ok: false, reason: 'not-in-membership' };
+  }
+  const raw = await openBox(box, me);
+  if (raw === null) return { ok: false, reason: 'damaged' };
   try {
     const opened = await caseloadKeyFrom(box.caseloadId, box.keyVersion, raw);
     if (!sameBytes(fromBase64(opened.commitment), fromBase64(listed.commitment))) {
       return { ok: false, reason: 'not-in-membership' };
     }
     return { ok: true, key: opened };
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/**
+ * A key this device wrapped for itself and kept in its own sealed storage, before any list
+ * names it (a caseload being set up): opened with this device's private key, with no list to
+ * check it against. Never for a key read from the server: anyone can wrap a key for this
+ * device there (use unwrapCaseloadKey). Never throws for bad input: says why.
+ */
+export async function unwrapOwnCaseloadKey(
+  wrapped: unknown,
+  me: DeviceIdentity,
+): Promise<UnwrapResult> {
+  const parsed = wrappedCaseloadKeySchema.safeParse(wrapped);
+  if (!parsed.success) return { ok: false, reason: 'malformed' };
+  const box = parsed.data;
+  if (box.recipient !== me.fingerprint) return { ok: false, reason: 'not-for-this-device' };
+  const raw = await openBox(box, me);
+  if (raw === null) return { ok: false, reason: 'damaged' };
+  try {
+    return { ok: true, key: await caseloadKeyFrom(box.caseloadId, box.keyVersion, raw) };
   } finally {
     raw.fill(0);
   }

@@ -105,6 +105,16 @@ export async function joinDevice(
   await expect(section.getByText(leadFingerprint.trim(), { exact: true })).toBeVisible();
 
   await lead.getByRole('button', { name: 'Check for answers' }).click();
+  // The lead compares the answering device's fingerprint with the coach's screen ("This
+  // device's number"), ticks that it is the same, and only then accepts the device.
+  const answered = lead.getByRole('group', { name: new RegExp(`^Answered: ${coach.name} `) });
+  await expect(answered).toBeVisible({ timeout: 30_000 });
+  const coachDevice = (await section.locator('.team-join__fingerprint').nth(1).textContent()) ?? '';
+  await expect(answered.locator('.team-lead__fingerprint')).toHaveText(coachDevice.trim());
+  await answered
+    .getByLabel('I have compared the fingerprint with the coach’s screen: it is the same')
+    .check();
+  await answered.getByRole('button', { name: 'Accept this device' }).click();
   await expect(lead.getByRole('list', { name: 'Answers' })).toContainText(
     `Accepted: ${coach.name}`,
     { timeout: 30_000 },

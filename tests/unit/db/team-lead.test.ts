@@ -12,6 +12,7 @@ import {
   setDataKey,
   setEncryptionSetUp,
 } from '../../../src/db/encryption/session-key';
+import { prepareIdentityRewrap } from '../../../src/db/repositories/identity-rewrap';
 import { makeBackup } from '../../../src/db/repositories/backup/export';
 import { applyRestore } from '../../../src/db/repositories/backup/restore';
 import {
@@ -20,7 +21,7 @@ import {
   logOpenedRecord,
   noteCaseloadCopy,
   OPENED_RECORDS_KEPT,
-  prepareTeamLeadRewrap,
+  teamLeadSchema,
   readTeamLead,
   saveTeamLead,
   TeamLeadError,
@@ -121,7 +122,7 @@ describe('saving and reading the lead state', () => {
     const input = await leadInput();
     await saveTeamLead(input, NOW);
     const newKey = crypto.getRandomValues(new Uint8Array(32));
-    const store = await prepareTeamLeadRewrap(dataKey, newKey);
+    const store = await prepareIdentityRewrap(TEAM_LEAD_KEY, teamLeadSchema, dataKey, newKey);
     expect(store).not.toBeNull();
     await store?.();
     const lead = await readTeamLead();

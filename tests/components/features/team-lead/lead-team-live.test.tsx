@@ -106,9 +106,21 @@ describe('leading a team on a real team server', () => {
     expect(answered.leadFingerprint).toBe(leadFingerprint);
 
     await user.click(within(region).getByRole('button', { name: 'Check for answers' }));
+    // The device's fingerprint, to compare with the coach's screen, before anything is shared.
+    const answered1 = await within(region).findByRole('group', {
+      name: `Answered: ${coachUser.name} (${caseloadDatabase})`,
+    });
+    expect(answered1).toHaveTextContent(displayFingerprint(device.fingerprint));
+    expect((await readTeamLead())?.pending).toHaveLength(1);
+    await user.click(
+      within(answered1).getByLabelText(
+        'I have compared the fingerprint with the coach’s screen: it is the same',
+      ),
+    );
+    await user.click(within(answered1).getByRole('button', { name: 'Accept this device' }));
     const answers = await within(region).findByRole('list', { name: 'Answers' });
-    expect(answers).toHaveTextContent(
-      `Accepted: ${coachUser.name} (${caseloadDatabase}) has joined. Check with the coach that their screen shows this device fingerprint for their device: ${displayFingerprint(device.fingerprint)}.`,
+    expect(await within(answers).findByText(/^Accepted/)).toHaveTextContent(
+      `Accepted: ${coachUser.name} (${caseloadDatabase}) has joined with the device whose fingerprint you compared: ${displayFingerprint(device.fingerprint)}.`,
     );
     expect(await within(region).findByText('No invitations are waiting.')).toBeVisible();
     const devices = await within(region).findByRole('list', {
@@ -134,9 +146,13 @@ describe('leading a team on a real team server', () => {
     const second = (await generateDeviceIdentity(randomBytes(32))).identity;
     must(await answerInvitation(coachTeam, secondCode.textContent ?? '', second, NOW));
     await user.click(within(region).getByRole('button', { name: 'Check for answers' }));
-    expect(
-      await within(region).findByText(new RegExp(displayFingerprint(second.fingerprint))),
-    ).toHaveTextContent(/^Accepted/);
+    const answered2 = await within(region).findByRole('group', { name: /^Answered/ });
+    expect(answered2).toHaveTextContent(displayFingerprint(second.fingerprint));
+    await user.click(within(answered2).getByRole('checkbox'));
+    await user.click(within(answered2).getByRole('button', { name: 'Accept this device' }));
+    expect(await within(region).findByText(/^Accepted/)).toHaveTextContent(
+      displayFingerprint(second.fingerprint),
+    );
     const kept = (await readTeamLead())?.heldLists ?? [];
     expect(kept.map((l) => [l.membership.caseloadId, l.membership.version])).toEqual([
       [caseloadDatabase, 3],

@@ -58,6 +58,12 @@ function fakeDirectory(overrides: Partial<FakeDirectory> = {}): FakeDirectory {
       };
     }),
     acceptAnswers: vi.fn<LeadDirectory['acceptAnswers']>(() => Promise.resolve([])),
+    refuseAnswer: vi.fn<LeadDirectory['refuseAnswer']>(() =>
+      Promise.resolve({ ok: true, value: null }),
+    ),
+    collectCaseloadKeys: vi.fn<LeadDirectory['collectCaseloadKeys']>(() =>
+      Promise.resolve({ ok: true, value: { state: 'waiting', message: 'Not accepted yet.' } }),
+    ),
     ...overrides,
   };
   return directory;
@@ -359,7 +365,7 @@ describe('Settings > Lead a team, set up', () => {
     const answers = await within(region).findByRole('list', { name: 'Answers' });
     const items = within(answers).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent(
-      `Accepted: coach-amber (${CASELOAD_A}) has joined. Check with the coach that their screen shows this device fingerprint for their device: 12345 67890 12345 67890 12345 67890.`,
+      `Accepted: coach-amber (${CASELOAD_A}) has joined with the device whose fingerprint you compared: 12345 67890 12345 67890 12345 67890.`,
     );
     expect(items[1]).toHaveTextContent('Waiting: coach-blake');
     expect(items[2]).toHaveTextContent(
@@ -373,10 +379,12 @@ describe('Settings > Lead a team, set up', () => {
     );
     expect(answers.closest('[role="status"]')).toHaveAttribute('aria-live', 'polite');
 
-    const [, blake, , , eden] = inviteIds;
+    // A refused answer was removed, but its invitation stays open (review finding 13).
+    const [, blake, casey, , eden] = inviteIds;
     await waitFor(async () =>
       expect((await readTeamLead())?.pending.map((p) => p.invitation.inviteId)).toEqual([
         blake,
+        casey,
         eden,
       ]),
     );
@@ -387,7 +395,7 @@ describe('Settings > Lead a team, set up', () => {
     const pendingList = within(region).getByRole('list', {
       name: 'Invitations waiting for an answer',
     });
-    expect(within(pendingList).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(pendingList).getAllByRole('listitem')).toHaveLength(3);
 
     // The next check passes the kept list (verified) and the caseload's key.
     await userEvent
@@ -397,6 +405,98 @@ describe('Settings > Lead a team, set up', () => {
     const [, , , keys, , held] = directory.acceptAnswers.mock.calls[1] ?? [];
     expect(keys?.map((k) => k.caseloadId)).toEqual([CASELOAD_A]);
     expect(held?.map((l) => l.version)).toEqual([2]);
+    // The coach list is checked against the kept lists too (an older one is refused).
+    const listedWith = directory.listCaseloads.mock.lastCall?.[2];
+    expect(listedWith?.map((l) => [l.caseloadId, l.version])).toEqual([[CASELOAD_A, 2]]);
+  });
+
+  it('shares nothing before the lead has compared the fingerprint; a refusal closes the invitation', async () => {
+    await savedLead();
+    const coachFingerprint = 'c'.repeat(64);
+    const shown = displayFingerprint(coachFingerprint);
+    const directory = fakeDirectory({
+      acceptAnswers: vi.fn<LeadDirectory['acceptAnswers']>(
+        async (_team, lead, pending, _keys, _now, _held, confirmed = {}) =>
+          Promise.all(
+            (pending as PendingInvitation[]).map(async (p): Promise<AcceptOutcome> => {
+              const about = {
+                inviteId: p.invitation.inviteId,
+                coachName: p.coachName,
+                caseloadDatabase: p.caseloadDatabase,
+              };
+              if (confirmed[p.invitation.inviteId] !== coachFingerprint) {
+                return { ...about, state: 'answered', coachFingerprint, shownFingerprint: shown };
+              }
+              const checked = await verifyMembership(
+                await signMembership(lead, {
+                  caseloadId: p.caseloadDatabase,
+                  version: 2,
+                  members: [
+                    { fingerprint: lead.fingerprint, role: 'lead' },
+                    { fingerprint: coachFingerprint, role: 'coach' },
+                  ],
+                  keys: (await readTeamLead())?.heldLists[0]?.membership.keys ?? [],
+                  issuedAt: NOW.toISOString(),
+                }),
+                { lead: lead.publicKeys, caseloadId: p.caseloadDatabase },
+              );
+              if (!checked.ok) throw new Error('The test list does not verify.');
+              return {
+                ...about,
+                state: 'accepted',
+                coachFingerprint,
+                shownFingerprint: shown,
+                membership: checked.membership,
+              };
+            }),
+          ),
+      ),
+    });
+    const region = await section(directory);
+    await invite(region, 'coach-amber', CASELOAD_A);
+    await invite(region, 'coach-blake', CASELOAD_A);
+    const [amber, blake] = (await readTeamLead())?.pending.map((p) => p.invitation.inviteId) ?? [];
+    const user = userEvent.setup();
+    await user.click(within(region).getByRole('button', { name: 'Check for answers' }));
+
+    const first = await within(region).findByRole('group', {
+      name: `Answered: coach-amber (${CASELOAD_A})`,
+    });
+    expect(first).toHaveTextContent(`The device that answered has this fingerprint: ${shown}`);
+    // Accepting before comparing is stopped, and said beside the box.
+    await user.click(within(first).getByRole('button', { name: 'Accept this device' }));
+    const box = within(first).getByRole('checkbox', {
+      name: 'I have compared the fingerprint with the coach’s screen: it is the same',
+    });
+    expect(box).toHaveAccessibleDescription(
+      /Tick the box once the coach’s screen shows the same fingerprint\./,
+    );
+    expect(directory.acceptAnswers).toHaveBeenCalledTimes(1);
+    expect(directory.acceptAnswers.mock.calls[0]?.[6]).toEqual({});
+    expect((await readTeamLead())?.pending).toHaveLength(2);
+
+    await user.click(box);
+    await user.click(within(first).getByRole('button', { name: 'Accept this device' }));
+    expect(
+      await within(region).findByText(/^Accepted: coach-amber .* has joined with the device/),
+    ).toBeVisible();
+    const confirmedCall = directory.acceptAnswers.mock.calls[1];
+    expect(confirmedCall?.[6]).toEqual({ [amber ?? '']: coachFingerprint });
+    expect((confirmedCall?.[2] as PendingInvitation[]).map((p) => p.invitation.inviteId)).toEqual([
+      amber,
+    ]);
+
+    // The second answer's number differs from the coach's screen: refused, invitation closed.
+    const second = within(region).getByRole('group', {
+      name: `Answered: coach-blake (${CASELOAD_A})`,
+    });
+    await user.click(within(second).getByRole('button', { name: 'Refuse this device' }));
+    expect(await within(region).findByText(/^Not accepted: coach-blake/)).toHaveTextContent(
+      'You refused this device: nothing was shared with it',
+    );
+    expect(directory.refuseAnswer).toHaveBeenCalledTimes(1);
+    expect(directory.refuseAnswer.mock.calls[0]?.[1].invitation.inviteId).toBe(blake);
+    await waitFor(async () => expect((await readTeamLead())?.pending).toEqual([]));
   });
 
   it('stops leading after a confirmation: the lead state is forgotten, the server not asked', async () => {

@@ -87,7 +87,10 @@ async function join(coach: TeamCredentials): Promise<Device> {
   };
   const identity = (await generateDeviceIdentity(randomBytes(32))).identity;
   must(await answerInvitation(coachTeam, invited.value.code, identity, NOW));
-  const checked = await checkForAnswers(await openLead(invited.value.lead), teamDirectory, NOW);
+  // The lead has compared the device's fingerprint with the coach's screen.
+  const checked = await checkForAnswers(await openLead(invited.value.lead), teamDirectory, NOW, {
+    confirmed: { [invited.value.lead.pending[0]?.invitation.inviteId ?? '']: identity.fingerprint },
+  });
   expect(checked.outcomes.map((o) => o.state)).toEqual(['accepted']);
   const collected = must(await collectCaseloadKeys(coachTeam, identity, lead.identity.fingerprint));
   if (collected.state !== 'collected') throw new Error(collected.message);

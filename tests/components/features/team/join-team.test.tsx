@@ -37,17 +37,17 @@ function fakeDirectory(overrides: Partial<JoinDirectory> = {}) {
   let me: DeviceIdentity | null = null;
   let accepted = false;
   const directory: JoinDirectory = {
-    answerInvitation: vi.fn(async (_team, _code, coach: DeviceIdentity) => {
+    answerInvitation: vi.fn(async (_team, _code, coach: DeviceIdentity, _now, options) => {
       me = coach;
-      return {
-        ok: true as const,
-        value: {
-          inviteId: 'a'.repeat(64),
-          leadFingerprint: team.lead.fingerprint,
-          shownLeadFingerprint: displayFingerprint(team.lead.fingerprint),
-          lead: team.lead.publicKeys,
-        },
+      const value = {
+        inviteId: 'a'.repeat(64),
+        leadFingerprint: team.lead.fingerprint,
+        shownLeadFingerprint: displayFingerprint(team.lead.fingerprint),
+        lead: team.lead.publicKeys,
       };
+      // As the real one: the device keeps its join before the answer is sent.
+      await options?.keep?.(value);
+      return { ok: true as const, value };
     }),
     collectCaseloadKeys: vi.fn(async () => {
       if (!accepted || !me) {
@@ -227,5 +227,29 @@ describe('joining a team', () => {
     expect(await screen.findByText(/answered an invitation already/)).toBeVisible();
     expect(directory.answerInvitation).toHaveBeenCalledTimes(1);
     expect(await readTeamJoin()).toEqual(first);
+  });
+
+  it('waits, and says so, when the server did not confirm the answer', async () => {
+    const user = userEvent.setup();
+    const { directory } = fakeDirectory();
+    const sent = directory.answerInvitation;
+    directory.answerInvitation = vi.fn(async (...args: Parameters<typeof sent>) => {
+      await sent(...args);
+      return {
+        ok: false as const,
+        problem: { kind: 'server-unreachable' as const, message: 'The server did not answer.' },
+      };
+    });
+    render(<JoinTeam directory={directory} now={now} />);
+    await screen.findByLabelText('Team name');
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Answer the invitation' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Waiting for your service lead' }),
+    ).toBeVisible();
+    expect(
+      screen.getByText(/The team server did not confirm that your answer reached it/),
+    ).toBeVisible();
+    expect(await readTeamJoin()).toMatchObject({ state: 'answering' });
   });
 });

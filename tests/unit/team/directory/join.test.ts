@@ -17,6 +17,7 @@ import {
   collectCaseloadKeys,
   inviteCoach,
   listCaseloads,
+  refuseAnswer,
   setUpCaseload,
   type CollectedCaseload,
   type PendingInvitation,
@@ -29,7 +30,11 @@ import {
   type CaseloadKey,
 } from '../../../../src/team/keys/caseload-key';
 import { openEnvelope, sealEnvelope } from '../../../../src/team/keys/envelope';
-import { generateDeviceIdentity, type DeviceIdentity } from '../../../../src/team/keys/identity';
+import {
+  displayFingerprint,
+  generateDeviceIdentity,
+  type DeviceIdentity,
+} from '../../../../src/team/keys/identity';
 import { createInvitation } from '../../../../src/team/keys/invitation';
 import { signMembership } from '../../../../src/team/keys/membership';
 import {
@@ -38,6 +43,7 @@ import {
   provisionCoach,
   type TeamCredentials,
 } from '../../../../src/team/provision';
+import { writeDocument } from '../../../../src/team/directory/store';
 import { basicAuth, startCouchServer, type CouchServer } from '../../../support/couch-server';
 
 const NOW = new Date('2026-12-07T10:00:00.000Z');
@@ -127,6 +133,9 @@ async function join(coach: TeamCredentials, device: DeviceIdentity, database: st
     [JSON.parse(JSON.stringify(invited.pending))],
     leadKeys,
     NOW,
+    [],
+    // The lead compared the device's fingerprint with the coach's screen.
+    { [invited.pending.invitation.inviteId]: device.fingerprint },
   );
   expect(outcome).toMatchObject({ state: 'accepted', coachFingerprint: device.fingerprint });
   if (outcome?.state !== 'accepted') throw new Error('not accepted');
@@ -201,7 +210,27 @@ describe('a coach joins', () => {
       must(await collectCaseloadKeys(teamAs(user('coach-a')), device, lead.fingerprint)),
     ).toMatchObject({ state: 'waiting' });
 
-    const [outcome] = await acceptAnswers(team, lead, [kept], leadKeys, later(DAY));
+    // Answered: the device's fingerprint, for the lead to compare; nothing shared yet, also
+    // when the lead confirmed another fingerprint (review finding 3).
+    const inviteId = kept.invitation.inviteId;
+    for (const confirmed of [{}, { [inviteId]: 'e'.repeat(64) }]) {
+      expect(await acceptAnswers(team, lead, [kept], leadKeys, NOW, [], confirmed)).toEqual([
+        {
+          state: 'answered',
+          inviteId,
+          coachName: 'coach-a',
+          caseloadDatabase: database,
+          coachFingerprint: device.fingerprint,
+          shownFingerprint: displayFingerprint(device.fingerprint),
+        },
+      ]);
+    }
+    expect(await serverDocument(`key-${device.fingerprint}-${database}-1`)).toBeNull();
+    expect(await serverDocument(`answer-${inviteId}`)).not.toBeNull();
+
+    const [outcome] = await acceptAnswers(team, lead, [kept], leadKeys, later(DAY), [], {
+      [inviteId]: device.fingerprint,
+    });
     expect(outcome).toMatchObject({
       state: 'accepted',
       coachName: 'coach-a',
@@ -313,6 +342,7 @@ describe('a coach joins', () => {
       leadKeys,
       NOW,
       [newestList],
+      { [invited.pending.invitation.inviteId]: third.fingerprint },
     );
     expect(refusedByLead).toMatchObject({
       state: 'failed',
@@ -333,6 +363,7 @@ describe('a coach joins', () => {
       leadKeys,
       NOW,
       [newestList],
+      { [invited.pending.invitation.inviteId]: third.fingerprint },
     );
     expect(acceptedLater).toMatchObject({
       state: 'accepted',
@@ -408,18 +439,91 @@ describe('what a server in the middle cannot do', () => {
       coachName: 'coach-d',
       caseloadDatabase: database,
       message:
-        "This answer was changed on the way: the keys in it are not the coach's device's. It was not accepted; make a new invitation and give the code to the coach in person.",
+        "An answer to this invitation did not come from the coach's device with the code, or was changed on the way, so it was not accepted and was removed. The invitation stays open: ask the coach to answer it again (on their device: Stop joining, then enter the code again).",
     });
-    // Nothing was wrapped for either key, the list is unchanged, and the invitation is closed.
+    // Nothing was wrapped for either key and the list is unchanged. Only the answer is gone:
+    // the invitation stays open (review finding 13).
     expect(await serverDocument(`key-${attacker.fingerprint}-${database}-1`)).toBeNull();
     expect(await serverDocument(`key-${coach.fingerprint}-${database}-1`)).toBeNull();
     const entry = must(await listCaseloads(teamAs(leadUser), lead)).caseloads.find(
       (c) => c.caseloadDatabase === database,
     );
     expect(entry?.devices.map((d) => d.fingerprint)).toEqual([lead.fingerprint]);
-    expect(await serverDocument(`offer-${inviteId}`)).toBeNull();
+    expect(await serverDocument(`answer-${inviteId}`)).toBeNull();
+    expect(await serverDocument(`offer-${inviteId}`)).not.toBeNull();
     expect(
       must(await collectCaseloadKeys(teamAs(user('coach-d')), attacker, lead.fingerprint)),
+    ).toMatchObject({ state: 'waiting' });
+  });
+
+  it('lets no team member block joining with junk answers: the coach answers again', async () => {
+    const coach = await newDevice();
+    const database = caseload('coach-d');
+    const invited = must(
+      await inviteCoach(
+        teamAs(leadUser),
+        lead,
+        { coachName: 'coach-d', caseloadDatabase: database },
+        NOW,
+      ),
+    );
+    const inviteId = invited.pending.invitation.inviteId;
+    // Another coach (members may read the offers and write) answers without the code.
+    const junk = must(
+      await writeDocument(teamAs(user('coach-a')), {
+        _id: `answer-${inviteId}`,
+        answer: { not: 'an answer' },
+      }),
+    );
+    expect(junk.rev).toBeTruthy();
+    const [first] = await acceptAnswers(teamAs(leadUser), lead, [invited.pending], leadKeys, NOW);
+    expect(first).toMatchObject({ state: 'refused', reason: 'malformed' });
+    expect(await serverDocument(`offer-${inviteId}`)).not.toBeNull();
+    expect(await serverDocument(`answer-${inviteId}`)).toBeNull();
+
+    // The coach answers with the code, and the same kept invitation is accepted.
+    must(await answerInvitation(teamAs(user('coach-d')), invited.code, coach, NOW));
+    const [second] = await acceptAnswers(
+      teamAs(leadUser),
+      lead,
+      [invited.pending],
+      leadKeys,
+      NOW,
+      [],
+      { [inviteId]: coach.fingerprint },
+    );
+    expect(second).toMatchObject({ state: 'accepted', coachFingerprint: coach.fingerprint });
+  });
+
+  it('closes the invitation when the lead refuses a device whose fingerprint differs', async () => {
+    const impostor = await newDevice();
+    const database = caseload('coach-d');
+    const invited = must(
+      await inviteCoach(
+        teamAs(leadUser),
+        lead,
+        { coachName: 'coach-d', caseloadDatabase: database },
+        NOW,
+      ),
+    );
+    const inviteId = invited.pending.invitation.inviteId;
+    // Someone who saw the code answers first, from their own device.
+    must(await answerInvitation(teamAs(user('coach-a')), invited.code, impostor, NOW));
+    const [answered] = await acceptAnswers(
+      teamAs(leadUser),
+      lead,
+      [invited.pending],
+      leadKeys,
+      NOW,
+    );
+    expect(answered).toMatchObject({ state: 'answered', coachFingerprint: impostor.fingerprint });
+    // The coach's screen shows another number: the lead refuses.
+    must(await refuseAnswer(teamAs(leadUser), invited.pending));
+    expect(await serverDocument(`offer-${inviteId}`)).toBeNull();
+    expect(await serverDocument(`answer-${inviteId}`)).toBeNull();
+    expect(await serverDocument(`key-${impostor.fingerprint}-${database}-1`)).toBeNull();
+    expect(
+      must(await collectCaseloadKeys(teamAs(user('coach-a')), impostor, lead.fingerprint)),
     ).toMatchObject({ state: 'waiting' });
   });
 
