@@ -8,13 +8,14 @@
 import 'fake-indexeddb/auto';
 import '../support/browser-globals';
 import type { Database, PouchDocument } from 'pouchdb-browser';
+import { z } from 'zod';
 import { isUnlocked, setDataKey } from '../../src/db/encryption/session-key';
 import { loadSealKit } from '../../src/db/encryption/seal-kit';
 import { buildServiceReport, type ServiceReport } from '../../src/domain/report';
 import type { Closure, Goal, Rating, Session, YoungPerson } from '../../src/domain/schemas';
 import { randomBytes } from '../../src/lib/crypto';
 import { createCaseloadKey, type CaseloadKey } from '../../src/team/keys/caseload-key';
-import { newDocumentId, sealEnvelope } from '../../src/team/keys/envelope';
+import { newDocumentId, openEnvelope, sealEnvelope } from '../../src/team/keys/envelope';
 import {
   openLocalCopy,
   openServerCopy,
@@ -337,4 +338,22 @@ export async function deviceCount(device: Device): Promise<number> {
     ),
   );
   return counts.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The local copy read and every document decrypted (all at once), nothing checked: no
+ * schema, no document-id HMAC. What any reader of these envelopes spends at least.
+ */
+export async function readAndDecryptOnly(local: Database, caseload: BenchCaseload) {
+  const page = await local.allDocs({ include_docs: true });
+  const opened = await Promise.all(
+    page.rows.map((row) =>
+      openEnvelope(row.doc, {
+        caseloadId: caseload.database,
+        keys: [caseload.key],
+        schema: z.unknown(),
+      }),
+    ),
+  );
+  return opened.filter((o) => o.ok).length;
 }

@@ -206,6 +206,16 @@ async function measureReport(copies) {
       readOnly.push(t.value.read);
     }
   }
+  const floor = await timed(async () => {
+    let n = 0;
+    for (const { local, caseload } of copies) n += await kit.readAndDecryptOnly(local, caseload);
+    return n;
+  });
+  if (floor.value !== expected) throw new Error(`Decrypted ${floor.value} of ${expected}`);
+  console.log(
+    `For comparison, once: the raw read with every document decrypted (Web Crypto), ` +
+      `nothing checked: ${ms(floor.ms)}; ${load()}`,
+  );
   const ratio = median(report) / median(raw);
   console.log(`Raw read (allDocs, include_docs), median: ${ms(median(raw))}`);
   console.log(`Team report (readCaseload + buildServiceReport), median: ${ms(median(report))}`);
