@@ -235,16 +235,25 @@ async function measureIncremental(server, caseload) {
   const devices = [kit.makeDevice('bench-a', setup), kit.makeDevice('bench-b', setup)];
   const [a, b] = devices;
   // Every record is on the device, or refused by the merge's rules (see the note printed).
-  const quiet = (device) =>
-    until(
-      async () =>
-        device.session.status.state === 'saved' &&
-        device.session.status.waiting === 0 &&
-        (await kit.deviceCount(device)) + device.session.refused().length >= caseload.records,
+  // The session lists at most 500 refusals: past that, the device is taken to hold what it
+  // will once it is saved and its count has not changed for 3 s.
+  const quiet = (device) => {
+    let last = { count: -1, at: 0 };
+    return until(
+      async () => {
+        const { state, waiting } = device.session.status;
+        if (state !== 'saved' || waiting !== 0) return false;
+        const count = await kit.deviceCount(device);
+        const refused = device.session.refused().length;
+        if (count + refused >= caseload.records) return true;
+        if (count !== last.count) last = { count, at: performance.now() };
+        return refused >= 500 && performance.now() - last.at > 3_000;
+      },
       (wake) => device.session.subscribe(wake),
       20 * 60_000,
       `${device.label} to hold the caseload`,
     );
+  };
   const joined = await timed(async () => {
     for (const device of devices) await device.start();
     await Promise.all(devices.map(quiet));
@@ -254,8 +263,10 @@ async function measureIncremental(server, caseload) {
     const refused = device.session.refused();
     if (refused.length === 0) continue;
     const reasons = [...new Set(refused.map((r) => `${r.table} ${r.reason}`))].join(', ');
+    const count = await kit.deviceCount(device);
     console.log(
-      `NOTE: ${device.label} refused ${refused.length} of the caseload's records (${reasons}): ` +
+      `NOTE: ${device.label} holds ${count} of the caseload's ${caseload.records} records and ` +
+        `lists ${refused.length} refused (${reasons}; it lists 500 at most): ` +
         'a new device that pulls a closed case refuses its later records (a fault of the pull).',
     );
   }
