@@ -10,7 +10,7 @@ import process from 'node:process';
 import { setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { runnerImport } from 'vite';
+import { createServer, runnerImport } from 'vite';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATABASE = 'resilience-coaching';
@@ -61,6 +61,25 @@ export async function importSource(file) {
     logLevel: 'error',
   });
   return module;
+}
+
+/**
+ * Modules of the app's source loaded through a Vite server kept open, for code that imports
+ * more modules later (`import()`, as the sealing code loads on unlocking); close it at the end.
+ */
+export async function openSourceLoader() {
+  const server = await createServer({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  return {
+    load: (file) => server.ssrLoadModule(path.join(ROOT, file)),
+    close: () => server.close(),
+  };
 }
 
 export const median = (values) => {

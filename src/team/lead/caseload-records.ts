@@ -120,9 +120,18 @@ export async function readCaseload(
       ...(startkey === undefined ? {} : { startkey }),
     });
     const rows = startkey === undefined ? page.rows : page.rows.slice(1);
-    for (const row of rows) {
-      if (!row.doc || row.id.startsWith('_')) continue;
-      const opened = await openDocument(local, row.doc, caseloadId, keys, idsOf);
+    // The page's documents are opened together, then taken in their order: each waits on Web
+    // Crypto (a decryption, then an HMAC for its id), which works off the main thread, so
+    // opening them one after another left the reading mostly waiting (npm run bench:team:
+    // about a third less time to read a caseload of 3,000 documents).
+    const openedRows = await Promise.all(
+      rows.map((row) =>
+        !row.doc || row.id.startsWith('_')
+          ? null
+          : openDocument(local, row.doc, caseloadId, keys, idsOf),
+      ),
+    );
+    for (const opened of openedRows) {
       if (opened === 'damaged') damaged += 1;
       else if (opened) {
         const key =
