@@ -20,6 +20,7 @@ import {
   openLocalCopy,
   openServerCopy,
   readCaseload,
+  pullOnce,
   replicateOnce,
   type OpenedCaseload,
 } from '../../src/team/lead/caseload-records';
@@ -37,7 +38,7 @@ import { PouchDB } from '../support/pouchdb';
 import { makeDevice, type Device } from '../unit/team/sync/sync-fixtures';
 
 export { PouchDB, makeDevice, startCouchServer, type CouchServer, type Device };
-export { openLocalCopy, openServerCopy, readCaseload, replicateOnce };
+export { openLocalCopy, openServerCopy, pullOnce, readCaseload, replicateOnce };
 
 /** The device is unlocked (its data key set), as after the coach gave the passphrase. */
 export async function unlock(): Promise<void> {
@@ -223,7 +224,7 @@ export async function leadSyncCaseload(
     credentials: lead,
   });
   try {
-    await replicateOnce(local, remote);
+    await pullOnce(local, remote);
   } finally {
     await remote.close();
   }

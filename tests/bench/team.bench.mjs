@@ -17,7 +17,7 @@
  *    caseload database; beside each, a database of the same members holds plain twins: the
  *    same records unencrypted under random ids, padded to the same JSON size.
  * 2. The lead's first full sync: every caseload one after another, openLocalCopy +
- *    openServerCopy + replicateOnce + readCaseload (src/team/lead/caseload-records.ts), against
+ *    openServerCopy + pullOnce + readCaseload (src/team/lead/caseload-records.ts), against
  *    PouchDB alone pulling the plain twins into fresh local databases (same batch size, 500).
  *    Target: at most 1.5 times.
  * 3. The team report: readCaseload of every local copy and buildServiceReport over all of it,
@@ -152,7 +152,7 @@ async function measureFullSync(server, caseloads) {
     else await destroyAll(a.value);
   }
   const ratio = median(app) / median(plain);
-  console.log(`App (replicateOnce + readCaseload), median: ${ms(median(app))}`);
+  console.log(`App (pullOnce + readCaseload), median: ${ms(median(app))}`);
   console.log(`PouchDB alone (plain twins), median: ${ms(median(plain))}`);
   verdict('Full sync', ratio, FULL_LIMIT, `ratio ${ratio.toFixed(2)}`);
   return kept;

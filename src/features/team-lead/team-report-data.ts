@@ -16,7 +16,7 @@ import {
   openLocalCopy,
   openServerCopy,
   readCaseload,
-  replicateOnce,
+  pullOnce,
   type CaseloadServer,
 } from '../../team/lead/caseload-records';
 import { openLead, teamDirectory, teamOf, type LeadDirectory } from './lead-actions';
@@ -141,7 +141,8 @@ export async function loadTeamReport(
           credentials: { name: lead.userName, password: lead.password },
         });
         try {
-          await replicateOnce(local, remote);
+          // Pull only: what this device wrote (a move) goes with the moves' own replication.
+          await pullOnce(local, remote);
           freshness = { state: 'fresh', at: now().toISOString() };
         } catch (error) {
           freshness = {

@@ -70,6 +70,16 @@ export function openServerCopy(server: CaseloadServer): Database {
 }
 
 /**
+ * Brings the local copy up to date with the server: a one-off pull, nothing sent back (the
+ * team report's refresh: the lead's device writes to a copy only when it moves a case, and
+ * those copies go with `replicateOnce`). Throws what PouchDB throws when the server cannot
+ * be reached or refuses the lead.
+ */
+export async function pullOnce(local: Database, remote: Database): Promise<void> {
+  await local.replicate.from(remote, { batch_size: 500 });
+}
+
+/**
  * Brings the local copy up to date with the server (a one-off pull), then sends the server
  * anything written on the lead's device (a move's documents): a one-off push. Throws what
  * PouchDB throws when the server cannot be reached or refuses the lead.
