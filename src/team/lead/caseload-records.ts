@@ -35,7 +35,14 @@ export interface CaseloadServer {
 /** The record (or deletion) a document holds, with the revision it was read at. */
 export type CaseloadDocument =
   | { documentId: string; rev: string; kind: 'record'; table: SyncedTable; record: SyncedRecord }
-  | { documentId: string; rev: string; kind: 'deletion'; deletion: Deletion };
+  | {
+      documentId: string;
+      rev: string;
+      kind: 'deletion';
+      deletion: Deletion;
+      /** Records' versions that lost to it, when it is a moved case's deletion. */
+      late?: LateLeaf[];
+    };
 
 /** A caseload opened: its live records, its deletions, and what could not be opened. */
 export interface OpenedCaseload {
@@ -48,6 +55,19 @@ export interface OpenedCaseload {
   documents: Map<string, CaseloadDocument>;
   /** Documents that could not be opened, or held another record: left out. */
   damaged: number;
+  /**
+   * Versions of records that lost to a deletion the lead wrote when it moved their case
+   * (a coach's device changed them before it had the move): for the lead to forward.
+   */
+  lateLeaves: LateLeaf[];
+}
+
+/** A record's version left beside a moved case's deletion, in its document. */
+export interface LateLeaf {
+  documentId: string;
+  rev: string;
+  table: SyncedTable;
+  record: SyncedRecord;
 }
 
 /** The key a record's document is found under in `OpenedCaseload.documents`. */
@@ -119,6 +139,7 @@ export async function readCaseload(
   const records = byArray(() => [] as SyncedRecord[]) as unknown as FullBackupRecords;
   const deletions: Deletion[] = [];
   const documents = new Map<string, CaseloadDocument>();
+  const lateLeaves: LateLeaf[] = [];
   const idsOf = idsByVersion(keys, caseloadId);
   let damaged = 0;
   let startkey: string | undefined;
@@ -150,13 +171,16 @@ export async function readCaseload(
             : documentKey(opened.deletion.table, opened.deletion.id);
         documents.set(key, opened);
         if (opened.kind === 'record') (records[opened.table] as SyncedRecord[]).push(opened.record);
-        else deletions.push(opened.deletion);
+        else {
+          deletions.push(opened.deletion);
+          lateLeaves.push(...(opened.late ?? []));
+        }
       }
     }
     if (rows.length < PAGE) break;
     startkey = rows[rows.length - 1]?.id;
   }
-  return { caseloadId, records, deletions, documents, damaged };
+  return { caseloadId, records, deletions, documents, damaged, lateLeaves };
 }
 
 /**
@@ -203,7 +227,28 @@ async function openDocument(
     };
   }
   if (payload.kind === 'deletion') {
-    return { documentId: doc._id, rev: doc._rev, kind: 'deletion', deletion: payload.deletion };
+    const late =
+      payload.moved === true
+        ? leaves.flatMap((leaf): LateLeaf[] =>
+            leaf !== chosen && leaf.payload.kind === 'record'
+              ? [
+                  {
+                    documentId: doc._id,
+                    rev: leaf.rev,
+                    table: leaf.payload.table,
+                    record: leaf.payload.record,
+                  },
+                ]
+              : [],
+          )
+        : [];
+    return {
+      documentId: doc._id,
+      rev: doc._rev,
+      kind: 'deletion',
+      deletion: payload.deletion,
+      ...(late.length > 0 ? { late } : {}),
+    };
   }
   return null;
 }

@@ -86,6 +86,23 @@ export function recordsOfYoungPerson(
   };
 }
 
+/** Whose record it is (a rating's young person through its goal or session). */
+function ownerOf(
+  table: SyncedTable,
+  record: SyncedRecord,
+  owners: { goals: Map<string, string>; sessions: Map<string, string> },
+): string | undefined {
+  if (table === 'youngPeople') return record.id;
+  if ('youngPersonId' in record) return record.youngPersonId;
+  if ('goalId' in record) {
+    return (
+      owners.goals.get(record.goalId) ??
+      (record.sessionId === null ? undefined : owners.sessions.get(record.sessionId))
+    );
+  }
+  return undefined;
+}
+
 /** Whose each goal and session is, across caseloads (a rating names only its goal and session). */
 function ownersOf(caseloads: readonly OpenedCaseload[]) {
   const goals = new Map<string, string>();
@@ -301,7 +318,15 @@ export async function forwardMovedCases(
     const fromOpened = await open(from);
     const toOpened = await open(to);
     const owners = ownersOf([fromOpened, toOpened]);
-    const late = eachRecord(recordsOfYoungPerson(fromOpened, move.youngPersonId, owners));
+    const live = eachRecord(recordsOfYoungPerson(fromOpened, move.youngPersonId, owners));
+    // Versions a coach's device made before it had the move, left beside the deletion.
+    const leaves = fromOpened.lateLeaves.filter(
+      (leaf) => ownerOf(leaf.table, leaf.record, owners) === move.youngPersonId,
+    );
+    const late: [SyncedTable, SyncedRecord][] = [
+      ...live,
+      ...leaves.map((leaf): [SyncedTable, SyncedRecord] => [leaf.table, leaf.record]),
+    ];
     if (late.length === 0) continue;
     const newer = late.filter(([table, record]) => {
       const there = toOpened.documents.get(documentKey(table, record.id));
@@ -322,7 +347,13 @@ export async function forwardMovedCases(
     await sealInto(to, toOpened, newer, now, false);
     const toKey = newestKey(to);
     const kept = toKey ? await keepAsConflictEntries({ ...to, key: toKey }, older, now) : 0;
-    await deleteFrom(from, fromOpened, late, now);
+    await deleteFrom(from, fromOpened, live, now);
+    if (leaves.length > 0) {
+      await writeAll(
+        from.local,
+        leaves.map((leaf) => ({ _id: leaf.documentId, _rev: leaf.rev, _deleted: true })),
+      );
+    }
     if (newer.length > 0 || kept > 0) changed.add(to.caseloadId);
     changed.add(from.caseloadId);
     // Read again when another move needs them.

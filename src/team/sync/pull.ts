@@ -202,8 +202,13 @@ async function applyBatch(
       ? leaves.find((l) => l.rev === doc._rev)
       : newest(leaves);
     if (!chosen) continue;
+    const movedAway = chosen.payload.kind === 'deletion' && chosen.payload.moved === true;
     for (const leaf of leaves) {
       if (leaf === chosen) continue;
+      // A version of a moved case's record that lost to the lead's deletion (this device, or
+      // another of the caseload's, changed it before it had the move): left in the document
+      // for the lead's device, which forwards it to the new coach (../lead/move-case.ts).
+      if (movedAway && leaf.payload.kind === 'record') continue;
       removeLeaves.push({ _id: doc._id, _rev: leaf.rev, _deleted: true });
       // The losing version of a record changed on two devices: kept, unless identical.
       if (

@@ -391,6 +391,13 @@ describe('moving a case to another coach', () => {
       updatedAt: at,
     });
     const early = session('Planned the dog walking rota', '2026-12-02T08:00:00.000Z');
+    // The session the case already had, its notes changed at 09:00, before the move's 10:00:
+    // the lead's deletion is newer, and still this version reaches B.
+    const changedBefore: Session = {
+      ...moving.session,
+      notes: 'Dog walk went well, and the dog met a cat',
+      updatedAt: '2026-12-02T09:00:00.000Z',
+    };
     const late = session('Walked to the park together', '2026-12-02T15:00:00.000Z');
     const rating: Rating = {
       id: crypto.randomUUID(),
@@ -424,7 +431,7 @@ describe('moving a case to another coach', () => {
       async () => {
         await a.db.youngPeople.put(renamed);
         await a.db.goals.put(achievedOnA);
-        await a.db.sessions.bulkPut([early, late]);
+        await a.db.sessions.bulkPut([early, late, changedBefore]);
         await a.db.ratings.put(rating);
       },
     );
@@ -464,13 +471,13 @@ describe('moving a case to another coach', () => {
         forwarded: {
           youngPeople: 1,
           goals: 0,
-          sessions: 2,
+          sessions: 3,
           ratings: 1,
           closures: 0,
           resilienceMaps: 0,
         },
         keptAsConflicts: 1,
-        deleted: 5,
+        deleted: 6,
       },
     ]);
     expect(forwarded.changed).toEqual([caseB.database, caseA.database]);
@@ -485,7 +492,7 @@ describe('moving a case to another coach', () => {
     await saved(b);
     const onB = await caseOn(b, moving);
     expect(onB.sessions.map((s) => s.notes).sort()).toEqual([
-      'Dog walk went well',
+      'Dog walk went well, and the dog met a cat',
       'Planned the dog walking rota',
       'Walked to the park together',
     ]);
@@ -503,6 +510,7 @@ describe('moving a case to another coach', () => {
     const after = await readCaseload(caseA.side.local, caseA.database, caseA.side.keys);
     expect(after.records.sessions).toEqual([]);
     expect(after.records.ratings).toEqual([]);
+    expect(after.lateLeaves).toEqual([]);
     expect(await a.db.youngPeople.count()).toBe(0);
     // A second forward finds nothing left to do.
     expect((await forwardMovedCases([move], [caseA.side, caseB.side], MOVED_AT)).outcomes).toEqual(
