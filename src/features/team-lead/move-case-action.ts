@@ -9,6 +9,7 @@
  */
 import type { Database } from 'pouchdb-browser';
 import { readTeamLead, updateTeamLead, type TeamLead } from '../../db/repositories/team-lead';
+import { toInstant } from '../../lib/instant';
 import type { CaseloadKey } from '../../team/keys/caseload-key';
 import { openLocalCopy, openServerCopy, replicateOnce } from '../../team/lead/caseload-records';
 import {
@@ -98,28 +99,35 @@ export async function moveCaseAction(
   const to = openCaseload(stored, keys, request.toCaseload);
   try {
     if (!(await replicateAll([from, to]))) return { ok: false, message: UNREACHABLE };
+    // The move is kept before anything is written: a move cut short here (the app locked,
+    // the tab closed) is finished by the next refresh, whose forwarding takes every live
+    // record of a moved young person from the old caseload to the new one and sends both.
+    const recorded = {
+      youngPersonId: request.youngPersonId,
+      fromCaseload: request.fromCaseload,
+      toCaseload: request.toCaseload,
+      movedAt: toInstant(now),
+    };
+    const isThisMove = (m: typeof recorded) =>
+      m.youngPersonId === recorded.youngPersonId &&
+      m.fromCaseload === recorded.fromCaseload &&
+      m.toCaseload === recorded.toCaseload &&
+      m.movedAt === recorded.movedAt;
+    await updateTeamLead((current) => ({ ...current, moves: [...current.moves, recorded] }), now);
     const result = await moveCase({
       from: from.side,
       to: to.side,
       youngPersonId: request.youngPersonId,
       now,
     });
-    if (!result.ok) return result;
-    await updateTeamLead(
-      (current) => ({
-        ...current,
-        moves: [
-          ...current.moves,
-          {
-            youngPersonId: request.youngPersonId,
-            fromCaseload: request.fromCaseload,
-            toCaseload: request.toCaseload,
-            movedAt: result.movedAt,
-          },
-        ],
-      }),
-      now,
-    );
+    if (!result.ok) {
+      // Refused before anything was written: the move is not kept.
+      await updateTeamLead(
+        (current) => ({ ...current, moves: current.moves.filter((m) => !isThisMove(m)) }),
+        now,
+      );
+      return result;
+    }
     // The new coach's caseload first: never a moment when neither has the case.
     const sent = await replicateAll([to, from]);
     return { ok: true, value: { moved: result.moved, sent } };

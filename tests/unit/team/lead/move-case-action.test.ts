@@ -7,7 +7,7 @@
  */
 import '../../../support/browser-globals';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readTeamLead } from '../../../../src/db/repositories/team-lead';
+import { readTeamLead, updateTeamLead } from '../../../../src/db/repositories/team-lead';
 import {
   inviteOne,
   openLead,
@@ -191,6 +191,48 @@ describe('moving a case from the lead’s screen', () => {
     // Nothing more to forward.
     const again = await forwardMoves(new Date('2026-12-03T09:05:00.000Z'));
     expect(again).toEqual({ ok: true, value: [] });
+
+    // A move refused before anything is written is not kept.
+    const refused = await moveCaseAction(
+      { youngPersonId: crypto.randomUUID(), fromCaseload: caseloadA, toCaseload: caseloadB },
+      new Date('2026-12-03T09:10:00.000Z'),
+    );
+    expect(refused.ok).toBe(false);
+    expect((await readTeamLead())?.moves).toEqual([move]);
+
+    // A move cut short after it was kept and before anything was written (the app locked):
+    // the next refresh's forwarding finishes it.
+    const leo = journey('Leo Castleford', 'Sleep before ten', 'Made a bedtime plan');
+    await addJourney(a.db, leo);
+    await a.session.syncNow();
+    await saved(a);
+    await updateTeamLead(
+      (current) => ({
+        ...current,
+        moves: [
+          ...current.moves,
+          {
+            youngPersonId: leo.youngPerson.id,
+            fromCaseload: caseloadA,
+            toCaseload: caseloadB,
+            movedAt: '2026-12-03T09:20:00.000Z',
+          },
+        ],
+      }),
+      NOW,
+    );
+    const finished = await forwardMoves(new Date('2026-12-03T09:30:00.000Z'));
+    expect(finished.ok && finished.value.map((o) => o.forwarded.ratings)).toEqual([3]);
+    await waitFor(
+      b,
+      async () => (await b.db.youngPeople.get(leo.youngPerson.id)) !== undefined,
+      'Leo on B',
+    );
+    await waitFor(
+      a,
+      async () => (await a.db.youngPeople.get(leo.youngPerson.id)) === undefined,
+      'Leo gone from A',
+    );
   });
 
   it('says so on a device that leads no team', async () => {
