@@ -20,6 +20,7 @@ import {
   type TableCounts,
 } from '../../team/lead/move-case';
 import { openLead, type Outcome } from './lead-actions';
+import { withLeadCopies } from './lead-copies-lock';
 
 /** What the form asks for. */
 export interface MoveCaseRequest {
@@ -88,10 +89,11 @@ async function replicateAll(open: readonly OpenCaseload[]): Promise<boolean> {
  * moved on this device (both copies written, the move kept), a server that goes away meanwhile
  * gives `sent: false`: the copies go at the next refresh.
  */
-export async function moveCaseAction(
-  request: MoveCaseRequest,
-  now: Date,
-): Promise<Outcome<MovedCase>> {
+export function moveCaseAction(request: MoveCaseRequest, now: Date): Promise<Outcome<MovedCase>> {
+  return withLeadCopies(() => moveNow(request, now));
+}
+
+async function moveNow(request: MoveCaseRequest, now: Date): Promise<Outcome<MovedCase>> {
   const stored = await readTeamLead();
   if (!stored) return { ok: false, message: 'This device does not lead a team.' };
   const { keys } = await openLead(stored);
@@ -141,7 +143,11 @@ export async function moveCaseAction(
  * old coaches' devices sent after a move (`forwardMovedCases`), and sends the changed
  * caseloads (new coaches' first). Returns what was forwarded, or a message.
  */
-export async function forwardMoves(now: Date): Promise<Outcome<ForwardOutcome[]>> {
+export function forwardMoves(now: Date): Promise<Outcome<ForwardOutcome[]>> {
+  return withLeadCopies(() => forwardNow(now));
+}
+
+async function forwardNow(now: Date): Promise<Outcome<ForwardOutcome[]>> {
   const stored = await readTeamLead();
   if (!stored) return { ok: false, message: 'This device does not lead a team.' };
   if (stored.moves.length === 0) return { ok: true, value: [] };

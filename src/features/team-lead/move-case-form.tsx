@@ -84,8 +84,11 @@ export function MoveCaseForm({
     setConfirming(true);
   };
 
+  // Two clicks in one frame both see `busy` false: the ref stops the second.
+  const moving = useRef(false);
   const move = async () => {
-    if (busy || !to) return;
+    if (moving.current || !to) return;
+    moving.current = true;
     setBusy(true);
     setProblem(null);
     try {
@@ -107,6 +110,7 @@ export function MoveCaseForm({
         'The case could not be moved on this device. Refresh the team to see which coach has it, then try again.',
       );
     } finally {
+      moving.current = false;
       setBusy(false);
     }
   };

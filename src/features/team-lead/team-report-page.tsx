@@ -18,6 +18,7 @@ import {
 } from '../../domain/team-report';
 import { formatInstantTime } from '../../lib/dates';
 import type { LeadDirectory } from './lead-actions';
+import { withLeadCopies } from './lead-copies-lock';
 import { forwardMoves, moveCaseAction, type MoveCaseRequest } from './move-case-action';
 import { MoveCaseForm, describeCounts } from './move-case-form';
 import { loadTeamReport, type LeadCopies, type TeamReportData } from './team-report-data';
@@ -155,14 +156,17 @@ export function TeamReportPage({
       // What an old coach's device sent after a case moved goes on to the new coach first
       // (a server out of reach is said by the report's own notes below).
       if (lead.moves.length > 0) await forwardMoves(clock()).catch(() => undefined);
-      const result = await loadTeamReport(lead, {
-        now: clock,
-        ...(listing ? { directory: listing } : {}),
-        ...(stores ? { copies: stores } : {}),
-        onProgress: (index, total) => {
-          if (live.current) setProgress(`Getting caseload ${index} of ${total}…`);
-        },
-      });
+      // Never beside a move or another tab's refresh (lead-copies-lock.ts).
+      const result = await withLeadCopies(() =>
+        loadTeamReport(lead, {
+          now: clock,
+          ...(listing ? { directory: listing } : {}),
+          ...(stores ? { copies: stores } : {}),
+          onProgress: (index, total) => {
+            if (live.current) setProgress(`Getting caseload ${index} of ${total}…`);
+          },
+        }),
+      );
       if (!live.current) return;
       setData(result);
       setFinished({

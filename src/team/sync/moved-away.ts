@@ -78,7 +78,7 @@ export async function removeMovedCases(
   const { db } = context;
   const erased = await db.transaction('rw', restoreTables(db), async () => {
     const gone: [SyncedTable, string][] = [];
-    for (const [id, deletedAt] of people) {
+    for (const id of people.keys()) {
       const goals = await db.goals.where('youngPersonId').equals(id).primaryKeys();
       const sessions = await db.sessions.where('youngPersonId').equals(id).primaryKeys();
       gone.push(['youngPeople', id]);
@@ -95,14 +95,31 @@ export async function removeMovedCases(
         ...(await db.ratings.where('sessionId').anyOf(sessions).primaryKeys()),
       ]);
       for (const r of ratings) gone.push(['ratings', r]);
+    }
+    // This device's own versions, as they are before they go: one of them coming back in a
+    // later batch (a document whose losing leaf was removed here, say) is left out too.
+    const versions: (string | undefined)[] = [];
+    for (const [table, id] of gone) {
+      const row = (await db[table].get(id)) as SyncedRecord | undefined;
+      versions.push(row?.updatedAt);
+    }
+    for (const [id, deletedAt] of people) {
       await eraseYoungPersonIn(db, id, parseInstant(deletedAt));
     }
     const deletions = await db.deletions.bulkGet(gone.map(([table, id]) => deletionKey(table, id)));
-    return gone.map(([table, id], index) => ({ table, id, deletion: deletions[index] }));
+    return gone.map(([table, id], index) => ({
+      table,
+      id,
+      deletion: deletions[index],
+      version: versions[index],
+    }));
   });
-  for (const { table, id, deletion } of erased) {
-    if (!deletion) continue;
+  for (const { table, id, deletion, version } of erased) {
     const documentId = await context.ids.ofRecord(table, id);
+    if (version !== undefined) {
+      context.loaded.state.movedAway[documentId] = versionOfRecord(version);
+    }
+    if (!deletion) continue;
     context.loaded.state.pushed[documentId] = versionOfDeletion(deletion.deletedAt);
   }
   const gone = new Set(erased.map(({ table, id }) => `${table} ${id}`));
