@@ -20,6 +20,7 @@ import {
 } from './documents';
 import { publishMembership } from './lead';
 import { readMembership } from './membership-document';
+import { keysOfList, publishDeviceKeys } from './remove';
 import { deleteDocument, readDocument, writeDocument, type TeamDirectory } from './store';
 
 interface About {
@@ -64,22 +65,6 @@ const EXPIRED =
 async function closeInvitation(team: TeamDirectory, inviteId: string) {
   await deleteDocument(team, offerId(inviteId));
   await deleteDocument(team, answerId(inviteId));
-}
-
-/** The keys the lead holds for a caseload, every version its list commits to, or null. */
-function keysOfList(
-  membership: VerifiedMembership,
-  held: readonly CaseloadKey[],
-): CaseloadKey[] | null {
-  const keys: CaseloadKey[] = [];
-  for (const entry of membership.keys) {
-    const key = held.find(
-      (k) => k.caseloadId === membership.caseloadId && k.keyVersion === entry.keyVersion,
-    );
-    if (!key || key.commitment !== entry.commitment) return null;
-    keys.push(key);
-  }
-  return keys;
 }
 
 async function acceptOne(
@@ -158,6 +143,9 @@ async function acceptOne(
     );
     if (!written.ok) return failed(written.problem.message);
   }
+  // The device's public keys, for a new caseload key when another device is removed later.
+  const told = await publishDeviceKeys(team, accepted.coach);
+  if (!told.ok) return failed(told.problem.message);
   let newest = list.membership;
   const already = isMember(list.membership, accepted.coachFingerprint);
   if (!already || !list.coaches.includes(coachName)) {

@@ -23,10 +23,15 @@ import {
   type InvitationFailure,
 } from '../keys/invitation';
 import { isMember, type VerifiedMembership } from '../keys/membership';
-import { wrappedCaseloadKeySchema, type SignedMembership } from '../keys/schemas';
+import {
+  wrappedCaseloadKeySchema,
+  type SignedMembership,
+  type WrappedCaseloadKey,
+} from '../keys/schemas';
 import type { TeamProblemKind } from '../couch-http';
 import { answerId, keyDocumentSchema, keyPrefix, offerDocumentSchema, offerId } from './documents';
 import { readMembership } from './membership-document';
+import { publishDeviceKeys } from './remove';
 import { listDocuments, readDocument, writeDocument, type TeamDirectory } from './store';
 
 export interface AnsweredInvitation {
@@ -139,6 +144,17 @@ const UNWRAP: Record<UnwrapFailure, string> = {
 };
 
 /**
+ * The wrapped keys of versions the list names. A newer one is a key the lead is giving out
+ * before signing the list that commits to it (./remove.ts): not taken yet, and not an alarm.
+ */
+function committed<T extends { keyVersion: number }>(
+  boxes: readonly T[],
+  membership: VerifiedMembership,
+): T[] {
+  return boxes.filter((box) => box.keyVersion <= membership.keys.length);
+}
+
+/**
  * The caseload keys the lead has wrapped for this device, checked against each caseload's list
  * signed by the lead whose fingerprint the invitation proved. `waiting` while the lead has not
  * accepted the device (nothing for it yet). `current` are lists the device took before: an
@@ -152,7 +168,7 @@ export async function collectCaseloadKeys(
 ): Promise<TeamResult<CollectedKeys>> {
   const listed = await listDocuments(team, keyPrefix(me.fingerprint));
   if (!listed.ok) return listed;
-  const byCaseload = new Map<string, unknown[]>();
+  const byCaseload = new Map<string, WrappedCaseloadKey[]>();
   for (const stored of listed.value) {
     const document = keyDocumentSchema.safeParse(stored);
     const wrapped = wrappedCaseloadKeySchema.safeParse(document.data?.wrapped);
@@ -179,7 +195,7 @@ export async function collectCaseloadKeys(
     if (!isMember(membership, me.fingerprint)) continue;
     const keys: CaseloadKey[] = [];
     let problemFound: string | null = null;
-    for (const box of boxes) {
+    for (const box of committed(boxes, membership)) {
       const opened = await unwrapCaseloadKey(box, me, membership);
       if (opened.ok) keys.push(opened.key);
       else problemFound ??= UNWRAP[opened.reason];
@@ -195,4 +211,70 @@ export async function collectCaseloadKeys(
     return { ok: true, value: { state: 'waiting', message: WAITING } };
   }
   return { ok: true, value: { state: 'collected', caseloads, refused } };
+}
+
+/** What a connected device finds when it checks its caseload's list (`checkCaseload`). */
+export type CaseloadCheck =
+  /** The list is the one the device holds. */
+  | { state: 'unchanged' }
+  /** A newer list that no longer names this device: the lead removed it. */
+  | { state: 'removed'; membership: VerifiedMembership }
+  /** A newer list naming this device, and every key version it commits to, for this device. */
+  | {
+      state: 'updated';
+      keys: CaseloadKey[];
+      membership: VerifiedMembership;
+      signed: SignedMembership;
+    };
+
+/**
+ * A connected device's check of its caseload on the team database, at each start and now and
+ * then while it syncs: tells the server its public keys (once, so the lead can give it a new
+ * key), then reads the caseload's list, signed by its lead and no older than `current` (the
+ * list it holds). A newer list either drops this device (removed) or brings its keys, each
+ * checked against the list; the newest key missing or not opening is a problem (nothing is
+ * taken), as is a list that fails its checks.
+ */
+export async function checkCaseload(
+  team: TeamDirectory,
+  me: DeviceIdentity,
+  leadFingerprint: string,
+  current: VerifiedMembership,
+): Promise<TeamResult<CaseloadCheck>> {
+  const told = await publishDeviceKeys(team, me.publicKeys);
+  if (!told.ok) return told;
+  const caseload = current.caseloadId;
+  const read = await readMembership(team, leadFingerprint, caseload, { current });
+  if (!read.ok) return read;
+  const { membership, signed } = read.value;
+  if (membership.version === current.version) return { ok: true, value: { state: 'unchanged' } };
+  if (!isMember(membership, me.fingerprint)) {
+    return { ok: true, value: { state: 'removed', membership } };
+  }
+  const listed = await listDocuments(team, `${keyPrefix(me.fingerprint)}${caseload}-`);
+  if (!listed.ok) return listed;
+  const boxes: WrappedCaseloadKey[] = [];
+  for (const stored of listed.value) {
+    const document = keyDocumentSchema.safeParse(stored);
+    const wrapped = wrappedCaseloadKeySchema.safeParse(document.data?.wrapped);
+    if (document.success && wrapped.success && wrapped.data.caseloadId === caseload) {
+      boxes.push(wrapped.data);
+    }
+  }
+  const keys: CaseloadKey[] = [];
+  for (const box of committed(boxes, membership)) {
+    const opened = await unwrapCaseloadKey(box, me, membership);
+    if (!opened.ok) {
+      return problem('not-trusted', `${UNWRAP[opened.reason]} Tell your service lead.`);
+    }
+    keys.push(opened.key);
+  }
+  keys.sort((a, b) => a.keyVersion - b.keyVersion);
+  if (keys[keys.length - 1]?.keyVersion !== membership.keys.length) {
+    return problem(
+      'not-found',
+      "Your service lead changed the caseload's key, and the new key for this device is not on the team server. Tell your service lead.",
+    );
+  }
+  return { ok: true, value: { state: 'updated', keys, membership, signed } };
 }

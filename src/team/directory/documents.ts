@@ -8,6 +8,9 @@
  *   answer-<inviteId>                         the coach's device's public keys, MAC'ed
  *   membership-<caseload>                     the lead's signed membership list of a caseload
  *   key-<device fingerprint>-<caseload>-<n>   caseload key version n wrapped for one device
+ *   device-<device fingerprint>               a member device's public keys (unsigned: taken
+ *                                             only when they hash to a fingerprint the lead
+ *                                             signed), so the lead can wrap a new key for it
  *
  * A device finds its wrapped keys by its own fingerprint (one range of ids), and a caseload's
  * list by the caseload's database name, which is also its caseloadId in the keys and
@@ -24,6 +27,7 @@ export const membershipId = (caseload: string) => `membership-${caseload}`;
 export const keyPrefix = (fingerprint: string) => `key-${fingerprint}-`;
 export const keyId = (fingerprint: string, caseload: string, keyVersion: number) =>
   `${keyPrefix(fingerprint)}${caseload}-${keyVersion}`;
+export const deviceId = (fingerprint: string) => `device-${fingerprint}`;
 export const MEMBERSHIP_PREFIX = 'membership-';
 
 const revision = z.string().min(1).max(200).optional();
@@ -43,6 +47,12 @@ export const keyDocumentSchema = z.object({
   _id: z.string(),
   _rev: revision,
   wrapped: z.unknown(),
+});
+
+export const deviceDocumentSchema = z.object({
+  _id: z.string(),
+  _rev: revision,
+  publicKeys: z.unknown(),
 });
 
 export const caseloadDatabaseSchema = z

@@ -7,9 +7,12 @@
 export { inviteCoach, setUpCaseload, type PendingInvitation } from './lead';
 export { acceptAnswers, refuseAnswer, type AcceptOutcome } from './accept';
 export { listCaseloads, type CaseloadListing } from './listing';
+export { removeFromCaseload, publishDeviceKeys, type Removal } from './remove';
 export {
   answerInvitation,
+  checkCaseload,
   collectCaseloadKeys,
+  type CaseloadCheck,
   type AnsweredInvitation,
   type CollectedCaseload,
   type CollectedKeys,

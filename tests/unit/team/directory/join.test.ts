@@ -778,6 +778,7 @@ describe('what the team database holds', () => {
       answer: ['_id', '_rev', 'answer'],
       membership: ['_id', '_rev', 'coaches', 'coachesSignature', 'lead', 'signed'],
       key: ['_id', '_rev', 'wrapped'],
+      device: ['_id', '_rev', 'publicKeys'],
     };
     for (const { id, doc } of rows) {
       const kind = id.slice(0, id.indexOf('-'));
