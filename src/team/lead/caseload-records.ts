@@ -32,12 +32,20 @@ export interface CaseloadServer {
   credentials: { name: string; password: string };
 }
 
-/** The record (or deletion) a document holds, with the revision it was read at. */
+/** The record (or deletion) a document holds, with the revision and key version it was read at. */
 export type CaseloadDocument =
-  | { documentId: string; rev: string; kind: 'record'; table: SyncedTable; record: SyncedRecord }
   | {
       documentId: string;
       rev: string;
+      keyVersion: number;
+      kind: 'record';
+      table: SyncedTable;
+      record: SyncedRecord;
+    }
+  | {
+      documentId: string;
+      rev: string;
+      keyVersion: number;
       kind: 'deletion';
       deletion: Deletion;
       /** Records' versions that lost to it, when it is a moved case's deletion. */
@@ -51,8 +59,13 @@ export interface OpenedCaseload {
   records: FullBackupRecords;
   /** The deletions its documents hold. */
   deletions: Deletion[];
-  /** Each record's or deletion's document, by `${table} ${id}`. */
+  /** Each record's or deletion's document, by `${table} ${id}` (the newest, when several). */
   documents: Map<string, CaseloadDocument>;
+  /**
+   * Other documents of the same record, under older keys (a coach's device seals every record
+   * again after the key changed, and retires the old documents once it has): by the same key.
+   */
+  superseded: Map<string, CaseloadDocument[]>;
   /** Documents that could not be opened, or held another record: left out. */
   damaged: number;
   /**
@@ -139,6 +152,7 @@ export async function readCaseload(
   const records = byArray(() => [] as SyncedRecord[]) as unknown as FullBackupRecords;
   const deletions: Deletion[] = [];
   const documents = new Map<string, CaseloadDocument>();
+  const superseded = new Map<string, CaseloadDocument[]>();
   const lateLeaves: LateLeaf[] = [];
   const idsOf = idsByVersion(keys, caseloadId);
   let damaged = 0;
@@ -169,18 +183,35 @@ export async function readCaseload(
           opened.kind === 'record'
             ? documentKey(opened.table, opened.record.id)
             : documentKey(opened.deletion.table, opened.deletion.id);
-        documents.set(key, opened);
-        if (opened.kind === 'record') (records[opened.table] as SyncedRecord[]).push(opened.record);
-        else {
-          deletions.push(opened.deletion);
-          lateLeaves.push(...(opened.late ?? []));
-        }
+        if (opened.kind === 'deletion') lateLeaves.push(...(opened.late ?? []));
+        const held = documents.get(key);
+        const [kept, other] = !held || isNewer(opened, held) ? [opened, held] : [held, opened];
+        documents.set(key, kept);
+        if (other) superseded.set(key, [...(superseded.get(key) ?? []), other]);
       }
     }
     if (rows.length < PAGE) break;
     startkey = rows[rows.length - 1]?.id;
   }
-  return { caseloadId, records, deletions, documents, damaged, lateLeaves };
+  for (const document of documents.values()) {
+    if (document.kind === 'record') {
+      (records[document.table] as SyncedRecord[]).push(document.record);
+    } else deletions.push(document.deletion);
+  }
+  return { caseloadId, records, deletions, documents, superseded, damaged, lateLeaves };
+}
+
+const timeOf = (document: CaseloadDocument) =>
+  document.kind === 'record' ? document.record.updatedAt : document.deletion.deletedAt;
+
+/**
+ * Of two documents of one record (under two key versions): the newer version, then the newer
+ * key (the one devices write under now).
+ */
+function isNewer(a: CaseloadDocument, b: CaseloadDocument): boolean {
+  const [at, bt] = [Date.parse(timeOf(a)), Date.parse(timeOf(b))];
+  if (at !== bt) return at > bt;
+  return a.keyVersion > b.keyVersion;
 }
 
 /**
@@ -194,7 +225,7 @@ async function openDocument(
   keys: readonly CaseloadKey[],
   idsOf: (keyVersion: number) => Promise<CachedIds> | null,
 ): Promise<CaseloadDocument | null | 'damaged'> {
-  const leaves: Leaf[] = [];
+  const leaves: (Leaf & { keyVersion: number })[] = [];
   let broken = false;
   const stored = (doc._conflicts ?? []).length > 0 ? await leavesOf(local, doc) : [doc];
   for (const leaf of stored) {
@@ -212,7 +243,7 @@ async function openDocument(
       broken = true;
       continue;
     }
-    leaves.push({ rev: leaf._rev, payload });
+    leaves.push({ rev: leaf._rev, payload, keyVersion: opened.keyVersion });
   }
   const chosen = newest(leaves);
   if (!chosen) return broken ? 'damaged' : null;
@@ -221,6 +252,7 @@ async function openDocument(
     return {
       documentId: doc._id,
       rev: doc._rev,
+      keyVersion: chosen.keyVersion,
       kind: 'record',
       table: payload.table,
       record: payload.record,
@@ -245,6 +277,7 @@ async function openDocument(
     return {
       documentId: doc._id,
       rev: doc._rev,
+      keyVersion: chosen.keyVersion,
       kind: 'deletion',
       deletion: payload.deletion,
       ...(late.length > 0 ? { late } : {}),

@@ -200,22 +200,26 @@ async function deleteFrom(
   );
   const documents: PouchDocument[] = [];
   for (const [table, record] of records) {
-    const there = opened.documents.get(documentKey(table, record.id));
-    if (!there) continue;
-    let key: CaseloadKey | undefined;
-    for (const candidate of keys) {
-      if ((await candidate.ids.ofRecord(table, record.id)) === there.documentId) {
-        key = candidate.key;
-        break;
+    const found = documentKey(table, record.id);
+    const newestThere = opened.documents.get(found);
+    if (!newestThere) continue;
+    // Every document of the record: under the newest key, and any left under older ones.
+    for (const there of [newestThere, ...(opened.superseded.get(found) ?? [])]) {
+      let key: CaseloadKey | undefined;
+      for (const candidate of keys) {
+        if ((await candidate.ids.ofRecord(table, record.id)) === there.documentId) {
+          key = candidate.key;
+          break;
+        }
       }
+      if (!key) continue;
+      const envelope = await sealEnvelope(
+        key,
+        there.documentId,
+        deletionPayload({ table, id: record.id, deletedAt }, { moved: true }),
+      );
+      documents.push({ ...envelope, _rev: there.rev });
     }
-    if (!key) continue;
-    const envelope = await sealEnvelope(
-      key,
-      there.documentId,
-      deletionPayload({ table, id: record.id, deletedAt }, { moved: true }),
-    );
-    documents.push({ ...envelope, _rev: there.rev });
   }
   await writeAll(side.local, documents);
 }

@@ -77,11 +77,11 @@ function timeOf(payload: Payload): number {
 }
 
 /** The leaf that wins: the newer; a record over a deletion at the same time; then by rev. */
-export function newest(leaves: readonly Leaf[]): Leaf | undefined {
+export function newest<L extends Leaf>(leaves: readonly L[]): L | undefined {
   return [...leaves].sort((a, b) => {
     const byTime = timeOf(b.payload) - timeOf(a.payload);
     if (byTime !== 0) return byTime;
-    const rank = (leaf: Leaf) => (leaf.payload.kind === 'record' ? 0 : 1);
+    const rank = (leaf: L) => (leaf.payload.kind === 'record' ? 0 : 1);
     if (rank(a) !== rank(b)) return rank(a) - rank(b);
     return a.rev < b.rev ? 1 : a.rev > b.rev ? -1 : 0;
   })[0];

@@ -200,3 +200,65 @@ export async function pushLocalChanges(context: SyncContext): Promise<number> {
 export async function countLocalChanges(context: SyncContext): Promise<number> {
   return (await findLocalChanges(context)).length;
 }
+
+/**
+ * After the caseload's key changed (the lead removed a device, ../directory/remove.ts), this
+ * device seals every record again under the new key, whose document ids differ (a removed
+ * device cannot follow them). Once the new documents hold every record's version here, the
+ * documents the same records had under older keys are deleted (CouchDB's `_deleted`, which no
+ * device takes as a record's deletion), so the caseload holds each record once. Deletion
+ * records and versions this device never took (set aside, refused) stay where they are.
+ * Returns how many documents were retired; runs once per new key (state.retiredBelow).
+ */
+export async function retireOlderDocuments(context: SyncContext): Promise<number> {
+  const { db, key, keys, loaded, replica } = context;
+  if (loaded.state.retiredBelow >= key.keyVersion) return 0;
+  const older = keys.filter((k) => k.keyVersion < key.keyVersion);
+  const present = await db.transaction(
+    'r',
+    SYNCED_TABLES.map((table) => db[table]),
+    async () => {
+      const all: { table: SyncedTable; id: string; updatedAt: string }[] = [];
+      for (const table of SYNCED_TABLES) {
+        for (const row of await versionsOf(db, table)) all.push({ table, ...row });
+      }
+      return all;
+    },
+  );
+  let complete = true;
+  const retiring = new Set<string>();
+  for (const { table, id, updatedAt } of present) {
+    const documentId = await context.ids.ofRecord(table, id);
+    if (loaded.state.pushed[documentId] !== versionOfRecord(updatedAt)) {
+      complete = false;
+      continue;
+    }
+    for (const old of older) {
+      const oldIds = await context.idsOf(old.keyVersion);
+      if (oldIds) retiring.add(await oldIds.ofRecord(table, id));
+    }
+  }
+  let retired = 0;
+  const wanted = [...retiring];
+  for (let start = 0; start < wanted.length; start += PUSH_BATCH) {
+    const found = await replica.allDocs({ keys: wanted.slice(start, start + PUSH_BATCH) });
+    const deletions = found.rows.flatMap((row) =>
+      row.value?.rev && !row.value.deleted
+        ? [{ _id: row.id, _rev: row.value.rev, _deleted: true as const }]
+        : [],
+    );
+    if (deletions.length === 0) continue;
+    const results = await replica.bulkDocs(deletions);
+    results.forEach((result, index) => {
+      const deleted = deletions[index];
+      if (!deleted || !('rev' in result) || !result.ok) {
+        complete = false;
+        return;
+      }
+      loaded.state.revisions[deleted._id] = result.rev;
+      retired += 1;
+    });
+  }
+  if (complete) loaded.state.retiredBelow = key.keyVersion;
+  return retired;
+}

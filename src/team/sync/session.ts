@@ -30,7 +30,13 @@ import { documentIdsFor } from './document-ids';
 import { conflictPayloadSchema, type SyncedRecord, type SyncedTable } from './payload';
 import { describeSyncError, DENIED_MESSAGE, type SyncProblem } from './problems';
 import { pullRemoteChanges, type PullOutcome } from './pull';
-import { CachedIds, countLocalChanges, pushLocalChanges, type SyncContext } from './push';
+import {
+  CachedIds,
+  countLocalChanges,
+  pushLocalChanges,
+  retireOlderDocuments,
+  type SyncContext,
+} from './push';
 import { steadyFetch } from './steady-fetch';
 import { loadState, saveState, type DamagedDocument, type RefusedVersion } from './state';
 
@@ -372,6 +378,7 @@ export class SyncSession {
       const save = () => saveState(context.replica, context.loaded);
       if (kind === 'push') {
         await pushLocalChanges(context);
+        await retireOlderDocuments(context);
         await save();
       } else {
         const outcome: PullOutcome = await pullRemoteChanges(

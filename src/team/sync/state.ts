@@ -13,7 +13,9 @@
  * - `deferred`: documents whose young person, goal or session has not arrived yet;
  * - `refused`: versions from the server the merge's rules did not take (ids and reasons);
  * - `movedAway`: versions of records of a case the lead moved to another caseload, left in
- *   their documents for the lead to forward and not applied here (./moved-away.ts).
+ *   their documents for the lead to forward and not applied here (./moved-away.ts);
+ * - `retiredBelow`: after the caseload's key changed (a device removed), the documents of this
+ *   device's records under keys older than this version are retired (./push.ts).
  *
  * Ids, times and revisions only: nothing about a young person is in it. It is checked with
  * zod when read; a damaged state is started afresh (every record is then compared again,
@@ -50,6 +52,8 @@ const stateSchema = z.object({
   refused: z.array(refusedSchema),
   /** Document id to the record version left for the lead (a state saved before: none). */
   movedAway: z.record(z.string(), z.string()).default({}),
+  /** Key versions below this one hold none of this device's records any more (saved before: 1). */
+  retiredBelow: z.number().int().min(1).default(1),
 });
 export type SyncState = z.infer<typeof stateSchema>;
 
@@ -63,6 +67,7 @@ export function emptyState(): SyncState {
     deferred: [],
     refused: [],
     movedAway: {},
+    retiredBelow: 1,
   };
 }
 
@@ -95,6 +100,7 @@ export async function saveState(replica: Database, loaded: LoadedState): Promise
     deferred: state.deferred,
     refused: state.refused,
     movedAway: state.movedAway,
+    retiredBelow: state.retiredBelow,
   });
   loaded.rev = written.rev;
 }

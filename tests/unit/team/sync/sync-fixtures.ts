@@ -7,7 +7,8 @@ import { CoachingDatabase } from '../../../../src/db/database';
 import { installEncryption } from '../../../../src/db/encryption/middleware';
 import { getDatabaseKey, getPreviousDataKey } from '../../../../src/db/encryption/session-key';
 import type { Goal, Rating, Session, YoungPerson } from '../../../../src/domain/schemas';
-import type { CaseloadKey } from '../../../../src/team/keys/caseload-key';
+import { createCaseloadKey, type CaseloadKey } from '../../../../src/team/keys/caseload-key';
+import { provisionCoach, type TeamCredentials } from '../../../../src/team/provision';
 import { SyncSession, type SyncCredentials, type SyncStatus } from '../../../../src/team/sync';
 
 export interface Device {
@@ -185,5 +186,27 @@ export async function readJourney(db: CoachingDatabase, j: Journey) {
     goal: await db.goals.get(j.goal.id),
     session: await db.sessions.get(j.session.id),
     ratings: await db.ratings.bulkGet(j.ratings.map((r) => r.id)),
+  };
+}
+
+/** A coach's caseload set up on the test server, as a device syncs it. */
+export type CaseloadSetup = DeviceSetup & { database: string; key: CaseloadKey };
+
+/** A coach of their own: a fresh caseload database on `server` (the lead a member) and key. */
+export async function newCaseload(
+  server: { url: string; admin: TeamCredentials },
+  leadName: string,
+): Promise<CaseloadSetup> {
+  const coach = { name: `coach-${crypto.randomUUID().slice(0, 8)}`, password: 'coach password' };
+  const provisioned = await provisionCoach(server.url, server.admin, coach, leadName);
+  if (!provisioned.ok) throw new Error(provisioned.problem.message);
+  const { database } = provisioned.value;
+  const key = await createCaseloadKey(database);
+  return {
+    database,
+    key,
+    remoteUrl: `${server.url}/${database}`,
+    credentials: coach,
+    caseloadKey: key,
   };
 }
