@@ -71,6 +71,14 @@ export const teamConnectionSchema = z
     /** The caseload's keys wrapped for this device, every version it holds. */
     caseloadKeys: z.array(wrappedCaseloadKeySchema).min(1).max(10_000),
     connectedAt: instantSchema,
+    /**
+     * The team database, where the device checks for a newer list and key of its caseload
+     * (after the lead removed a device). Absent in connections saved before: those are not
+     * checked (connect the device again to have them checked).
+     */
+    teamDatabase: teamIdSchema.optional(),
+    /** When this device found itself taken off the caseload's list: it no longer syncs. */
+    removedAt: instantSchema.optional(),
   })
   .refine((c) => c.caseloadKeys.every((k) => k.caseloadId === c.caseloadDatabase), {
     message: 'A caseload key is for another caseload.',
@@ -90,7 +98,7 @@ export type TeamConnection = z.infer<typeof teamConnectionSchema>;
 /** What saveTeamConnection is given: the server defaults to DEFAULT_TEAM_SERVER. */
 export type TeamConnectionInput = Omit<
   TeamConnection,
-  'format' | 'version' | 'server' | 'connectedAt'
+  'format' | 'version' | 'server' | 'connectedAt' | 'removedAt'
 > & { server?: string };
 
 /** Thrown when the stored connection cannot be read back as one (changed, or damaged). */
@@ -167,6 +175,30 @@ export async function readTeamConnection(
   const parsed = teamConnectionSchema.safeParse(row.value);
   if (!parsed.success) throw new TeamConnectionError();
   return parsed.data;
+}
+
+/**
+ * Replaces the stored connection with `next` (checked as on every write), only if the stored one
+ * is still `expected`: a connection forgotten or replaced meanwhile (another tab, a disconnect)
+ * is left as it is, and false is returned. Whoever listens (the sync runtime) starts again.
+ */
+export async function replaceTeamConnection(
+  expected: TeamConnection,
+  next: TeamConnection,
+  db: CoachingDatabase = getDb(),
+): Promise<boolean> {
+  requirePassphraseForRealRecords();
+  const parsed = teamConnectionSchema.safeParse(next);
+  if (!parsed.success) throw new TeamConnectionError();
+  const replaced = await db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(TEAM_CONNECTION_KEY);
+    const stored = teamConnectionSchema.safeParse(row?.value);
+    if (!stored.success || JSON.stringify(stored.data) !== JSON.stringify(expected)) return false;
+    await db.settings.put({ key: TEAM_CONNECTION_KEY, value: parsed.data });
+    return true;
+  });
+  if (replaced) notify();
+  return replaced;
 }
 
 /**

@@ -219,6 +219,7 @@ export async function collectTeamKeys(
       lead: join.lead,
       membership: caseload.signed,
       caseloadKeys,
+      teamDatabase: join.teamDatabase,
     },
     now,
     undefined,

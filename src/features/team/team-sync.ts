@@ -24,6 +24,7 @@ import {
   type TeamConnection,
 } from '../../db/repositories/team-connection';
 import { subscribeToTableChanges } from '../../db/table-changes';
+import type { CheckMembership } from './membership-check';
 import type { StartSessionOptions } from './start-session';
 import type { SyncSessionLike } from './sync-session-like';
 
@@ -75,13 +76,24 @@ export interface TeamSyncOptions {
    * with two devices in one process gives each its own).
    */
   localName?: (caseloadDatabase: string) => string;
+  /** Checks the caseload's list on the team database (default: ./membership-check.ts). */
+  checkMembership?: CheckMembership;
+  /** How often a running session checks the caseload's list (default 15 minutes). */
+  membershipCheckMs?: number;
 }
+
+/** What the coach reads once the lead took this device off the caseload. */
+export const REMOVED_MESSAGE =
+  'Your service lead took this device off the team, so it no longer syncs. Every record stays on this device. If that is a mistake, disconnect this device and ask your lead for a new invitation.';
 
 /** The Web Lock the tab that syncs holds: one session per device, whatever the tabs. */
 export const TAB_LOCK = 'resilience-coaching-team-sync';
 
 const loadStartSession: StartSession = async (connection, options) =>
   (await import('./start-session')).startTeamSession(connection, options);
+
+const loadCheckMembership: CheckMembership = async (connection, options) =>
+  (await import('./membership-check')).checkTeamMembership(connection, options);
 
 function summaryOf(connection: TeamConnection): ConnectionSummary {
   const { server, userName, caseloadDatabase, connectedAt } = connection;
@@ -115,6 +127,10 @@ export class TeamSyncRuntime {
   #releaseLock: (() => void) | null = null;
   /** Gives up waiting for the tab lock. */
   #abortLock: AbortController | null = null;
+  /** The next check of the caseload's list while a session runs. */
+  #checkTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Why the last check of the caseload's list could not be made (null: it was, or none yet). */
+  #checkProblem: string | null = null;
 
   constructor(options: TeamSyncOptions) {
     this.#options = options;
@@ -143,7 +159,10 @@ export class TeamSyncRuntime {
       // The connection saved or forgotten in another tab (Dexie tells this one).
       subscribeToTableChanges(this.#options.db, ['settings'], () => void this.refresh()),
       // Back online: sync now, not after the retry's wait.
-      listenFor('online', () => this.#session?.reconnect?.()),
+      listenFor('online', () => {
+        this.#session?.reconnect?.();
+        void this.checkMembership();
+      }),
     ];
     void this.refresh();
     return () => this.dispose();
@@ -195,6 +214,10 @@ export class TeamSyncRuntime {
       if (this.#session && this.#connection && sameConnection(this.#connection, connection)) return;
       await this.#stopSession();
       const summary = summaryOf(connection);
+      if (connection.removedAt) {
+        this.#set({ phase: 'failed', connection: summary, message: REMOVED_MESSAGE });
+        return;
+      }
       this.#set({ phase: 'starting', connection: summary });
       if (!(await this.#takeLock(() => this.#set({ phase: 'elsewhere', connection: summary })))) {
         return;
@@ -220,6 +243,8 @@ export class TeamSyncRuntime {
         this.#session = session;
         this.#connection = connection;
         this.#set({ phase: 'running', connection: summary, session });
+        // In the background: a save never waits on it.
+        this.#scheduleCheck(0);
       } catch (error) {
         const message =
           error instanceof Error && error.name === 'TeamStartError'
@@ -295,10 +320,53 @@ export class TeamSyncRuntime {
     }, this.#options.debounceMs ?? 1_000);
   }
 
+  /**
+   * Checks the caseload's list on the team database now: a newer list and key are taken (the
+   * connection is saved again, and the session starts again with the new key); a list without
+   * this device stops the sync, saying so. Not checked while offline (tried again later).
+   * Resolves when done; never throws.
+   */
+  async checkMembership(): Promise<void> {
+    const connection = this.#connection;
+    const dataKey = getDataKey();
+    if (!connection || !this.#session || !dataKey) return;
+    const check = this.#options.checkMembership ?? loadCheckMembership;
+    try {
+      const outcome = await check(connection, {
+        db: this.#options.db,
+        now: this.#options.now,
+        dataKey,
+      });
+      this.#checkProblem = outcome.state === 'not-checked' ? outcome.message : null;
+    } catch (error) {
+      this.#checkProblem = error instanceof Error ? error.message : 'The check failed.';
+    }
+    // A saved connection (new key, or removed) restarts the session through its listener.
+  }
+
+  /** Why the last check of the caseload's list could not be made, or null. */
+  get membershipCheckProblem(): string | null {
+    return this.#checkProblem;
+  }
+
+  #scheduleCheck(delay: number) {
+    if (this.#checkTimer !== null) clearTimeout(this.#checkTimer);
+    this.#checkTimer = setTimeout(() => {
+      this.#checkTimer = null;
+      void this.checkMembership().finally(() => {
+        if (this.#session) this.#scheduleCheck(this.#options.membershipCheckMs ?? 15 * 60_000);
+      });
+    }, delay);
+  }
+
   async #stopSession() {
     if (this.#timer !== null) {
       clearTimeout(this.#timer);
       this.#timer = null;
+    }
+    if (this.#checkTimer !== null) {
+      clearTimeout(this.#checkTimer);
+      this.#checkTimer = null;
     }
     const session = this.#session;
     this.#session = null;

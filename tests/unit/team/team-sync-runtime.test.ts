@@ -16,13 +16,28 @@ import {
   lock,
   setDataKey,
 } from '../../../src/db/encryption/session-key';
-import { saveTeamConnection } from '../../../src/db/repositories/team-connection';
+import {
+  readTeamConnection,
+  saveTeamConnection,
+} from '../../../src/db/repositories/team-connection';
 import { createYoungPerson } from '../../../src/db/repositories/young-people';
 import { subscribeToTableChanges } from '../../../src/db/table-changes';
-import { TeamSyncRuntime, type TeamSyncState } from '../../../src/features/team/team-sync';
+import {
+  REMOVED_MESSAGE,
+  TeamSyncRuntime,
+  type TeamSyncState,
+} from '../../../src/features/team/team-sync';
+import { removeFromCaseload } from '../../../src/team/directory';
+import {
+  rotateCaseloadKey,
+  wrapCaseloadKey,
+  type CaseloadKey,
+} from '../../../src/team/keys/caseload-key';
+import { generateDeviceIdentity } from '../../../src/team/keys/identity';
 import { createTeamUser, provisionCoach } from '../../../src/team/provision';
-import { startCouchServer, type CouchServer } from '../../support/couch-server';
+import { basicAuth, startCouchServer, type CouchServer } from '../../support/couch-server';
 import { connectionFor, teamFixture } from '../../support/team-connection';
+import { startDirectoryTeam } from './directory/directory-fixtures';
 
 const WAIT_MS = 30_000;
 const lead = { name: 'lead-1', password: 'lead password 1' };
@@ -205,5 +220,127 @@ describe('the sync runtime on two devices', () => {
     }
     await until(() => running(onA) !== null, eventsOf(onA), 'started again at unlock');
     expect(running(onA)).not.toBe(sessionA);
+  });
+});
+
+describe('a device the lead takes off the caseload', () => {
+  it('stops syncing on the removed device, and the device that stays goes on under the new key', async () => {
+    const NOW = new Date('2026-12-07T10:00:00.000Z');
+    const team = await startDirectoryTeam(['coach-amber'], NOW);
+    try {
+      const database = team.caseload('coach-amber');
+      const coach = team.user('coach-amber');
+      const dataKey = new Uint8Array(getDataKey() as Uint8Array);
+      /** A device joined through the team database, its connection saved as the app saves it. */
+      const joined = async (db: CoachingDatabase) => {
+        const { identity, stored } = await generateDeviceIdentity(dataKey);
+        await team.join(coach, identity, database, NOW);
+        const [caseload] = await team.collected(coach, identity);
+        if (!caseload) throw new Error('not joined');
+        await saveTeamConnection(
+          {
+            server: team.server.url,
+            userName: coach.name,
+            password: coach.password,
+            caseloadDatabase: database,
+            identity: stored,
+            lead: team.lead.publicKeys,
+            membership: caseload.signed,
+            caseloadKeys: await Promise.all(
+              caseload.keys.map((k) => wrapCaseloadKey(k, identity.publicKeys)),
+            ),
+            teamDatabase: team.teamDatabase,
+          },
+          clock.now,
+          db,
+        );
+        return identity;
+      };
+      const dbs = [0, 1].map(() => {
+        const db = new CoachingDatabase(`team-removal-${crypto.randomUUID()}`);
+        installEncryption(db, getDatabaseKey, getPreviousDataKey);
+        databases.push(db);
+        return db;
+      });
+      const [lostDb, keptDb] = dbs as [CoachingDatabase, CoachingDatabase];
+      const lost = await joined(lostDb);
+      await joined(keptDb);
+      const onLost = runtimeOn(lostDb);
+      const onKept = runtimeOn(keptDb);
+      for (const runtime of [onLost, onKept]) {
+        runtime.start();
+        await until(
+          () => running(runtime)?.status.state === 'saved',
+          eventsOf(runtime),
+          'the session to start',
+          () => stateOf(runtime),
+        );
+        // Each device told the team database its public keys at its first check.
+        await runtime.checkMembership();
+        expect(runtime.membershipCheckProblem).toBeNull();
+      }
+
+      // The lead takes the lost tablet off the caseload: key version 2.
+      const newKey = await rotateCaseloadKey(team.leadKeys[0] as CaseloadKey);
+      const removed = await removeFromCaseload(
+        team.teamAs(team.leadUser),
+        team.lead,
+        { caseloadDatabase: database, devices: [lost.fingerprint] },
+        team.leadKeys,
+        newKey,
+        NOW,
+      );
+      expect(removed.ok).toBe(true);
+
+      const before = running(onKept);
+      await onKept.checkMembership();
+      await until(
+        () => running(onKept) !== null && running(onKept) !== before,
+        eventsOf(onKept),
+        'the device that stays started again with the new key',
+        () => stateOf(onKept),
+      );
+      const connection = await readTeamConnection(keptDb);
+      expect(connection?.caseloadKeys.map((k) => k.keyVersion)).toEqual([1, 2]);
+      expect(connection?.removedAt).toBeUndefined();
+
+      await onLost.checkMembership();
+      await until(
+        () => onLost.getState().phase === 'failed',
+        eventsOf(onLost),
+        'the removed device to stop',
+        () => stateOf(onLost),
+      );
+      expect(onLost.getState()).toMatchObject({ phase: 'failed', message: REMOVED_MESSAGE });
+      expect((await readTeamConnection(lostDb))?.removedAt).toBe(clock.now.toISOString());
+
+      // A new record on the device that stays reaches the server under key 2 only.
+      await keptDb.youngPeople.put({
+        id: crypto.randomUUID(),
+        name: 'Kai Openshaw',
+        dateOfBirth: '2014-02-02',
+        school: 'Marton Primary',
+        programme: null,
+        referralDate: '2026-11-01',
+        status: 'open',
+        closedOn: null,
+        closureReason: null,
+        createdAt: '2026-12-07T10:00:00.000Z',
+        updatedAt: '2026-12-07T10:00:00.000Z',
+      });
+      await running(onKept)?.syncNow();
+      await until(
+        () => running(onKept)?.status.state === 'saved' && running(onKept)?.status.waiting === 0,
+        eventsOf(onKept),
+        'the new record saved',
+      );
+      const response = await fetch(`${team.server.url}/${database}/_all_docs?include_docs=true`, {
+        headers: { authorization: basicAuth(team.server.admin) },
+      });
+      const { rows } = (await response.json()) as { rows: { doc: { v: number } }[] };
+      expect(rows.map((row) => row.doc.v)).toEqual([2]);
+    } finally {
+      await team.stop();
+    }
   });
 });
