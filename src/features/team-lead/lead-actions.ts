@@ -17,12 +17,15 @@ import {
   inviteCoach,
   listCaseloads,
   refuseAnswer,
+  removeFromCaseload,
   setUpCaseload,
   type AcceptOutcome,
+  type Removal,
   type TeamDirectory,
 } from '../../team/directory';
 import {
   createCaseloadKey,
+  rotateCaseloadKey,
   unwrapCaseloadKey,
   unwrapOwnCaseloadKey,
   wrapCaseloadKey,
@@ -50,6 +53,7 @@ export interface LeadDirectory {
   acceptAnswers: typeof acceptAnswers;
   collectCaseloadKeys: typeof collectCaseloadKeys;
   refuseAnswer: typeof refuseAnswer;
+  removeFromCaseload: typeof removeFromCaseload;
 }
 
 export const teamDirectory: LeadDirectory = {
@@ -59,6 +63,7 @@ export const teamDirectory: LeadDirectory = {
   acceptAnswers,
   collectCaseloadKeys,
   refuseAnswer,
+  removeFromCaseload,
 };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -372,6 +377,75 @@ export async function refuseDevice(
       ...current,
       pending: current.pending.filter((p) => p.invitation.inviteId !== inviteId),
     }),
+    now,
+  );
+  return { ok: true, value: lead };
+}
+
+/**
+ * The caseload's next key (version n + 1 of the newest this device holds for it), kept wrapped
+ * in the lead's row before anything goes to the server: one a try cut short kept, or a new
+ * one. (The lead's keys are opened against its lists, so a kept key no list names yet is not
+ * used for anything else.)
+ */
+async function nextKeyFor(
+  opened: OpenedLead,
+  caseload: string,
+  now: Date,
+): Promise<Outcome<CaseloadKey>> {
+  const newest = opened.keys
+    .filter((k) => k.caseloadId === caseload)
+    .sort((a, b) => b.keyVersion - a.keyVersion)[0];
+  if (!newest) return { ok: false, message: 'This device holds no key for that caseload.' };
+  const version = newest.keyVersion + 1;
+  const isNext = (k: WrappedCaseloadKey) => k.caseloadId === caseload && k.keyVersion === version;
+  const stored = await readTeamLead();
+  const kept = stored?.caseloadKeys.find(isNext);
+  if (kept) {
+    const reopened = await unwrapOwnCaseloadKey(kept, opened.identity);
+    if (reopened.ok) return { ok: true, value: reopened.key };
+  }
+  const fresh = await rotateCaseloadKey(newest);
+  const wrapped = await wrapCaseloadKey(fresh, opened.identity.publicKeys);
+  const lead = await updateTeamLead(
+    (current) => ({
+      ...current,
+      caseloadKeys: [...current.caseloadKeys.filter((k) => !isNext(k)), wrapped],
+    }),
+    now,
+  );
+  if (!lead) return { ok: false, message: 'This device no longer leads a team.' };
+  return { ok: true, value: fresh };
+}
+
+/**
+ * Takes devices (a lost or replaced tablet) or a coach off a caseload: a new caseload key,
+ * kept on this device first, wrapped for the devices that stay; a new signed list without the
+ * removed ones, kept as this device's newest. The devices that stay take the new key at their
+ * next check; a removed one stops syncing.
+ */
+export async function removeFromTeam(
+  opened: OpenedLead,
+  removal: Removal,
+  directory: LeadDirectory,
+  now: Date,
+): Promise<Outcome<TeamLead | null>> {
+  const next = await nextKeyFor(opened, removal.caseloadDatabase, now);
+  if (!next.ok) return next;
+  const held = opened.held.find((m) => m.caseloadId === removal.caseloadDatabase) ?? null;
+  const removed = await directory.removeFromCaseload(
+    teamOf(opened.lead),
+    opened.identity,
+    removal,
+    opened.keys,
+    next.value,
+    now,
+    held,
+  );
+  if (!removed.ok) return { ok: false, message: removed.problem.message };
+  const kept = await keepList(opened.identity, removed.value);
+  const lead = await updateTeamLead(
+    (current) => ({ ...current, heldLists: withList(current.heldLists, kept) }),
     now,
   );
   return { ok: true, value: lead };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { forgetTeamLead, readTeamLead, type TeamLead } from '../../db/repositories/team-lead';
-import type { AcceptOutcome, CaseloadListing } from '../../team/directory';
+import type { AcceptOutcome, CaseloadListing, Removal } from '../../team/directory';
 import { displayFingerprint } from '../../team/keys/identity';
 import { CoachList } from './coach-list';
 import { InviteCoachForm } from './invite-coach-form';
@@ -10,6 +10,7 @@ import {
   inviteOne,
   openLead,
   refuseDevice,
+  removeFromTeam,
   teamDirectory,
   teamOf,
   type LeadDirectory,
@@ -56,7 +57,8 @@ function Leading({
   const fingerprint = displayFingerprint(lead.identity.fingerprint);
 
   const refresh = useCallback(async () => {
-    setListing({ phase: 'loading' });
+    // A list shown stays while it is asked for again (what was just said about it stays too).
+    setListing((current) => (current.phase === 'listed' ? current : { phase: 'loading' }));
     try {
       // The lists this device keeps now (a check may have kept newer ones since `lead` was
       // read): an older or missing one on the server is refused.
@@ -167,6 +169,19 @@ function Leading({
       if (result.value) onChange(result.value);
     });
 
+  const remove = async (removal: Removal) => {
+    const result = await removeFromTeam(
+      await openLead((await readTeamLead()) ?? lead),
+      removal,
+      directory,
+      now(),
+    );
+    if (!result.ok) return result;
+    if (result.value) onChange(result.value);
+    void refresh();
+    return { ok: true as const };
+  };
+
   return (
     <>
       <p>
@@ -184,7 +199,7 @@ function Leading({
       {listing.phase === 'loading' && <p>Asking the team server…</p>}
       {listing.phase === 'failed' && <p role="alert">{listing.message}</p>}
       {listing.phase === 'listed' && (
-        <CoachList caseloads={listing.caseloads} refused={listing.refused} />
+        <CoachList caseloads={listing.caseloads} refused={listing.refused} onRemove={remove} />
       )}
       <InviteCoachForm leadFingerprint={fingerprint} onInvite={invite} />
       <PendingInvitations

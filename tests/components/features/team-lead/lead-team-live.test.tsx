@@ -5,7 +5,7 @@
  * was accepted, with the coach's device fingerprint; and the coach's device then collects the
  * caseload's key. Time is passed in; waits are on conditions.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../../src/db/database';
@@ -123,10 +123,12 @@ describe('leading a team on a real team server', () => {
       `Accepted: ${coachUser.name} (${caseloadDatabase}) has joined with the device whose fingerprint you compared: ${displayFingerprint(device.fingerprint)}.`,
     );
     expect(await within(region).findByText('No invitations are waiting.')).toBeVisible();
-    const devices = await within(region).findByRole('list', {
-      name: `Devices holding ${caseloadDatabase}`,
-    });
-    expect(devices).toHaveTextContent(displayFingerprint(device.fingerprint));
+    // The list is asked for again after the acceptance (the one shown stays meanwhile).
+    await waitFor(() =>
+      expect(
+        within(region).getByRole('list', { name: `Devices holding ${caseloadDatabase}` }),
+      ).toHaveTextContent(displayFingerprint(device.fingerprint)),
+    );
     expect((await readTeamLead())?.pending).toEqual([]);
 
     const collected = must(await collectCaseloadKeys(coachTeam, device, leadFingerprint));

@@ -64,6 +64,12 @@ function fakeDirectory(overrides: Partial<FakeDirectory> = {}): FakeDirectory {
     collectCaseloadKeys: vi.fn<LeadDirectory['collectCaseloadKeys']>(() =>
       Promise.resolve({ ok: true, value: { state: 'waiting', message: 'Not accepted yet.' } }),
     ),
+    removeFromCaseload: vi.fn<LeadDirectory['removeFromCaseload']>(() =>
+      Promise.resolve({
+        ok: false,
+        problem: { kind: 'server-unreachable', message: 'The team server could not be reached.' },
+      }),
+    ),
     ...overrides,
   };
   return directory;
@@ -497,6 +503,124 @@ describe('Settings > Lead a team, set up', () => {
     expect(directory.refuseAnswer).toHaveBeenCalledTimes(1);
     expect(directory.refuseAnswer.mock.calls[0]?.[1].invitation.inviteId).toBe(blake);
     await waitFor(async () => expect((await readTeamLead())?.pending).toEqual([]));
+  });
+
+  it('removes a lost device after a confirmation: a new key kept first, then the new list', async () => {
+    const lead = await savedLead();
+    const coachDevice = 'f'.repeat(64);
+    const listing = {
+      caseloadDatabase: CASELOAD_A,
+      coaches: ['coach-amber'],
+      devices: [
+        {
+          fingerprint: lead.fingerprint,
+          shownFingerprint: displayFingerprint(lead.fingerprint),
+          role: 'lead' as const,
+        },
+        { fingerprint: coachDevice, shownFingerprint: '11111 22222', role: 'coach' as const },
+      ],
+      keyVersion: 1,
+      listVersion: 2,
+      issuedAt: NOW.toISOString(),
+    };
+    const newKeys: string[] = [];
+    const directory = fakeDirectory({
+      listCaseloads: vi
+        .fn<LeadDirectory['listCaseloads']>()
+        .mockResolvedValue({ ok: true, value: { caseloads: [listing], refused: [] } }),
+      removeFromCaseload: vi
+        .fn<LeadDirectory['removeFromCaseload']>()
+        .mockImplementationOnce(async (_team, _lead, _removal, _keys, newKey) => {
+          newKeys.push(newKey.commitment);
+          return {
+            ok: false,
+            problem: {
+              kind: 'server-unreachable',
+              message: 'The team server could not be reached.',
+            },
+          };
+        })
+        .mockImplementationOnce(async (_team, _lead, removal, keys, newKey, at, held) => {
+          newKeys.push(newKey.commitment);
+          const signed = await signMembership(lead, {
+            caseloadId: removal.caseloadDatabase,
+            version: (held?.version ?? 1) + 1,
+            members: [{ fingerprint: lead.fingerprint, role: 'lead' }],
+            keys: [...keys, newKey].map((k) => ({
+              keyVersion: k.keyVersion,
+              commitment: k.commitment,
+            })),
+            issuedAt: at.toISOString(),
+          });
+          const verified = await verifyMembership(signed, {
+            lead: lead.publicKeys,
+            caseloadId: removal.caseloadDatabase,
+          });
+          if (!verified.ok) throw new Error(verified.reason);
+          return { ok: true, value: verified.membership };
+        }),
+    });
+    const region = await section(directory);
+    // The lead's device holds the caseload's key and list (set up with an invitation).
+    await invite(region, 'coach-amber', CASELOAD_A);
+    const user = userEvent.setup();
+    const removeButton = await within(region).findByRole('button', {
+      name: 'Remove the coach’s device 11111 22222…',
+    });
+
+    // Cancel: nothing asked of the server.
+    await user.click(removeButton);
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Remove this device from the team?',
+    });
+    expect(dialog).toHaveTextContent('cannot read anything written from then on');
+    expect(dialog).toHaveTextContent('change the coach’s password');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(directory.removeFromCaseload).not.toHaveBeenCalled();
+
+    // The server cannot be reached: said, and the new key kept for the next try.
+    await user.click(removeButton);
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', {
+        name: 'Remove the device',
+      }),
+    );
+    expect(await within(region).findByRole('alert')).toHaveTextContent(
+      'The team server could not be reached.',
+    );
+    const kept = (await readTeamLead())?.caseloadKeys.filter((k) => k.caseloadId === CASELOAD_A);
+    expect(kept?.map((k) => k.keyVersion)).toEqual([1, 2]);
+
+    await user.click(removeButton);
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', {
+        name: 'Remove the device',
+      }),
+    );
+    expect(
+      await within(region).findByText(
+        /The device 11111 22222 was removed\. The caseload has a new key\./,
+      ),
+    ).toHaveAttribute('role', 'status');
+    expect(directory.removeFromCaseload).toHaveBeenLastCalledWith(
+      expect.anything(),
+      expect.anything(),
+      { caseloadDatabase: CASELOAD_A, devices: [coachDevice] },
+      expect.anything(),
+      expect.objectContaining({ keyVersion: 2 }),
+      NOW,
+      expect.objectContaining({ version: 1 }),
+    );
+    // The same new key both times (a try cut short is finished with it), and the new list kept.
+    expect(newKeys[0]).toBe(newKeys[1]);
+    const stored = await readTeamLead();
+    expect(
+      stored?.heldLists.find((l) => l.membership.caseloadId === CASELOAD_A)?.membership,
+    ).toMatchObject({
+      version: 2,
+      members: [{ fingerprint: lead.fingerprint, role: 'lead' }],
+    });
+    expect(stored?.caseloadKeys.filter((k) => k.caseloadId === CASELOAD_A)).toHaveLength(2);
   });
 
   it('stops leading after a confirmation: the lead state is forgotten, the server not asked', async () => {
