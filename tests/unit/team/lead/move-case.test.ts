@@ -13,6 +13,11 @@ import { createCaseloadKey, type CaseloadKey } from '../../../../src/team/keys/c
 import { sealEnvelope } from '../../../../src/team/keys/envelope';
 import { documentIdsFor } from '../../../../src/team/sync/document-ids';
 import {
+  recordPayload,
+  type SyncedRecord,
+  type SyncedTable,
+} from '../../../../src/team/sync/payload';
+import {
   openLocalCopy,
   openServerCopy,
   readCaseload,
@@ -135,6 +140,32 @@ async function caseOn(device: Device, j: Journey) {
     closures: await db.closures.where('youngPersonId').equals(id).toArray(),
     resilienceMaps: await db.resilienceMaps.where('youngPersonId').equals(id).toArray(),
   };
+}
+
+/**
+ * Records as a coach's device sends them: sealed under the caseload's key into its documents
+ * (here straight into the lead's copy, as if the lead's refresh had just got them).
+ */
+async function sendAsCoach(c: Caseload, records: [SyncedTable, SyncedRecord][]) {
+  const ids = await documentIdsFor(c.key);
+  const documents = [];
+  for (const [table, record] of records) {
+    const documentId = await ids.ofRecord(table, record.id);
+    const there = await c.side.local.get(documentId).catch(() => null);
+    const envelope = await sealEnvelope(c.key, documentId, recordPayload(table, record));
+    documents.push(there ? { ...envelope, _rev: there._rev } : envelope);
+  }
+  const results = await c.side.local.bulkDocs(documents);
+  expect(results.every((r) => 'ok' in r && r.ok)).toBe(true);
+}
+
+function recordsOf(j: Journey): [SyncedTable, SyncedRecord][] {
+  return [
+    ['youngPeople', j.youngPerson],
+    ['goals', j.goal],
+    ['sessions', j.session],
+    ...j.ratings.map((r): [SyncedTable, SyncedRecord] => ['ratings', r]),
+  ];
 }
 
 const sorted = <T extends { id: string }>(rows: T[]) =>
@@ -468,6 +499,7 @@ describe('moving a case to another coach', () => {
     expect(forwarded.outcomes).toEqual([
       {
         move,
+        sentTo: caseB.database,
         forwarded: {
           youngPeople: 1,
           goals: 0,
@@ -516,5 +548,101 @@ describe('moving a case to another coach', () => {
     expect((await forwardMovedCases([move], [caseA.side, caseB.side], MOVED_AT)).outcomes).toEqual(
       [],
     );
+  });
+
+  it('forwards work sent late to every caseload that held the case to the one that holds it now (review 14c finding 5)', async () => {
+    const caseA = await newCaseload();
+    const caseB = await newCaseload();
+    const caseC = await newCaseload();
+    const moving = journey('Isla Pennant', 'Join the choir', 'Sang in the hall');
+    await sendAsCoach(caseA, recordsOf(moving));
+    const first = await moveCase({
+      from: caseA.side,
+      to: caseB.side,
+      youngPersonId: moving.youngPerson.id,
+      now: MOVED_AT,
+    });
+    expect(first.ok).toBe(true);
+    const secondAt = new Date('2026-12-04T10:00:00Z');
+    const second = await moveCase({
+      from: caseB.side,
+      to: caseC.side,
+      youngPersonId: moving.youngPerson.id,
+      now: secondAt,
+    });
+    expect(second.ok).toBe(true);
+    const toB: RecordedMove = {
+      youngPersonId: moving.youngPerson.id,
+      fromCaseload: caseA.database,
+      toCaseload: caseB.database,
+      movedAt: MOVED_AT.toISOString(),
+    };
+    const toC: RecordedMove = {
+      youngPersonId: moving.youngPerson.id,
+      fromCaseload: caseB.database,
+      toCaseload: caseC.database,
+      movedAt: secondAt.toISOString(),
+    };
+
+    // A's device was offline through both moves: a session it added after the first reaches
+    // A's caseload now. B's device changed the goal offline after the second move.
+    const lateOnA: Session = {
+      ...moving.session,
+      id: crypto.randomUUID(),
+      notes: 'Sang a solo at assembly',
+      date: '2026-12-03',
+      createdAt: '2026-12-03T15:00:00.000Z',
+      updatedAt: '2026-12-03T15:00:00.000Z',
+    };
+    const goalOnB = {
+      ...moving.goal,
+      status: 'achieved' as const,
+      updatedAt: '2026-12-05T09:00:00.000Z',
+    };
+    await sendAsCoach(caseA, [['sessions', lateOnA]]);
+    await sendAsCoach(caseB, [['goals', goalOnB]]);
+
+    // Recorded in any order: the newest move says who holds the case.
+    const forwarded = await forwardMovedCases(
+      [toC, toB],
+      [caseA.side, caseB.side, caseC.side],
+      new Date('2026-12-06T09:00:00Z'),
+    );
+    expect(forwarded.failed).toEqual([]);
+    expect(
+      forwarded.outcomes
+        .map((o) => ({
+          from: o.move.fromCaseload,
+          to: o.sentTo,
+          sessions: o.forwarded.sessions,
+          goals: o.forwarded.goals,
+        }))
+        .sort((x, y) => x.from.localeCompare(y.from)),
+    ).toEqual(
+      [
+        { from: caseA.database, to: caseC.database, sessions: 1, goals: 0 },
+        { from: caseB.database, to: caseC.database, sessions: 0, goals: 1 },
+      ].sort((x, y) => x.from.localeCompare(y.from)),
+    );
+    expect(forwarded.changed[0]).toBe(caseC.database);
+
+    const onC = await readCaseload(caseC.side.local, caseC.database, caseC.side.keys);
+    expect(sorted(onC.records.sessions)).toEqual(sorted([moving.session, lateOnA]));
+    expect(onC.records.goals).toEqual([goalOnB]);
+    for (const old of [caseA, caseB]) {
+      const left = await readCaseload(old.side.local, old.database, old.side.keys);
+      expect(left.records.sessions).toEqual([]);
+      expect(left.records.goals).toEqual([]);
+    }
+    // Nothing left to forward.
+    expect(
+      (
+        await forwardMovedCases(
+          [toB, toC],
+          [caseA.side, caseB.side, caseC.side],
+          new Date('2026-12-06T09:05:00Z'),
+        )
+      ).outcomes,
+    ).toEqual([]);
   });
 });
