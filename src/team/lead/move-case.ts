@@ -31,7 +31,7 @@ import {
   type SyncedRecord,
   type SyncedTable,
 } from '../sync/payload';
-import { documentKey, readCaseload, type OpenedCaseload } from './caseload-records';
+import { documentKey, readCaseload, type LateLeaf, type OpenedCaseload } from './caseload-records';
 import { keepAsConflictEntries, moveConflictEntries } from './move-conflicts';
 
 /** One caseload as the lead's device holds it: its local copy and its keys. */
@@ -227,6 +227,56 @@ function countOf(records: [SyncedTable, SyncedRecord][]): TableCounts {
 }
 
 /**
+ * A case moved back into a caseload that still holds work of its own on it (the old coach's
+ * device changed a record after the first move, or before it had the move's deletion, and no
+ * refresh has forwarded it yet): for each record, the newest of the moved version, the live
+ * one there and the versions left beside the move's deletion (late leaves) is what the
+ * caseload holds after the move; each other version that differs is kept there as a conflict
+ * entry, for the coach to choose (never dropped unseen). `write`: what to seal (nothing for a
+ * record whose live version there is the newest); `leaves`: the late leaves to remove.
+ */
+function settleWithThere(
+  records: readonly [SyncedTable, SyncedRecord][],
+  there: OpenedCaseload,
+): {
+  write: [SyncedTable, SyncedRecord][];
+  keep: [SyncedTable, SyncedRecord][];
+  leaves: LateLeaf[];
+} {
+  const leavesOf = new Map<string, LateLeaf[]>();
+  for (const leaf of there.lateLeaves) {
+    const key = documentKey(leaf.table, leaf.record.id);
+    leavesOf.set(key, [...(leavesOf.get(key) ?? []), leaf]);
+  }
+  const write: [SyncedTable, SyncedRecord][] = [];
+  const keep: [SyncedTable, SyncedRecord][] = [];
+  const leaves: LateLeaf[] = [];
+  for (const [table, moved] of records) {
+    const key = documentKey(table, moved.id);
+    const document = there.documents.get(key);
+    const mine = leavesOf.get(key) ?? [];
+    leaves.push(...mine);
+    // Newest first; at one instant the version already there, then the moved one.
+    const versions = [
+      ...(document?.kind === 'record' ? [{ record: document.record, there: true }] : []),
+      { record: moved, there: false },
+      ...mine.map((leaf) => ({ record: leaf.record, there: false })),
+    ].sort((a, b) => instantValue(b.record.updatedAt) - instantValue(a.record.updatedAt));
+    const [newest, ...others] = versions;
+    if (!newest) continue;
+    if (!newest.there) write.push([table, newest.record]);
+    const seen = new Set([JSON.stringify(newest.record)]);
+    for (const other of others) {
+      const text = JSON.stringify(other.record);
+      if (seen.has(text)) continue;
+      seen.add(text);
+      keep.push([table, other.record]);
+    }
+  }
+  return { write, keep, leaves };
+}
+
+/**
  * Moves a young person and every record of theirs from one caseload to another, in the
  * lead's local copies (the caller replicates: `to` first, then `from`). Refuses, with a
  * message, a young person who is not in the from-caseload, a move to the same caseload, and a
@@ -259,11 +309,23 @@ export async function moveCase(options: {
     };
   }
   const toOpened = await readCaseload(to.local, to.caseloadId, to.keys);
-  await sealInto(to, toOpened, records, now, true);
+  const settled = settleWithThere(records, toOpened);
+  await sealInto(to, toOpened, settled.write, now, true);
   const toKey = newestKey(to);
   const conflictEntries = toKey
     ? await moveConflictEntries(from, { ...to, key: toKey }, records)
     : 0;
+  if (toKey) await keepAsConflictEntries({ ...to, key: toKey }, settled.keep, now);
+  // The old coach's versions that lost to the first move's deletion are kept above (or
+  // written as the newest): their leaves go. One that is the document's revision was just
+  // written on top of.
+  const leaves = settled.leaves.filter(
+    (leaf) => toOpened.documents.get(documentKey(leaf.table, leaf.record.id))?.rev !== leaf.rev,
+  );
+  await writeAll(
+    to.local,
+    leaves.map((leaf) => ({ _id: leaf.documentId, _rev: leaf.rev, _deleted: true })),
+  );
   await deleteFrom(from, fromOpened, records, now);
   return { ok: true, moved: countOf(records), conflictEntries, movedAt: toInstant(now) };
 }
