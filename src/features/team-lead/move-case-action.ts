@@ -11,16 +11,24 @@ import type { Database } from 'pouchdb-browser';
 import { readTeamLead, updateTeamLead, type TeamLead } from '../../db/repositories/team-lead';
 import { toInstant } from '../../lib/instant';
 import type { CaseloadKey } from '../../team/keys/caseload-key';
-import { openLocalCopy, openServerCopy, replicateOnce } from '../../team/lead/caseload-records';
+import {
+  openLocalCopy,
+  openServerCopy,
+  pullOnce,
+  replicateOnce,
+} from '../../team/lead/caseload-records';
 import {
   forwardMovedCases,
+  forwardPaths,
   moveCase,
   type CaseloadSide,
   type ForwardOutcome,
+  type ForwardPath,
   type TableCounts,
 } from '../../team/lead/move-case';
 import { openLead, type Outcome } from './lead-actions';
 import { withLeadCopies } from './lead-copies-lock';
+import { refreshProblem } from './team-report-data';
 
 /** What the form asks for. */
 export interface MoveCaseRequest {
@@ -139,34 +147,106 @@ async function moveNow(request: MoveCaseRequest, now: Date): Promise<Outcome<Mov
 }
 
 /**
+ * A caseload forwarding could not work with at this refresh (it is tried again at the next):
+ * `from`, work sent late to it after a case moved away stays there for now; `to`, work for a
+ * case it holds now could not be sent to it.
+ */
+export interface ForwardProblem {
+  caseloadId: string;
+  role: 'from' | 'to';
+  /** Why, in a sentence for the lead. */
+  problem: string;
+}
+
+/** What a refresh's forwarding did, and what it could not do. */
+export interface Forwarded {
+  outcomes: ForwardOutcome[];
+  problems: ForwardProblem[];
+}
+
+const NO_KEY = 'This device does not hold the key for this caseload (set up from another device).';
+
+/**
  * For each refresh of the team: replicates the caseloads that moves name, forwards what the
  * old coaches' devices sent after a move (`forwardMovedCases`), and sends the changed
- * caseloads (new coaches' first). Returns what was forwarded, or a message.
+ * caseloads (new coaches' first). A caseload that cannot be reached, refuses the lead, or
+ * whose key this device does not hold stops only the forwarding that needs it: the rest goes
+ * on, and each such caseload is returned in `problems` (tried again at the next refresh).
  */
-export function forwardMoves(now: Date): Promise<Outcome<ForwardOutcome[]>> {
+export function forwardMoves(now: Date): Promise<Outcome<Forwarded>> {
   return withLeadCopies(() => forwardNow(now));
 }
 
-async function forwardNow(now: Date): Promise<Outcome<ForwardOutcome[]>> {
+async function forwardNow(now: Date): Promise<Outcome<Forwarded>> {
   const stored = await readTeamLead();
   if (!stored) return { ok: false, message: 'This device does not lead a team.' };
-  if (stored.moves.length === 0) return { ok: true, value: [] };
+  if (stored.moves.length === 0) return { ok: true, value: { outcomes: [], problems: [] } };
   const { keys } = await openLead(stored);
-  const named = new Set(stored.moves.flatMap((m) => [m.fromCaseload, m.toCaseload]));
-  const open = [...named]
-    .filter((id) => keys.some((k) => k.caseloadId === id))
-    .map((id) => openCaseload(stored, keys, id));
+  const paths = forwardPaths(stored.moves);
+  const holders = new Set(paths.map((p) => p.toCaseload));
+  const problems = new Map<string, string>();
+  // The caseloads that hold a case now first: a caseload only left by cases is not sent its
+  // changes (the deletions of work forwarded before) while one it sent work to is out of reach.
+  const named = [
+    ...new Set([...paths.map((p) => p.toCaseload), ...paths.map((p) => p.fromCaseload)]),
+  ];
+  const open: OpenCaseload[] = [];
+  for (const id of named) {
+    if (keys.some((k) => k.caseloadId === id)) open.push(openCaseload(stored, keys, id));
+    else problems.set(id, NO_KEY);
+  }
+  const sentTo = (id: string) =>
+    paths.filter((p) => p.fromCaseload === id).map((p) => p.toCaseload);
+  const waiting = (id: string) => !holders.has(id) && sentTo(id).some((to) => problems.has(to));
   try {
-    if (!(await replicateAll(open))) return { ok: false, message: UNREACHABLE };
-    const { outcomes, changed } = await forwardMovedCases(
+    const reachable: OpenCaseload[] = [];
+    for (const c of open) {
+      try {
+        if (waiting(c.side.caseloadId)) await pullOnce(c.side.local, c.remote);
+        else await replicateOnce(c.side.local, c.remote);
+        reachable.push(c);
+      } catch (error) {
+        problems.set(c.side.caseloadId, refreshProblem(error));
+      }
+    }
+    const { outcomes, changed, failed } = await forwardMovedCases(
       stored.moves,
-      open.map((c) => c.side),
+      reachable.map((c) => c.side),
       now,
     );
-    const inOrder = changed.flatMap((id) => open.filter((c) => c.side.caseloadId === id));
-    if (!(await replicateAll(inOrder))) return { ok: false, message: UNREACHABLE };
-    return { ok: true, value: outcomes };
+    const notForwarded: ForwardProblem[] = failed.map((f) => ({
+      caseloadId: f.path.fromCaseload,
+      role: 'from',
+      problem: f.message,
+    }));
+    for (const id of changed) {
+      const c = reachable.find((r) => r.side.caseloadId === id);
+      if (!c || waiting(id)) continue;
+      try {
+        await replicateOnce(c.side.local, c.remote);
+      } catch (error) {
+        problems.set(id, refreshProblem(error));
+      }
+    }
+    return {
+      ok: true,
+      value: { outcomes, problems: [...notForwarded, ...problemsOf(paths, problems)] },
+    };
   } finally {
     await closeAll(open);
   }
+}
+
+/** Each caseload with a problem, as the paths through it name it (old caseload, holder). */
+function problemsOf(paths: readonly ForwardPath[], problems: ReadonlyMap<string, string>) {
+  const found: ForwardProblem[] = [];
+  for (const [caseloadId, problem] of problems) {
+    if (paths.some((p) => p.fromCaseload === caseloadId)) {
+      found.push({ caseloadId, role: 'from', problem });
+    }
+    if (paths.some((p) => p.toCaseload === caseloadId)) {
+      found.push({ caseloadId, role: 'to', problem });
+    }
+  }
+  return found;
 }

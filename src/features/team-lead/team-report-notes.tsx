@@ -1,4 +1,5 @@
 import { formatInstantTime } from '../../lib/dates';
+import type { ForwardProblem } from './move-case-action';
 import type { ReportCaseload, TeamReportData } from './team-report-data';
 
 function who(c: { caseloadId: string; coaches: readonly string[] }): string {
@@ -7,12 +8,34 @@ function who(c: { caseloadId: string; coaches: readonly string[] }): string {
 
 type Held = Extract<ReportCaseload, { held: true }>;
 
+/** A forwarding problem in a sentence: whose caseload, and what waits. */
+function forwardNote(p: ForwardProblem, caseloads: readonly ReportCaseload[]): string {
+  const known = caseloads.find((c) => c.caseloadId === p.caseloadId);
+  const coaches = known?.coaches ?? [];
+  const place =
+    coaches.length === 0
+      ? `the caseload ${p.caseloadId}`
+      : `${coaches.join(' and ')}’s caseload (${p.caseloadId})`;
+  const what =
+    p.role === 'from'
+      ? `Work sent late to ${place} after a case moved away could not be forwarded yet`
+      : `Work sent late for a case now in ${place} could not be forwarded to it yet`;
+  return `${what}: ${p.problem} It will be tried again at the next refresh.`;
+}
+
 /**
  * What the lead should know before reading the figures: caseloads not got from the server
  * (and how old this device's copy is), caseloads whose key is elsewhere or whose list failed
- * its check, and documents that could not be opened.
+ * its check, documents that could not be opened, and work sent late after a case moved that
+ * the refresh could not forward (`forwarding`).
  */
-export function TeamReportNotes({ data }: { data: TeamReportData }) {
+export function TeamReportNotes({
+  data,
+  forwarding = [],
+}: {
+  data: TeamReportData;
+  forwarding?: readonly ForwardProblem[];
+}) {
   const heldOnes = data.caseloads.filter((c): c is Held => c.held);
   const stale = heldOnes.filter((c) => c.freshness.state === 'stale');
   const notHeld = data.caseloads.filter((c) => !c.held);
@@ -49,6 +72,16 @@ export function TeamReportNotes({ data }: { data: TeamReportData }) {
           so {notHeld.length === 1 ? 'it is' : 'they are'} not in the report:{' '}
           {notHeld.map(who).join(', ')}.
         </p>
+      )}
+      {forwarding.length > 0 && (
+        <div role="alert">
+          <p>Not all work done on a coach’s device after a case moved could be forwarded:</p>
+          <ul aria-label="Late work not forwarded yet">
+            {forwarding.map((p) => (
+              <li key={`${p.role} ${p.caseloadId}`}>{forwardNote(p, data.caseloads)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {data.refused.length > 0 && (
         <p role="alert">

@@ -19,7 +19,12 @@ import {
 import { formatInstantTime } from '../../lib/dates';
 import type { LeadDirectory } from './lead-actions';
 import { withLeadCopies } from './lead-copies-lock';
-import { forwardMoves, moveCaseAction, type MoveCaseRequest } from './move-case-action';
+import {
+  forwardMoves,
+  moveCaseAction,
+  type ForwardProblem,
+  type MoveCaseRequest,
+} from './move-case-action';
 import { MoveCaseForm, describeCounts } from './move-case-form';
 import { loadTeamReport, type LeadCopies, type TeamReportData } from './team-report-data';
 import {
@@ -106,6 +111,8 @@ export function TeamReportPage({
   const [openProblem, setOpenProblem] = useState<string | null>(null);
   /** What the last move did, said once the case lists show it. */
   const [moved, setMoved] = useState<string | null>(null);
+  /** What the last refresh could not forward of work sent late after a move. */
+  const [forwarding, setForwarding] = useState<ForwardProblem[]>([]);
   const movedRef = useRef<HTMLParagraphElement>(null);
   const refreshing = useRef(false);
   const live = useRef(true);
@@ -153,9 +160,11 @@ export function TeamReportPage({
     try {
       const lead = await readLead();
       if (!lead) return;
-      // What an old coach's device sent after a case moved goes on to the new coach first
-      // (a server out of reach is said by the report's own notes below).
-      if (lead.moves.length > 0) await forwardMoves(clock()).catch(() => undefined);
+      // What an old coach's device sent after a case moved goes on to the new coach first; a
+      // caseload forwarding could not work with is said in the notes (tried at each refresh).
+      const forwarded =
+        lead.moves.length > 0 ? await forwardMoves(clock()).catch(() => null) : null;
+      if (live.current) setForwarding(forwarded?.ok ? forwarded.value.problems : []);
       // Never beside a move or another tab's refresh (lead-copies-lock.ts).
       const result = await withLeadCopies(() =>
         loadTeamReport(lead, {
@@ -334,7 +343,7 @@ export function TeamReportPage({
         </p>
       )}
       {problem && <p role="alert">{problem}</p>}
-      {data && <TeamReportNotes data={data} />}
+      {data && <TeamReportNotes data={data} forwarding={forwarding} />}
       {data &&
         renderReport({
           records,

@@ -31,7 +31,7 @@ import {
   type SyncedRecord,
   type SyncedTable,
 } from '../sync/payload';
-import { documentKey, readCaseload, type OpenedCaseload } from './caseload-records';
+import { documentKey, readCaseload, type LateLeaf, type OpenedCaseload } from './caseload-records';
 import { keepAsConflictEntries, moveConflictEntries } from './move-conflicts';
 
 /** One caseload as the lead's device holds it: its local copy and its keys. */
@@ -231,6 +231,56 @@ function countOf(records: [SyncedTable, SyncedRecord][]): TableCounts {
 }
 
 /**
+ * A case moved back into a caseload that still holds work of its own on it (the old coach's
+ * device changed a record after the first move, or before it had the move's deletion, and no
+ * refresh has forwarded it yet): for each record, the newest of the moved version, the live
+ * one there and the versions left beside the move's deletion (late leaves) is what the
+ * caseload holds after the move; each other version that differs is kept there as a conflict
+ * entry, for the coach to choose (never dropped unseen). `write`: what to seal (nothing for a
+ * record whose live version there is the newest); `leaves`: the late leaves to remove.
+ */
+function settleWithThere(
+  records: readonly [SyncedTable, SyncedRecord][],
+  there: OpenedCaseload,
+): {
+  write: [SyncedTable, SyncedRecord][];
+  keep: [SyncedTable, SyncedRecord][];
+  leaves: LateLeaf[];
+} {
+  const leavesOf = new Map<string, LateLeaf[]>();
+  for (const leaf of there.lateLeaves) {
+    const key = documentKey(leaf.table, leaf.record.id);
+    leavesOf.set(key, [...(leavesOf.get(key) ?? []), leaf]);
+  }
+  const write: [SyncedTable, SyncedRecord][] = [];
+  const keep: [SyncedTable, SyncedRecord][] = [];
+  const leaves: LateLeaf[] = [];
+  for (const [table, moved] of records) {
+    const key = documentKey(table, moved.id);
+    const document = there.documents.get(key);
+    const mine = leavesOf.get(key) ?? [];
+    leaves.push(...mine);
+    // Newest first; at one instant the version already there, then the moved one.
+    const versions = [
+      ...(document?.kind === 'record' ? [{ record: document.record, there: true }] : []),
+      { record: moved, there: false },
+      ...mine.map((leaf) => ({ record: leaf.record, there: false })),
+    ].sort((a, b) => instantValue(b.record.updatedAt) - instantValue(a.record.updatedAt));
+    const [newest, ...others] = versions;
+    if (!newest) continue;
+    if (!newest.there) write.push([table, newest.record]);
+    const seen = new Set([JSON.stringify(newest.record)]);
+    for (const other of others) {
+      const text = JSON.stringify(other.record);
+      if (seen.has(text)) continue;
+      seen.add(text);
+      keep.push([table, other.record]);
+    }
+  }
+  return { write, keep, leaves };
+}
+
+/**
  * Moves a young person and every record of theirs from one caseload to another, in the
  * lead's local copies (the caller replicates: `to` first, then `from`). Refuses, with a
  * message, a young person who is not in the from-caseload, a move to the same caseload, and a
@@ -263,18 +313,86 @@ export async function moveCase(options: {
     };
   }
   const toOpened = await readCaseload(to.local, to.caseloadId, to.keys);
-  await sealInto(to, toOpened, records, now, true);
+  const settled = settleWithThere(records, toOpened);
+  await sealInto(to, toOpened, settled.write, now, true);
   const toKey = newestKey(to);
   const conflictEntries = toKey
     ? await moveConflictEntries(from, { ...to, key: toKey }, records)
     : 0;
+  if (toKey) await keepAsConflictEntries({ ...to, key: toKey }, settled.keep, now);
+  // The old coach's versions that lost to the first move's deletion are kept above (or
+  // written as the newest): their leaves go. One that is the document's revision was just
+  // written on top of.
+  const leaves = settled.leaves.filter(
+    (leaf) => toOpened.documents.get(documentKey(leaf.table, leaf.record.id))?.rev !== leaf.rev,
+  );
+  await writeAll(
+    to.local,
+    leaves.map((leaf) => ({ _id: leaf.documentId, _rev: leaf.rev, _deleted: true })),
+  );
   await deleteFrom(from, fromOpened, records, now);
   return { ok: true, moved: countOf(records), conflictEntries, movedAt: toInstant(now) };
 }
 
-/** What forwarding did for one move. */
-export interface ForwardOutcome {
+/**
+ * Where late work of a moved young person is looked for, and where it goes: every caseload a
+ * recorded move of theirs names, other than the one their newest move took the case to (the
+ * caseload that holds it now), each sent to that one. A case moved A to B, then B to C: work
+ * sent late to A and to B both go to C. A case moved back (A to B, then B to A): work sent late
+ * to B goes to A.
+ */
+export interface ForwardPath {
+  youngPersonId: string;
+  fromCaseload: string;
+  /** The caseload that holds the case now (the newest move's). */
+  toCaseload: string;
+  /** The newest recorded move that took the case out of `fromCaseload`. */
   move: RecordedMove;
+}
+
+/** Every path late work of a moved young person can take (see `ForwardPath`). */
+export function forwardPaths(moves: readonly RecordedMove[]): ForwardPath[] {
+  const byPerson = new Map<string, RecordedMove[]>();
+  for (const move of moves) {
+    const known = byPerson.get(move.youngPersonId);
+    if (known) known.push(move);
+    else byPerson.set(move.youngPersonId, [move]);
+  }
+  const paths: ForwardPath[] = [];
+  for (const [youngPersonId, theirs] of byPerson) {
+    // Oldest first; two moves at one instant in the order they were recorded.
+    const inOrder = theirs
+      .map((move, index) => ({ move, index }))
+      .sort(
+        (a, b) => instantValue(a.move.movedAt) - instantValue(b.move.movedAt) || a.index - b.index,
+      )
+      .map((m) => m.move);
+    const newest = inOrder[inOrder.length - 1];
+    if (!newest) continue;
+    const holder = newest.toCaseload;
+    const outOf = new Map<string, RecordedMove>();
+    for (const move of inOrder) {
+      for (const caseloadId of [move.fromCaseload, move.toCaseload]) {
+        if (caseloadId === holder) continue;
+        // The newest move out of the caseload (a caseload named only as an earlier move's
+        // destination is left by that move's successor, or by the newest move).
+        const out = inOrder.filter((m) => m.fromCaseload === caseloadId).pop() ?? newest;
+        outOf.set(caseloadId, out);
+      }
+    }
+    for (const [fromCaseload, move] of outOf) {
+      paths.push({ youngPersonId, fromCaseload, toCaseload: holder, move });
+    }
+  }
+  return paths;
+}
+
+/** What forwarding did for one young person's late work in one old caseload. */
+export interface ForwardOutcome {
+  /** The newest recorded move that took the case out of the old caseload. */
+  move: RecordedMove;
+  /** Where the work went: the caseload that holds the case now (the newest move's). */
+  sentTo: string;
   /** Records copied to the new caseload (newer there than its version). */
   forwarded: TableCounts;
   /** Records older than the new coach's own change, kept there as conflict entries. */
@@ -283,26 +401,27 @@ export interface ForwardOutcome {
   deleted: number;
 }
 
+/** A path whose caseloads were given but whose forwarding failed on this device. */
+export interface ForwardFailure {
+  path: ForwardPath;
+  message: string;
+}
+
 /**
- * For each recorded move (only the newest move of each young person counts), any live record
- * of that young person in the old caseload (a coach's device edited or added it offline before
- * it had the deletions) is copied to the new caseload when it is newer than the new
- * caseload's version (a record or a deletion there), and deleted again in the old caseload.
- * Writes to the local copies only: the caller replicates every caseload it returns as changed
- * (new caseloads first). A move whose caseloads are not given is skipped.
+ * For each young person's recorded moves (every caseload that held the case, see
+ * `forwardPaths`), any live record of theirs in an old caseload (a coach's device edited or
+ * added it offline before it had the deletions) is copied to the caseload that holds the case
+ * now when it is newer than that caseload's version (a record or a deletion there), and
+ * deleted again in the old caseload. Writes to the local copies only: the caller replicates
+ * every caseload it returns as changed (new caseloads first). A path whose caseloads are not
+ * given is skipped (the caller says why); one that fails is reported in `failed`, and the
+ * others go on.
  */
 export async function forwardMovedCases(
   moves: readonly RecordedMove[],
   caseloads: readonly CaseloadSide[],
   now: Date,
-): Promise<{ outcomes: ForwardOutcome[]; changed: string[] }> {
-  const latest = new Map<string, RecordedMove>();
-  for (const move of moves) {
-    const known = latest.get(move.youngPersonId);
-    if (!known || instantValue(move.movedAt) > instantValue(known.movedAt)) {
-      latest.set(move.youngPersonId, move);
-    }
-  }
+): Promise<{ outcomes: ForwardOutcome[]; changed: string[]; failed: ForwardFailure[] }> {
   const sides = new Map(caseloads.map((c) => [c.caseloadId, c]));
   const opened = new Map<string, OpenedCaseload>();
   const open = async (side: CaseloadSide) => {
@@ -314,60 +433,87 @@ export async function forwardMovedCases(
     return found;
   };
   const outcomes: ForwardOutcome[] = [];
+  const failed: ForwardFailure[] = [];
   const changed = new Set<string>();
-  for (const move of latest.values()) {
-    const from = sides.get(move.fromCaseload);
-    const to = sides.get(move.toCaseload);
+  for (const path of forwardPaths(moves)) {
+    const from = sides.get(path.fromCaseload);
+    const to = sides.get(path.toCaseload);
     if (!from || !to || from === to) continue;
-    const fromOpened = await open(from);
-    const toOpened = await open(to);
-    const owners = ownersOf([fromOpened, toOpened]);
-    const live = eachRecord(recordsOfYoungPerson(fromOpened, move.youngPersonId, owners));
-    // Versions a coach's device made before it had the move, left beside the deletion.
-    const leaves = fromOpened.lateLeaves.filter(
-      (leaf) => ownerOf(leaf.table, leaf.record, owners) === move.youngPersonId,
-    );
-    const late: [SyncedTable, SyncedRecord][] = [
-      ...live,
-      ...leaves.map((leaf): [SyncedTable, SyncedRecord] => [leaf.table, leaf.record]),
-    ];
-    if (late.length === 0) continue;
-    const newer = late.filter(([table, record]) => {
-      const there = toOpened.documents.get(documentKey(table, record.id));
-      if (!there) return true;
-      const version = there.kind === 'record' ? there.record.updatedAt : there.deletion.deletedAt;
-      return instantValue(record.updatedAt) > instantValue(version);
-    });
-    // Older than the new coach's own change of the record: kept there as a conflict entry,
-    // as two devices' changes are, for the new coach to choose (never dropped unseen).
-    const older = late.filter(([table, record]) => {
-      const there = toOpened.documents.get(documentKey(table, record.id));
-      return (
-        there?.kind === 'record' &&
-        !newer.some(([, r]) => r === record) &&
-        JSON.stringify(there.record) !== JSON.stringify(record)
-      );
-    });
-    await sealInto(to, toOpened, newer, now, false);
-    const toKey = newestKey(to);
-    const kept = toKey ? await keepAsConflictEntries({ ...to, key: toKey }, older, now) : 0;
-    await deleteFrom(from, fromOpened, live, now);
-    if (leaves.length > 0) {
-      await writeAll(
-        from.local,
-        leaves.map((leaf) => ({ _id: leaf.documentId, _rev: leaf.rev, _deleted: true })),
-      );
+    try {
+      const outcome = await forwardOne(path, from, to, await open(from), await open(to), now);
+      if (!outcome) continue;
+      if (outcome.forwarded || outcome.kept > 0) changed.add(to.caseloadId);
+      changed.add(from.caseloadId);
+      outcomes.push({
+        move: path.move,
+        sentTo: to.caseloadId,
+        forwarded: outcome.counts,
+        keptAsConflicts: outcome.kept,
+        deleted: outcome.deleted,
+      });
+    } catch (error) {
+      failed.push({
+        path,
+        message: error instanceof Error ? error.message : 'This device could not forward the work.',
+      });
+      // What was written before the failure goes all the same (it is in the copies).
+      changed.add(to.caseloadId);
+      changed.add(from.caseloadId);
     }
-    if (newer.length > 0 || kept > 0) changed.add(to.caseloadId);
-    changed.add(from.caseloadId);
-    // Read again when another move needs them.
+    // Read again when another path needs them.
     opened.delete(from.caseloadId);
     opened.delete(to.caseloadId);
-    outcomes.push({ move, forwarded: countOf(newer), keptAsConflicts: kept, deleted: late.length });
   }
-  const order = [...changed].sort((a, b) => {
-    const isTo = (id: string) => outcomes.some((o) => o.move.toCaseload === id);
-    return Number(isTo(b)) - Number(isTo(a));
+  const isTo = (id: string) => outcomes.some((o) => o.sentTo === id);
+  const order = [...changed].sort((a, b) => Number(isTo(b)) - Number(isTo(a)));
+  return { outcomes, changed: order, failed };
+}
+
+/** Forwards one young person's late work from one old caseload; null when there is none. */
+async function forwardOne(
+  path: ForwardPath,
+  from: CaseloadSide,
+  to: CaseloadSide,
+  fromOpened: OpenedCaseload,
+  toOpened: OpenedCaseload,
+  now: Date,
+): Promise<{ counts: TableCounts; forwarded: boolean; kept: number; deleted: number } | null> {
+  const owners = ownersOf([fromOpened, toOpened]);
+  const live = eachRecord(recordsOfYoungPerson(fromOpened, path.youngPersonId, owners));
+  // Versions a coach's device made before it had the move, left beside the deletion.
+  const leaves = fromOpened.lateLeaves.filter(
+    (leaf) => ownerOf(leaf.table, leaf.record, owners) === path.youngPersonId,
+  );
+  const late: [SyncedTable, SyncedRecord][] = [
+    ...live,
+    ...leaves.map((leaf): [SyncedTable, SyncedRecord] => [leaf.table, leaf.record]),
+  ];
+  if (late.length === 0) return null;
+  const newer = late.filter(([table, record]) => {
+    const there = toOpened.documents.get(documentKey(table, record.id));
+    if (!there) return true;
+    const version = there.kind === 'record' ? there.record.updatedAt : there.deletion.deletedAt;
+    return instantValue(record.updatedAt) > instantValue(version);
   });
-  return { outcomes, changed: order };
+  // Older than the new coach's own change of the record: kept there as a conflict entry,
+  // as two devices' changes are, for the new coach to choose (never dropped unseen).
+  const older = late.filter(([table, record]) => {
+    const there = toOpened.documents.get(documentKey(table, record.id));
+    return (
+      there?.kind === 'record' &&
+      !newer.some(([, r]) => r === record) &&
+      JSON.stringify(there.record) !== JSON.stringify(record)
+    );
+  });
+  await sealInto(to, toOpened, newer, now, false);
+  const toKey = newestKey(to);
+  const kept = toKey ? await keepAsConflictEntries({ ...to, key: toKey }, older, now) : 0;
+  await deleteFrom(from, fromOpened, live, now);
+  if (leaves.length > 0) {
+    await writeAll(
+      from.local,
+      leaves.map((leaf) => ({ _id: leaf.documentId, _rev: leaf.rev, _deleted: true })),
+    );
+  }
+  return { counts: countOf(newer), forwarded: newer.length > 0, kept, deleted: late.length };
 }

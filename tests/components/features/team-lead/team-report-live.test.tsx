@@ -448,6 +448,31 @@ describe("the lead's team report on a real team server", () => {
     expect(await amberDevice.db.ratings.where('goalId').equals(leo.goal.id).count()).toBe(0);
     expect(await amberDevice.db.youngPeople.get(mia.youngPerson.id)).toEqual(mia.youngPerson);
   });
+
+  it('says which caseload late work could not be forwarded from, next to the other notes (review 14c finding 6)', async () => {
+    // Leo moved from Amber's caseload (above); the lead is then taken out of it on the server.
+    const security = `${server.url}/${caseloadOf.get(amber.name)}/_security`;
+    const admin = { authorization: basicAuth(server.admin), 'content-type': 'application/json' };
+    const before = await (await fetch(security, { headers: admin })).text();
+    const refused = await fetch(security, {
+      method: 'PUT',
+      headers: admin,
+      body: JSON.stringify({
+        admins: { names: [], roles: [] },
+        members: { names: [amber.name], roles: [] },
+      }),
+    });
+    expect(refused.ok).toBe(true);
+    try {
+      renderReport(LATER);
+      const waiting = await screen.findByRole('list', { name: 'Late work not forwarded yet' });
+      expect(within(waiting).getByRole('listitem')).toHaveTextContent(
+        /^Work sent late to coach-amber’s caseload \(caseload-[0-9a-f]+\) after a case moved away could not be forwarded yet: The team server would not let your account read this caseload\. Ask your service’s IT team to check that you are one of its members\. It will be tried again at the next refresh\.$/,
+      );
+    } finally {
+      await fetch(security, { method: 'PUT', headers: admin, body: before });
+    }
+  });
 });
 
 /** Resolves once `find` returns an element (React Testing Library's own wait). */

@@ -16,17 +16,27 @@ import {
 } from '../../../../src/features/team-lead/lead-actions';
 import { forwardMoves, moveCaseAction } from '../../../../src/features/team-lead/move-case-action';
 import type { Session } from '../../../../src/domain/schemas';
+import type { CaseloadKey } from '../../../../src/team/keys/caseload-key';
+import { sealEnvelope } from '../../../../src/team/keys/envelope';
+import { openServerCopy } from '../../../../src/team/lead/caseload-records';
+import { documentIdsFor } from '../../../../src/team/sync/document-ids';
+import {
+  recordPayload,
+  type SyncedRecord,
+  type SyncedTable,
+} from '../../../../src/team/sync/payload';
 import {
   createTeamDatabase,
   createTeamUser,
   provisionCoach,
   type TeamCredentials,
 } from '../../../../src/team/provision';
-import { startCouchServer, type CouchServer } from '../../../support/couch-server';
+import { basicAuth, startCouchServer, type CouchServer } from '../../../support/couch-server';
 import { freshDb } from '../../db/fixtures';
 import {
   addJourney,
   journey,
+  type Journey,
   makeDevice,
   saved,
   waitFor,
@@ -181,7 +191,8 @@ describe('moving a case from the lead’s screen', () => {
 
     // The lead's next refresh forwards it.
     const forwarded = await forwardMoves(new Date('2026-12-03T09:00:00.000Z'));
-    expect(forwarded.ok && forwarded.value.map((o) => o.forwarded.sessions)).toEqual([1]);
+    expect(forwarded.ok && forwarded.value.outcomes.map((o) => o.forwarded.sessions)).toEqual([1]);
+    expect(forwarded.ok && forwarded.value.problems).toEqual([]);
     await waitFor(
       b,
       async () => (await b.db.sessions.get(late.id)) !== undefined,
@@ -190,7 +201,7 @@ describe('moving a case from the lead’s screen', () => {
     expect(await b.db.sessions.get(late.id)).toEqual(late);
     // Nothing more to forward.
     const again = await forwardMoves(new Date('2026-12-03T09:05:00.000Z'));
-    expect(again).toEqual({ ok: true, value: [] });
+    expect(again).toEqual({ ok: true, value: { outcomes: [], problems: [] } });
 
     // A move refused before anything is written is not kept.
     const refused = await moveCaseAction(
@@ -222,7 +233,7 @@ describe('moving a case from the lead’s screen', () => {
       NOW,
     );
     const finished = await forwardMoves(new Date('2026-12-03T09:30:00.000Z'));
-    expect(finished.ok && finished.value.map((o) => o.forwarded.ratings)).toEqual([3]);
+    expect(finished.ok && finished.value.outcomes.map((o) => o.forwarded.ratings)).toEqual([3]);
     await waitFor(
       b,
       async () => (await b.db.youngPeople.get(leo.youngPerson.id)) !== undefined,
@@ -233,6 +244,127 @@ describe('moving a case from the lead’s screen', () => {
       async () => (await a.db.youngPeople.get(leo.youngPerson.id)) === undefined,
       'Leo gone from A',
     );
+  });
+
+  it('forwards what it can when one caseload is out of reach or its key is elsewhere, and says which (review 14c finding 6)', async () => {
+    await freshDb();
+    const set = await setUpLead(
+      { server: server.url, teamDatabase, userName: leadUser.name, password: leadUser.password },
+      teamDirectory,
+      NOW,
+    );
+    if (!set.ok) throw new Error(set.message);
+    const caseloads: string[] = [];
+    for (const name of ['coach-cara', 'coach-dev', 'coach-esme']) {
+      const coach = { name, password: 'coach password 3' };
+      const database = must(
+        await provisionCoach(server.url, server.admin, coach, leadUser.name, teamDatabase),
+      ).database;
+      const lead = await readTeamLead();
+      if (!lead) throw new Error('no lead');
+      const invited = await inviteOne(
+        await openLead(lead),
+        { coachName: name, caseloadDatabase: database },
+        teamDirectory,
+        NOW,
+      );
+      if (!invited.ok) throw new Error(invited.message);
+      caseloads.push(database);
+    }
+    const [cara, dev, esme] = caseloads as [string, string, string];
+    const lead = await readTeamLead();
+    if (!lead) throw new Error('no lead');
+    const { keys } = await openLead(lead);
+    /** Sealed records put on the server, as a coach's device sends them. */
+    const send = async (caseload: string, records: [SyncedTable, SyncedRecord][]) => {
+      const key = keys.find((k): k is CaseloadKey => k.caseloadId === caseload);
+      if (!key) throw new Error('no key');
+      const ids = await documentIdsFor(key);
+      const remote = openServerCopy({
+        remoteUrl: `${server.url}/${caseload}`,
+        credentials: leadUser,
+      });
+      try {
+        for (const [table, record] of records) {
+          const documentId = await ids.ofRecord(table, record.id);
+          await remote.put(await sealEnvelope(key, documentId, recordPayload(table, record)));
+        }
+      } finally {
+        await remote.close();
+      }
+    };
+    const all = (j: Journey): [SyncedTable, SyncedRecord][] => [
+      ['youngPeople', j.youngPerson],
+      ['goals', j.goal],
+      ['sessions', j.session],
+      ...j.ratings.map((r): [SyncedTable, SyncedRecord] => ['ratings', r]),
+    ];
+    const fromCara = journey('Nia Halloran', 'Ride the bus alone', 'Practised the route');
+    const fromEsme = journey('Owen Breck', 'Eat breakfast', 'Made toast');
+    await send(cara, all(fromCara));
+    await send(esme, all(fromEsme));
+    for (const [j, from] of [
+      [fromCara, cara],
+      [fromEsme, esme],
+    ] as const) {
+      const moved = await moveCaseAction(
+        { youngPersonId: j.youngPerson.id, fromCaseload: from, toCaseload: dev },
+        MOVED_AT,
+      );
+      expect(moved.ok && moved.value.sent).toBe(true);
+    }
+    // A case moved on another device from a caseload whose key this device does not hold.
+    const elsewhere = `caseload-${'0'.repeat(32)}`;
+    await updateTeamLead(
+      (current) => ({
+        ...current,
+        moves: [
+          ...current.moves,
+          {
+            youngPersonId: crypto.randomUUID(),
+            fromCaseload: elsewhere,
+            toCaseload: dev,
+            movedAt: MOVED_AT.toISOString(),
+          },
+        ],
+      }),
+      NOW,
+    );
+    // Cara's device sends a session made offline after the move; Esme's caseload is gone from
+    // the server.
+    const late: Session = {
+      ...fromCara.session,
+      id: crypto.randomUUID(),
+      notes: 'Rode the bus to town on her own',
+      date: '2026-12-02',
+      createdAt: '2026-12-02T15:00:00.000Z',
+      updatedAt: '2026-12-02T15:00:00.000Z',
+    };
+    await send(cara, [['sessions', late]]);
+    const gone = await fetch(`${server.url}/${esme}`, {
+      method: 'DELETE',
+      headers: { authorization: basicAuth(server.admin) },
+    });
+    expect(gone.ok).toBe(true);
+
+    const forwarded = await forwardMoves(new Date('2026-12-03T09:00:00.000Z'));
+    if (!forwarded.ok) throw new Error(forwarded.message);
+    expect(
+      forwarded.value.outcomes.map((o) => [o.move.fromCaseload, o.sentTo, o.forwarded.sessions]),
+    ).toEqual([[cara, dev, 1]]);
+    expect(forwarded.value.problems).toEqual([
+      { caseloadId: elsewhere, role: 'from', problem: expect.stringContaining('key') },
+      { caseloadId: esme, role: 'from', problem: 'This caseload is not on the team server.' },
+    ]);
+    // The session is on the server in Dev's caseload.
+    const devKey = keys.find((k) => k.caseloadId === dev);
+    if (!devKey) throw new Error('no key');
+    const devIds = await documentIdsFor(devKey);
+    const response = await fetch(
+      `${server.url}/${dev}/${await devIds.ofRecord('sessions', late.id)}`,
+      { headers: { authorization: basicAuth(server.admin) } },
+    );
+    expect(response.status).toBe(200);
   });
 
   it('says so on a device that leads no team', async () => {

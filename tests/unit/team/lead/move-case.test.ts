@@ -6,12 +6,18 @@
  * the server holds no plain text.
  */
 import '../../../support/browser-globals';
-import type { Database } from 'pouchdb-browser';
+import type { Database, PouchDocument } from 'pouchdb-browser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Closure, Rating, ResilienceMap, Session } from '../../../../src/domain/schemas';
 import { createCaseloadKey, type CaseloadKey } from '../../../../src/team/keys/caseload-key';
-import { sealEnvelope } from '../../../../src/team/keys/envelope';
+import { openEnvelope, sealEnvelope } from '../../../../src/team/keys/envelope';
 import { documentIdsFor } from '../../../../src/team/sync/document-ids';
+import {
+  conflictPayloadSchema,
+  recordPayload,
+  type SyncedRecord,
+  type SyncedTable,
+} from '../../../../src/team/sync/payload';
 import {
   openLocalCopy,
   openServerCopy,
@@ -135,6 +141,83 @@ async function caseOn(device: Device, j: Journey) {
     closures: await db.closures.where('youngPersonId').equals(id).toArray(),
     resilienceMaps: await db.resilienceMaps.where('youngPersonId').equals(id).toArray(),
   };
+}
+
+/**
+ * Records as a coach's device sends them: sealed under the caseload's key into its documents
+ * (here straight into the lead's copy, as if the lead's refresh had just got them).
+ */
+async function sendAsCoach(c: Caseload, records: [SyncedTable, SyncedRecord][]) {
+  const ids = await documentIdsFor(c.key);
+  const documents = [];
+  for (const [table, record] of records) {
+    const documentId = await ids.ofRecord(table, record.id);
+    const there = await c.side.local.get(documentId).catch(() => null);
+    const envelope = await sealEnvelope(c.key, documentId, recordPayload(table, record));
+    documents.push(there ? { ...envelope, _rev: there._rev } : envelope);
+  }
+  const results = await c.side.local.bulkDocs(documents);
+  expect(results.every((r) => 'ok' in r && r.ok)).toBe(true);
+}
+
+/**
+ * A version a coach's device made on top of `baseRev` before it had the lead's newer
+ * revision: sent, it sits beside the lead's as a conflicting leaf of the document.
+ */
+async function sendBeside(
+  c: Caseload,
+  baseRev: string,
+  table: SyncedTable,
+  record: SyncedRecord,
+  /** The revision's hash: CouchDB picks the higher as the document's revision. */
+  mine: string,
+): Promise<void> {
+  const ids = await documentIdsFor(c.key);
+  const documentId = await ids.ofRecord(table, record.id);
+  const envelope = await sealEnvelope(c.key, documentId, recordPayload(table, record));
+  const [generation, hash] = baseRev.split('-');
+  const next = Number(generation) + 1;
+  // As replication writes it: with its history, not as a new edit (the app's typing of
+  // PouchDB leaves the option out).
+  const writeAsIs = c.side.local.bulkDocs.bind(c.side.local) as unknown as (
+    docs: PouchDocument[],
+    options: { new_edits: false },
+  ) => Promise<unknown>;
+  await writeAsIs(
+    [{ ...envelope, _rev: `${next}-${mine}`, _revisions: { start: next, ids: [mine, hash] } }],
+    { new_edits: false },
+  );
+}
+
+/** The current revision of a record's document in the lead's copy. */
+async function revisionOf(c: Caseload, table: SyncedTable, id: string): Promise<string> {
+  const ids = await documentIdsFor(c.key);
+  return (await c.side.local.get(await ids.ofRecord(table, id)))._rev;
+}
+
+/** The records of the conflict entries (versions kept for the coach) in the lead's copy. */
+async function keptVersions(c: Caseload): Promise<SyncedRecord[]> {
+  const all = await c.side.local.allDocs({ include_docs: true });
+  const kept: SyncedRecord[] = [];
+  for (const row of all.rows) {
+    if (!row.doc || row.id.startsWith('_')) continue;
+    const opened = await openEnvelope(row.doc, {
+      caseloadId: c.database,
+      keys: c.side.keys,
+      schema: conflictPayloadSchema,
+    });
+    if (opened.ok) kept.push(opened.record.record);
+  }
+  return kept;
+}
+
+function recordsOf(j: Journey): [SyncedTable, SyncedRecord][] {
+  return [
+    ['youngPeople', j.youngPerson],
+    ['goals', j.goal],
+    ['sessions', j.session],
+    ...j.ratings.map((r): [SyncedTable, SyncedRecord] => ['ratings', r]),
+  ];
 }
 
 const sorted = <T extends { id: string }>(rows: T[]) =>
@@ -468,6 +551,7 @@ describe('moving a case to another coach', () => {
     expect(forwarded.outcomes).toEqual([
       {
         move,
+        sentTo: caseB.database,
         forwarded: {
           youngPeople: 1,
           goals: 0,
@@ -516,5 +600,164 @@ describe('moving a case to another coach', () => {
     expect((await forwardMovedCases([move], [caseA.side, caseB.side], MOVED_AT)).outcomes).toEqual(
       [],
     );
+  });
+
+  it('forwards work sent late to every caseload that held the case to the one that holds it now (review 14c finding 5)', async () => {
+    const caseA = await newCaseload();
+    const caseB = await newCaseload();
+    const caseC = await newCaseload();
+    const moving = journey('Isla Pennant', 'Join the choir', 'Sang in the hall');
+    await sendAsCoach(caseA, recordsOf(moving));
+    const first = await moveCase({
+      from: caseA.side,
+      to: caseB.side,
+      youngPersonId: moving.youngPerson.id,
+      now: MOVED_AT,
+    });
+    expect(first.ok).toBe(true);
+    const secondAt = new Date('2026-12-04T10:00:00Z');
+    const second = await moveCase({
+      from: caseB.side,
+      to: caseC.side,
+      youngPersonId: moving.youngPerson.id,
+      now: secondAt,
+    });
+    expect(second.ok).toBe(true);
+    const toB: RecordedMove = {
+      youngPersonId: moving.youngPerson.id,
+      fromCaseload: caseA.database,
+      toCaseload: caseB.database,
+      movedAt: MOVED_AT.toISOString(),
+    };
+    const toC: RecordedMove = {
+      youngPersonId: moving.youngPerson.id,
+      fromCaseload: caseB.database,
+      toCaseload: caseC.database,
+      movedAt: secondAt.toISOString(),
+    };
+
+    // A's device was offline through both moves: a session it added after the first reaches
+    // A's caseload now. B's device changed the goal offline after the second move.
+    const lateOnA: Session = {
+      ...moving.session,
+      id: crypto.randomUUID(),
+      notes: 'Sang a solo at assembly',
+      date: '2026-12-03',
+      createdAt: '2026-12-03T15:00:00.000Z',
+      updatedAt: '2026-12-03T15:00:00.000Z',
+    };
+    const goalOnB = {
+      ...moving.goal,
+      status: 'achieved' as const,
+      updatedAt: '2026-12-05T09:00:00.000Z',
+    };
+    await sendAsCoach(caseA, [['sessions', lateOnA]]);
+    await sendAsCoach(caseB, [['goals', goalOnB]]);
+
+    // Recorded in any order: the newest move says who holds the case.
+    const forwarded = await forwardMovedCases(
+      [toC, toB],
+      [caseA.side, caseB.side, caseC.side],
+      new Date('2026-12-06T09:00:00Z'),
+    );
+    expect(forwarded.failed).toEqual([]);
+    expect(
+      forwarded.outcomes
+        .map((o) => ({
+          from: o.move.fromCaseload,
+          to: o.sentTo,
+          sessions: o.forwarded.sessions,
+          goals: o.forwarded.goals,
+        }))
+        .sort((x, y) => x.from.localeCompare(y.from)),
+    ).toEqual(
+      [
+        { from: caseA.database, to: caseC.database, sessions: 1, goals: 0 },
+        { from: caseB.database, to: caseC.database, sessions: 0, goals: 1 },
+      ].sort((x, y) => x.from.localeCompare(y.from)),
+    );
+    expect(forwarded.changed[0]).toBe(caseC.database);
+
+    const onC = await readCaseload(caseC.side.local, caseC.database, caseC.side.keys);
+    expect(sorted(onC.records.sessions)).toEqual(sorted([moving.session, lateOnA]));
+    expect(onC.records.goals).toEqual([goalOnB]);
+    for (const old of [caseA, caseB]) {
+      const left = await readCaseload(old.side.local, old.database, old.side.keys);
+      expect(left.records.sessions).toEqual([]);
+      expect(left.records.goals).toEqual([]);
+    }
+    // Nothing left to forward.
+    expect(
+      (
+        await forwardMovedCases(
+          [toB, toC],
+          [caseA.side, caseB.side, caseC.side],
+          new Date('2026-12-06T09:05:00Z'),
+        )
+      ).outcomes,
+    ).toEqual([]);
+  });
+
+  it('moving a case back keeps the old coach’s newer work there, and the other version for the coach to choose (review 14c finding 4)', async () => {
+    const caseA = await newCaseload();
+    const caseB = await newCaseload();
+    const moving = journey('Ruby Stenness', 'Read a chapter a night', 'Chose a library book');
+    await sendAsCoach(caseA, recordsOf(moving));
+    const goalBase = await revisionOf(caseA, 'goals', moving.goal.id);
+    const sessionBase = await revisionOf(caseA, 'sessions', moving.session.id);
+    const away = await moveCase({
+      from: caseA.side,
+      to: caseB.side,
+      youngPersonId: moving.youngPerson.id,
+      now: MOVED_AT,
+    });
+    expect(away.ok).toBe(true);
+
+    // A's device, offline, had changed the session at 09:00 (before the move at 10:00: it
+    // loses to the move's deletion) and changes the goal at 15:00 (after: newer than it).
+    const sessionOnA: Session = {
+      ...moving.session,
+      notes: 'Chose a library book and read the first page',
+      updatedAt: '2026-12-02T09:00:00.000Z',
+    };
+    const goalOnA = {
+      ...moving.goal,
+      status: 'achieved' as const,
+      updatedAt: '2026-12-02T15:00:00.000Z',
+    };
+    // The session's revision sorts below the lead's deletion, the goal's above (CouchDB then
+    // names A's goal as the document's revision): each way round is covered.
+    await sendBeside(caseA, sessionBase, 'sessions', sessionOnA, '0'.repeat(32));
+    await sendBeside(caseA, goalBase, 'goals', goalOnA, 'f'.repeat(32));
+    // B's coach changed the session at noon, after A's change of it.
+    const sessionOnB: Session = {
+      ...moving.session,
+      notes: 'Chose a library book about owls',
+      updatedAt: '2026-12-02T12:00:00.000Z',
+    };
+    await sendAsCoach(caseB, [['sessions', sessionOnB]]);
+    const inA = await readCaseload(caseA.side.local, caseA.database, caseA.side.keys);
+    expect(inA.records.goals).toEqual([goalOnA]);
+    expect(inA.lateLeaves.map((l) => l.record)).toEqual([sessionOnA]);
+
+    // Moved back before any refresh forwarded A's work.
+    const back = await moveCase({
+      from: caseB.side,
+      to: caseA.side,
+      youngPersonId: moving.youngPerson.id,
+      now: new Date('2026-12-03T10:00:00Z'),
+    });
+    expect(back.ok).toBe(true);
+    const after = await readCaseload(caseA.side.local, caseA.database, caseA.side.keys);
+    // The newer version of each record holds: A's goal, B's session.
+    expect(after.records.goals).toEqual([goalOnA]);
+    expect(after.records.sessions.map((s) => s.notes)).toEqual([sessionOnB.notes]);
+    expect(after.records.youngPeople.map((p) => p.id)).toEqual([moving.youngPerson.id]);
+    expect(after.records.ratings).toHaveLength(3);
+    expect(after.lateLeaves).toEqual([]);
+    // The other versions are kept for A's coach to choose, none lost.
+    const kept = await keptVersions(caseA);
+    expect(kept).toEqual(expect.arrayContaining([sessionOnA, moving.goal]));
+    expect(kept).toHaveLength(2);
   });
 });
