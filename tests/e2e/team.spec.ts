@@ -197,6 +197,52 @@ test('two coaches sync their caseloads through the service, and a replacement de
       timeout: 60_000,
     });
   }
+
+  // Amber's first tablet is lost: the lead removes it. The caseload gets a new key; the
+  // replacement takes it and goes on; the lost tablet stops syncing and says so.
+  await leadPage.goto('/settings');
+  const amberDevices = leadPage.getByRole('list', {
+    name: `Devices holding ${amber.caseloadDatabase}`,
+  });
+  await expect(
+    amberDevices.getByRole('button', { name: /^Remove the coach’s device/ }),
+  ).toHaveCount(2);
+  await amberDevices
+    .getByRole('button', { name: /^Remove the coach’s device/ })
+    .first()
+    .click();
+  const removing = leadPage.getByRole('alertdialog', { name: 'Remove this device from the team?' });
+  await expectNoViolations(leadPage, 'The confirmation before removing a device');
+  await removing.getByRole('button', { name: 'Remove the device' }).click();
+  await expect(leadPage.getByText(/was removed\. The caseload has a new key\./)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(
+    amberDevices.getByRole('button', { name: /^Remove the coach’s device/ }),
+  ).toHaveCount(1, {
+    timeout: 60_000,
+  });
+
+  await amberPage.goto('/');
+  await expect(statusLine(amberPage)).toContainText(
+    'Your service lead took this device off the team',
+    {
+      timeout: 60_000,
+    },
+  );
+  await expect(amberPage.getByRole('link', { name: /Ada Fictional/ })).toBeVisible();
+
+  await replacement.goto('/');
+  await expectSaved(replacement);
+  await addAnother(replacement, 'Eve Fictional');
+  await expectSaved(replacement);
+  // The lead's report counts Amber's young people once each (Ada, Dan and Eve), whatever key
+  // their documents were sealed with.
+  await openTeamReport(leadPage);
+  await expect
+    .poll(async () => (await coachSizeRow(leadPage, amber.name))[1], { timeout: 60_000 })
+    .toBe('3');
+  expect(await everythingOnServer(team, amber.caseloadDatabase)).not.toContain('Eve Fictional');
 });
 
 /** Adds a young person to a caseload that has some already. */
