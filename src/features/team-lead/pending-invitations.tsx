@@ -1,3 +1,5 @@
+import { useEffect, useRef, useState } from 'react';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { formatInstantTime } from '../../lib/dates';
 import type { AcceptOutcome, PendingInvitation } from '../../team/directory';
 import { ConfirmDevice } from './confirm-device';
@@ -21,7 +23,21 @@ export function outcomeWords(outcome: AcceptOutcome): string {
   }
 }
 
-/** The invitations made and not yet settled, with "Check for answers" and its results. */
+/** One line for a screen reader after a check: how many answers, and what to do next. */
+function summaryOf(outcomes: readonly AcceptOutcome[]): string {
+  const toCompare = outcomes.filter((o) => o.state === 'answered').length;
+  const total = `${outcomes.length} ${outcomes.length === 1 ? 'invitation' : 'invitations'} checked.`;
+  return toCompare === 0
+    ? total
+    : `${total} ${toCompare} ${toCompare === 1 ? 'device has' : 'devices have'} answered: compare ${toCompare === 1 ? 'its' : 'each'} fingerprint with the coach’s screen before accepting.`;
+}
+
+/**
+ * The invitations made and not yet settled, with "Check for answers" and its results. The
+ * answers are a plain list beside a short live summary (a live region never holds the
+ * controls); once the lead accepts or refuses a device, focus goes to what became of it, not
+ * to the top of the page. Refusing asks first: it closes the invitation.
+ */
 export function PendingInvitations({
   pending,
   outcomes,
@@ -39,6 +55,15 @@ export function PendingInvitations({
   /** The numbers differ: the answer is refused and the invitation closed. */
   onRefuse: (outcome: AcceptOutcome) => void;
 }) {
+  const [refusing, setRefusing] = useState<AcceptOutcome | null>(null);
+  /** The invitation whose device the lead just accepted or refused: focus goes to its outcome. */
+  const [settling, setSettling] = useState<string | null>(null);
+  const settled = useRef<HTMLLIElement | null>(null);
+  const settledOutcome = outcomes?.find((o) => o.inviteId === settling);
+  useEffect(() => {
+    if (settledOutcome && settledOutcome.state !== 'answered') settled.current?.focus();
+  }, [settledOutcome]);
+
   return (
     <>
       <h3 id="lead-pending-heading">Invitations waiting for an answer</h3>
@@ -65,26 +90,55 @@ export function PendingInvitations({
           </button>
         </>
       )}
-      <div role="status" aria-live="polite">
-        {outcomes && (
-          <ul aria-label="Answers">
-            {outcomes.map((o, index) => (
-              <li key={o.inviteId || `unreadable-${index}`}>
-                {o.state === 'answered' ? (
-                  <ConfirmDevice
-                    outcome={o}
-                    busy={busy}
-                    onAccept={() => onAccept(o)}
-                    onRefuse={() => onRefuse(o)}
-                  />
-                ) : (
-                  outcomeWords(o)
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <p role="status" className="visually-hidden">
+        {outcomes ? summaryOf(outcomes) : ''}
+      </p>
+      {outcomes && (
+        <ul aria-label="Answers">
+          {outcomes.map((o, index) => (
+            <li
+              key={o.inviteId || `unreadable-${index}`}
+              ref={o.inviteId === settling ? settled : undefined}
+              tabIndex={o.inviteId === settling ? -1 : undefined}
+            >
+              {o.state === 'answered' ? (
+                <ConfirmDevice
+                  outcome={o}
+                  busy={busy}
+                  onAccept={() => {
+                    setSettling(o.inviteId);
+                    onAccept(o);
+                  }}
+                  onRefuse={() => setRefusing(o)}
+                />
+              ) : (
+                outcomeWords(o)
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {refusing && (
+        <ConfirmDialog
+          title="Refuse this device?"
+          confirmLabel="Refuse the device"
+          danger
+          onConfirm={() => {
+            const chosen = refusing;
+            setRefusing(null);
+            setSettling(chosen.inviteId);
+            onRefuse(chosen);
+          }}
+          onCancel={() => setRefusing(null)}
+        >
+          <p>
+            Refuse it only if its fingerprint is not the one on {refusing.coachName}’s screen:
+            someone else answered with the code. Nothing is shared with the device, and the
+            invitation closes, so you will need to make a new one and give its code to the coach in
+            person.
+          </p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }

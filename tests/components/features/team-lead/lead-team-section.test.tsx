@@ -383,7 +383,9 @@ describe('Settings > Lead a team, set up', () => {
         CASELOAD_A +
         '). The team server could not be reached. The invitation is kept',
     );
-    expect(answers.closest('[role="status"]')).toHaveAttribute('aria-live', 'polite');
+    // The outcomes are summed up in a live region, which holds no controls.
+    expect(within(region).getByRole('status')).toHaveTextContent('invitations checked.');
+    expect(answers.closest('[role="status"]')).toBeNull();
 
     // A refused answer was removed, but its invitation stays open (review finding 13).
     const [, blake, casey, , eden] = inviteIds;
@@ -481,11 +483,21 @@ describe('Settings > Lead a team, set up', () => {
     expect(directory.acceptAnswers.mock.calls[0]?.[6]).toEqual({});
     expect((await readTeamLead())?.pending).toHaveLength(2);
 
+    // The summary is read out; the controls are not inside the live region.
+    const summary = within(region).getByRole('status');
+    expect(summary).toHaveTextContent(
+      '2 invitations checked. 2 devices have answered: compare each fingerprint',
+    );
+    expect(within(summary).queryByRole('button')).toBeNull();
+
     await user.click(box);
     await user.click(within(first).getByRole('button', { name: 'Accept this device' }));
-    expect(
-      await within(region).findByText(/^Accepted: coach-amber .* has joined with the device/),
-    ).toBeVisible();
+    const accepted = await within(region).findByText(
+      /^Accepted: coach-amber .* has joined with the device/,
+    );
+    expect(accepted).toBeVisible();
+    // Focus goes to what became of the device, not to the top of the page.
+    await waitFor(() => expect(accepted).toHaveFocus());
     const confirmedCall = directory.acceptAnswers.mock.calls[1];
     expect(confirmedCall?.[6]).toEqual({ [amber ?? '']: coachFingerprint });
     expect((confirmedCall?.[2] as PendingInvitation[]).map((p) => p.invitation.inviteId)).toEqual([
@@ -496,10 +508,21 @@ describe('Settings > Lead a team, set up', () => {
     const second = within(region).getByRole('group', {
       name: `Answered: coach-blake (${CASELOAD_A})`,
     });
+    // Refusing asks first (it closes the invitation); Cancel changes nothing.
     await user.click(within(second).getByRole('button', { name: 'Refuse this device' }));
-    expect(await within(region).findByText(/^Not accepted: coach-blake/)).toHaveTextContent(
-      'You refused this device: nothing was shared with it',
+    const asking = await screen.findByRole('alertdialog', { name: 'Refuse this device?' });
+    expect(asking).toHaveTextContent('the invitation closes');
+    await user.click(within(asking).getByRole('button', { name: 'Cancel' }));
+    expect(directory.refuseAnswer).not.toHaveBeenCalled();
+    await user.click(within(second).getByRole('button', { name: 'Refuse this device' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', {
+        name: 'Refuse the device',
+      }),
     );
+    const refused = await within(region).findByText(/^Not accepted: coach-blake/);
+    expect(refused).toHaveTextContent('You refused this device: nothing was shared with it');
+    await waitFor(() => expect(refused).toHaveFocus());
     expect(directory.refuseAnswer).toHaveBeenCalledTimes(1);
     expect(directory.refuseAnswer.mock.calls[0]?.[1].invitation.inviteId).toBe(blake);
     await waitFor(async () => expect((await readTeamLead())?.pending).toEqual([]));
