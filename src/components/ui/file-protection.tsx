@@ -51,6 +51,8 @@ interface FileProtectionFieldsProps {
   noun: string;
   /** What a plain file lets anyone read, e.g. "every young person's name, goals and notes". */
   exposes: string;
+  /** The file is always protected: no box to turn protection off (a file of keys). */
+  required?: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export function FileProtectionFields({
   errors,
   noun,
   exposes,
+  required = false,
 }: FileProtectionFieldsProps) {
   const [asking, setAsking] = useState(false);
   const checkboxId = `${useId()}-protect`;
@@ -71,19 +74,21 @@ export function FileProtectionFields({
     onChange({ ...values, [key]: value });
   return (
     <div className="file-protection">
-      <div className="choice">
-        <input
-          id={checkboxId}
-          type="checkbox"
-          checked={values.protect}
-          aria-describedby={values.protect ? undefined : `${checkboxId}-warning`}
-          onChange={(e) => {
-            if (e.target.checked) onChange({ ...PROTECTED_FILE });
-            else setAsking(true);
-          }}
-        />
-        <label htmlFor={checkboxId}>Protect this {noun} with a passphrase</label>
-      </div>
+      {!required && (
+        <div className="choice">
+          <input
+            id={checkboxId}
+            type="checkbox"
+            checked={values.protect}
+            aria-describedby={values.protect ? undefined : `${checkboxId}-warning`}
+            onChange={(e) => {
+              if (e.target.checked) onChange({ ...PROTECTED_FILE });
+              else setAsking(true);
+            }}
+          />
+          <label htmlFor={checkboxId}>Protect this {noun} with a passphrase</label>
+        </div>
+      )}
       {values.protect ? (
         <div className="file-protection__passphrase">
           <SecretField

@@ -32,6 +32,8 @@ interface SaveFileDialogProps {
    */
   onSave: (passphrase: string | null) => Promise<void>;
   onCancel: () => void;
+  /** The file is always protected (a file of keys): protection cannot be turned off. */
+  required?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export function SaveFileDialog({
   failure,
   onSave,
   onCancel,
+  required = false,
 }: SaveFileDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -86,6 +89,7 @@ export function SaveFileDialog({
           errors={errors}
           noun="file"
           exposes={exposes}
+          required={required}
         />
         <p role="status" className="save-file-dialog__status">
           {saving ? (values.protect ? 'Protecting the file…' : 'Making the file…') : ''}

@@ -9,7 +9,7 @@ import type { RestoreMode } from '../../domain/restore-plan';
 import { errorReason } from '../../lib/errors';
 import type { BackupCheck } from './check-backup';
 import { openProtectedBackupInBackground, parseBackupInBackground } from './parse-in-background';
-import { readFileText } from './read-file-text';
+import { readFileText } from '../../lib/read-file-text';
 import type { RestoreState } from './restore-model';
 
 /**

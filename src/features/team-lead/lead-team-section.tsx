@@ -5,6 +5,7 @@ import type { AcceptOutcome, CaseloadListing, Removal } from '../../team/directo
 import { displayFingerprint } from '../../team/keys/identity';
 import { CoachList } from './coach-list';
 import { InviteCoachForm } from './invite-coach-form';
+import { SaveLeadKeys, TakeOverForm } from './lead-transfer-forms';
 import {
   checkForAnswers,
   inviteOne,
@@ -211,6 +212,8 @@ function Leading({
         onRefuse={(o) => void refuse(o)}
       />
       {problem && <p role="alert">{problem}</p>}
+      <h3>Lead from a new device</h3>
+      <SaveLeadKeys now={now} />
       <h3>Stop leading</h3>
       <StopLeading onStop={onStop} />
     </>
@@ -329,6 +332,7 @@ export function LeadTeamSection({
             now={now}
             onDone={(lead) => setLoaded({ phase: 'lead', lead })}
           />
+          <TakeOverForm now={now} onDone={(lead) => setLoaded({ phase: 'lead', lead })} />
         </>
       )}
       {loaded.phase === 'lead' && (
