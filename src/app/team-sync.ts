@@ -39,6 +39,9 @@ export const teamSync: TeamSyncSource = {
   disconnect: async () => {
     await (await load()).disconnect();
   },
+  changePassword: async (password) => {
+    await (await load()).changePassword(password);
+  },
 };
 
 /**

@@ -398,3 +398,112 @@ export async function checkAccess(
   if (!info.success || info.data.db_name !== database) return unexpected(answer.status);
   return { ok: true, value: { database, documents: info.data.doc_count } };
 }
+
+const userDocumentSchema = z.object({
+  _id: z.string(),
+  _rev: z.string(),
+  name: z.string(),
+  roles: z.array(z.string()),
+  type: z.literal('user'),
+});
+
+/** An account's document in `_users`, read as the server admin, or a problem. */
+async function readUser(root: string, admin: TeamCredentials, name: string) {
+  const id = `org.couchdb.user:${name}`;
+  const answer = await request(root, `/_users/${encodeURIComponent(id)}`, { credentials: admin });
+  if (!answer) return unreachable(root);
+  if (answer.status === 404) {
+    return problem('not-found', `There is no account called ${name} on the team server.`, 404);
+  }
+  if (answer.status !== 200) return failure(root, answer);
+  const user = userDocumentSchema.safeParse(answer.body);
+  if (!user.success) return unexpected(answer.status);
+  return { ok: true as const, value: { id, user: user.data } };
+}
+
+/**
+ * Gives an account a new password (after a coach's device was lost or stolen: the device keeps
+ * the old one, sealed, and could still sign in with it). Only a server admin may.
+ */
+export async function setUserPassword(
+  address: string,
+  admin: TeamCredentials,
+  user: TeamCredentials,
+): Promise<TeamResult<{ name: string }>> {
+  const root = normaliseAddress(address);
+  const invalid = checkName(user.name);
+  if (invalid) return invalid;
+  const signedIn = await signInAsServerAdmin(root, admin);
+  if (!signedIn.ok) return signedIn;
+  const read = await readUser(root, admin, user.name);
+  if (!read.ok) return read;
+  const { id, user: stored } = read.value;
+  const answer = await request(root, `/_users/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    credentials: admin,
+    body: { ...stored, password: user.password },
+  });
+  if (!answer) return unreachable(root);
+  if (answer.status !== 201 && answer.status !== 202) return failure(root, answer);
+  return { ok: true, value: { name: user.name } };
+}
+
+/** Takes `name` off a database's members (its security object, checked after). */
+async function removeMember(
+  root: string,
+  admin: TeamCredentials,
+  database: string,
+  name: string,
+): Promise<TeamResult<null>> {
+  const read = await request(root, `/${database}/_security`, { credentials: admin });
+  if (!read) return unreachable(root);
+  if (read.status === 404) {
+    return problem('not-found', `There is no database called ${database} on the team server.`, 404);
+  }
+  if (read.status !== 200) return failure(root, read);
+  const current = securitySchema.safeParse(read.body);
+  if (!current.success) return unexpected(read.status);
+  const members = (current.data.members?.names ?? []).filter((member) => member !== name);
+  return secure(root, admin, database, securityOf(members));
+}
+
+/**
+ * Removes a coach who left: their account, and their name from the team database's and their
+ * caseload database's members (the caseload itself stays, ciphertext only, with the lead as a
+ * member: its cases are moved to other coaches first). Only a server admin may.
+ */
+export async function removeTeamUser(
+  address: string,
+  admin: TeamCredentials,
+  name: string,
+  databases: { teamDatabase?: string; caseloadDatabase?: string } = {},
+): Promise<TeamResult<{ name: string }>> {
+  const root = normaliseAddress(address);
+  const invalid = checkName(name);
+  if (invalid) return invalid;
+  const { teamDatabase, caseloadDatabase } = databases;
+  if (teamDatabase !== undefined && !TEAM_DATABASE_PATTERN.test(teamDatabase)) {
+    return notATeamDatabase(teamDatabase);
+  }
+  if (caseloadDatabase !== undefined && !CASELOAD_DATABASE_PATTERN.test(caseloadDatabase)) {
+    return problem('invalid-name', `"${caseloadDatabase}" is not the name of a caseload database.`);
+  }
+  const signedIn = await signInAsServerAdmin(root, admin);
+  if (!signedIn.ok) return signedIn;
+  for (const database of [teamDatabase, caseloadDatabase]) {
+    if (database === undefined) continue;
+    const removed = await removeMember(root, admin, database, name);
+    if (!removed.ok) return removed;
+  }
+  const read = await readUser(root, admin, name);
+  if (!read.ok) return read;
+  const { id, user } = read.value;
+  const answer = await request(
+    root,
+    `/_users/${encodeURIComponent(id)}?rev=${encodeURIComponent(user._rev)}`,
+    { method: 'DELETE', credentials: admin },
+  );
+  if (!answer) return unreachable(root);
+  if (answer.status !== 200 && answer.status !== 202) return failure(root, answer);
+  return { ok: true, value: { name } };
+}

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { SecretField } from '../../components/ui/field';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { ConflictList } from './conflict-list';
 import { describeSyncStatus, describeTeamState } from './status-words';
@@ -100,6 +101,82 @@ function NotSynced({ session }: { session: SyncSessionLike }) {
   );
 }
 
+/** "The service gave you a new password?": the connection keeps it, and the sync goes on. */
+function NewPassword({ source }: { source: TeamSyncSource }) {
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (password === '') {
+      setError('Enter the new password the service gave you.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await source.changePassword(password);
+      setPassword('');
+      setError(undefined);
+      setOpen(false);
+      setSaved(true);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'The password was not kept.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {saved && <p role="status">The new password is kept on this device, and syncing goes on.</p>}
+      {open ? (
+        <form aria-label="New password for the service" noValidate onSubmit={(e) => void submit(e)}>
+          <SecretField
+            label="New password for the service"
+            name="newTeamPassword"
+            hint="Only when the service gave you a new one (after a lost device, say)."
+            className="field__input field__input--medium"
+            value={password}
+            onChange={setPassword}
+            error={error}
+            autoComplete="new-password"
+          />
+          <div className="team-section__actions">
+            <button type="submit" className="button" disabled={busy}>
+              Use this password
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setOpen(false);
+                setError(undefined);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setOpen(true);
+            setSaved(false);
+          }}
+        >
+          The service gave you a new password?
+        </button>
+      )}
+    </>
+  );
+}
+
 function Connected({
   source,
   connection,
@@ -134,6 +211,7 @@ function Connected({
         <strong>Status:</strong> {words?.text ?? 'Connecting to the service…'}
       </p>
       {problem && <p role="alert">{problem}</p>}
+      <NewPassword source={source} />
       <button
         type="button"
         className="button button--secondary"

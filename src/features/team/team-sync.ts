@@ -19,6 +19,7 @@ import { getDataKey, subscribeToKeyChange } from '../../db/encryption/session-ke
 import {
   forgetTeamConnection,
   readTeamConnection,
+  replaceTeamConnection,
   subscribeToTeamConnection,
   TeamConnectionError,
   type TeamConnection,
@@ -308,6 +309,22 @@ export class TeamSyncRuntime {
   async disconnect(): Promise<void> {
     await forgetTeamConnection(this.#options.db);
     await this.refresh();
+  }
+
+  /**
+   * The service changed this account's password (after a lost device, say): the connection
+   * keeps the new one, and the sync starts again with it. Throws a TeamConnectionError when it
+   * is not a password the connection can hold, and an Error when the device has no connection.
+   */
+  async changePassword(password: string): Promise<void> {
+    const connection = await readTeamConnection(this.#options.db);
+    if (!connection) throw new Error('This device is not connected to a service.');
+    const replaced = await replaceTeamConnection(
+      connection,
+      { ...connection, password },
+      this.#options.db,
+    );
+    if (!replaced) throw new Error('The connection changed meanwhile. Please try again.');
   }
 
   /** After a write: sync once the writes have paused (never awaited by the save). */

@@ -4,7 +4,10 @@ import type { TeamSyncRuntime, TeamSyncState } from './team-sync';
 import type { SyncSessionLike, SyncStatus } from './sync-session-like';
 
 /** What the screens use of the runtime (a test passes a fake of this shape). */
-export type TeamSyncSource = Pick<TeamSyncRuntime, 'getState' | 'subscribe' | 'disconnect'>;
+export type TeamSyncSource = Pick<
+  TeamSyncRuntime,
+  'getState' | 'subscribe' | 'disconnect' | 'changePassword'
+>;
 
 export function useTeamSyncState(source: TeamSyncSource): TeamSyncState {
   return useSyncExternalStore(source.subscribe, source.getState);

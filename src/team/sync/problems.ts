@@ -31,7 +31,7 @@ export function describeSyncError(error: unknown): SyncProblem {
   if (status === 401 || name === 'unauthorized') {
     return {
       state: 'error',
-      message: `The team server did not accept this user name and password. ${KEPT}: connect to the service again to send them.`,
+      message: `The team server did not accept this user name and password. ${KEPT}. If the service gave you a new password, enter it in Settings, Team.`,
     };
   }
   if (status === 403 || name === 'forbidden') {

@@ -7,7 +7,9 @@
  * The remote databases are opened with pouchdb-browser, the build the app ships, over its HTTP
  * adapter (Node's fetch stands in for the browser's).
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import process from 'node:process';
 import type { AddressInfo } from 'node:net';
 import { PouchDB } from '../../support/pouchdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +21,8 @@ import {
   createTeamDatabase,
   createTeamUser,
   provisionCoach,
+  removeTeamUser,
+  setUserPassword,
   signIn,
   type TeamCredentials,
 } from '../../../src/team/provision';
@@ -181,6 +185,89 @@ describe('provisioning a team', () => {
     const byLead = await createTeamUser(server.url, lead, { name: 'coach-c', password: 'c' });
     expect(byLead).toMatchObject({ ok: false, problem: { kind: 'not-allowed' } });
   });
+});
+
+describe('looking after accounts (IT, after a lost device or a coach who left)', () => {
+  it('gives an account a new password: the old one no longer signs in', async () => {
+    const coach = { name: 'coach-lost-tablet', password: 'the old password' };
+    const made = await provisionCoach(server.url, server.admin, coach, lead.name, teamDatabase);
+    if (!made.ok) throw new Error(made.problem.message);
+    const renewed = { name: coach.name, password: 'the new password' };
+    expect(await setUserPassword(server.url, server.admin, renewed)).toEqual({
+      ok: true,
+      value: { name: coach.name },
+    });
+    expect(await signIn(server.url, coach)).toMatchObject({ ok: false });
+    expect(await checkAccess(server.url, renewed, made.value.database)).toMatchObject({ ok: true });
+    expect(await setUserPassword(server.url, coach, renewed)).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await setUserPassword(server.url, server.admin, { name: 'nobody-here', password: 'x' }),
+    ).toMatchObject({ ok: false, problem: { kind: 'not-found' } });
+  });
+
+  it("removes a coach who left: the account, and the team's and caseload's membership", async () => {
+    const coach = { name: 'coach-leaving', password: 'leaving password' };
+    const made = await provisionCoach(server.url, server.admin, coach, lead.name, teamDatabase);
+    if (!made.ok) throw new Error(made.problem.message);
+    const { database } = made.value;
+    expect(
+      await removeTeamUser(server.url, server.admin, coach.name, {
+        teamDatabase,
+        caseloadDatabase: database,
+      }),
+    ).toEqual({ ok: true, value: { name: coach.name } });
+    expect(await signIn(server.url, coach)).toMatchObject({ ok: false });
+    const security = async (db: string) =>
+      (await (
+        await fetch(`${server.url}/${db}/_security`, {
+          headers: { authorization: basicAuth(server.admin) },
+        })
+      ).json()) as { members: { names: string[] } };
+    expect((await security(database)).members.names).toEqual([lead.name]);
+    expect((await security(teamDatabase)).members.names).not.toContain(coach.name);
+    // The lead still reads the caseload (its cases were moved first; it stays as ciphertext).
+    expect(await checkAccess(server.url, lead, database)).toMatchObject({ ok: true });
+    expect(await removeTeamUser(server.url, server.admin, coach.name)).toMatchObject({
+      ok: false,
+      problem: { kind: 'not-found' },
+    });
+  });
+
+  it('is what `npm run team:admin` does, with the admin password from the environment', async () => {
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, ['scripts/team-admin.mjs', ...args], {
+          env: { ...process.env, TEAM_ADMIN_NAME: server.admin.name, ...env },
+        });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        child.on('exit', (code) => resolve({ code, out, err }));
+      });
+    const refused = await run(['team', '--lead', 'lead-cli', '--server', server.url]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('Set TEAM_ADMIN_PASSWORD');
+
+    const made = await run(['team', '--lead', 'lead-cli', '--server', server.url], {
+      TEAM_ADMIN_PASSWORD: server.admin.password,
+    });
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+    const password = /Its password: (\S+)/.exec(made.out)?.[1] ?? '';
+    const team = /Team database: (team-[0-9a-f]{32})/.exec(made.out)?.[1] ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(await signIn(server.url, { name: 'lead-cli', password })).toMatchObject({ ok: true });
+    expect(team).toMatch(/^team-/);
+
+    const again = await run(['team', '--lead', 'lead-cli', '--server', server.url], {
+      TEAM_ADMIN_PASSWORD: server.admin.password,
+    });
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('There is already an account called lead-cli');
+  }, 60_000);
 });
 
 describe('reading and writing a caseload with PouchDB', () => {

@@ -34,7 +34,12 @@ import {
   type CaseloadKey,
 } from '../../../src/team/keys/caseload-key';
 import { generateDeviceIdentity } from '../../../src/team/keys/identity';
-import { createTeamUser, provisionCoach } from '../../../src/team/provision';
+import {
+  checkAccess,
+  createTeamUser,
+  provisionCoach,
+  setUserPassword,
+} from '../../../src/team/provision';
 import { basicAuth, startCouchServer, type CouchServer } from '../../support/couch-server';
 import { connectionFor, teamFixture } from '../../support/team-connection';
 import { startDirectoryTeam } from './directory/directory-fixtures';
@@ -339,6 +344,43 @@ describe('a device the lead takes off the caseload', () => {
       });
       const { rows } = (await response.json()) as { rows: { doc: { v: number } }[] };
       expect(rows.map((row) => row.doc.v)).toEqual([2]);
+
+      // IT gives the coach a new password (the lost tablet keeps the old one): the device that
+      // stays is refused until the coach enters the new one, then syncs again.
+      const newPassword = { name: coach.name, password: 'a new password from IT' };
+      expect((await setUserPassword(team.server.url, team.server.admin, newPassword)).ok).toBe(
+        true,
+      );
+      expect(await checkAccess(team.server.url, coach, database)).toMatchObject({ ok: false });
+      await keptDb.youngPeople.put({
+        id: crypto.randomUUID(),
+        name: 'Lu Fairhaven',
+        dateOfBirth: '2014-03-03',
+        school: 'Marton Primary',
+        programme: null,
+        referralDate: '2026-11-02',
+        status: 'open',
+        closedOn: null,
+        closureReason: null,
+        createdAt: '2026-12-07T10:00:00.000Z',
+        updatedAt: '2026-12-07T10:00:00.000Z',
+      });
+      await running(onKept)?.syncNow();
+      await until(
+        () => running(onKept)?.status.state === 'error',
+        eventsOf(onKept),
+        'the old password refused',
+        () => stateOf(onKept),
+      );
+      expect(running(onKept)?.status.problem).toMatch(/enter it in Settings, Team/);
+      await onKept.changePassword(newPassword.password);
+      expect((await readTeamConnection(keptDb))?.password).toBe(newPassword.password);
+      await until(
+        () => running(onKept)?.status.state === 'saved' && running(onKept)?.status.waiting === 0,
+        eventsOf(onKept),
+        'saved again with the new password',
+        () => stateOf(onKept),
+      );
     } finally {
       await team.stop();
     }

@@ -56,6 +56,7 @@ export class FakeSource implements TeamSyncSource {
   disconnect = vi.fn(async () => {
     this.setState({ phase: 'alone' });
   });
+  changePassword = vi.fn(async (_password: string) => undefined);
 
   getState = () => this.state;
 

@@ -80,6 +80,33 @@ describe('Settings > Team', () => {
     expect(await within(section).findByText(/This device works alone/)).toBeVisible();
   });
 
+  it('keeps a new password the service gave, checked first, and says so', async () => {
+    const { source, session } = renderSection();
+    act(() => source.run(session));
+    const section = screen.getByRole('region', { name: 'Team' });
+    const user = userEvent.setup();
+    await user.click(
+      within(section).getByRole('button', { name: 'The service gave you a new password?' }),
+    );
+    const form = within(section).getByRole('form', { name: 'New password for the service' });
+    await user.click(within(form).getByRole('button', { name: 'Use this password' }));
+    expect(within(form).getByLabelText('New password for the service')).toHaveAccessibleDescription(
+      /Enter the new password the service gave you\./,
+    );
+    expect(source.changePassword).not.toHaveBeenCalled();
+    await user.type(
+      within(form).getByLabelText('New password for the service'),
+      'new horse battery',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Use this password' }));
+    expect(source.changePassword).toHaveBeenCalledWith('new horse battery');
+    expect(
+      await within(section).findByText(
+        'The new password is kept on this device, and syncing goes on.',
+      ),
+    ).toBeVisible();
+  });
+
   it('lists a conflict with both versions; keeping the other version saves it and dismisses it', async () => {
     await getDb().youngPeople.put(onDevice);
     const { source, session } = renderSection();

@@ -39,7 +39,7 @@ describe('the team status line', () => {
     expect(region).not.toHaveTextContent('changes');
 
     const problem =
-      'The team server did not accept this user name and password. Your changes are kept on this device: connect to the service again to send them.';
+      'The team server did not accept this user name and password. Your changes are kept on this device. If the service gave you a new password, enter it in Settings, Team.';
     act(() => session.set({ state: 'error', problem }));
     expect(region).toHaveTextContent(problem);
   });
