@@ -27,7 +27,7 @@ import {
 import { pad, unpad } from '../../lib/padding';
 import type { CaseloadKey } from './caseload-key';
 import { TEAM_CONTEXT, concatBytes, encodeFields, subtle, toHex } from './encoding';
-import { envelopeSchema, type Envelope } from './schemas';
+import { envelopeFieldsSchema, type Envelope } from './schemas';
 
 export type { Envelope } from './schemas';
 
@@ -147,12 +147,19 @@ export async function openEnvelope<T>(
   { caseloadId, keys, schema }: OpenOptions<T>,
 ): Promise<OpenedEnvelope<T>> {
   if (isDeletion(stored)) return { ok: false, reason: 'deleted' };
-  const parsed = envelopeSchema.safeParse(stored);
+  const parsed = envelopeFieldsSchema.safeParse(stored);
   if (!parsed.success) return { ok: false, reason: 'not-an-envelope' };
   const { _id, v, c } = parsed.data;
+  // `c` decoded once, refused as envelopeSchema refuses it.
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = fromBase64(c);
+  } catch {
+    return { ok: false, reason: 'not-an-envelope' };
+  }
+  if (bytes.length === 0) return { ok: false, reason: 'not-an-envelope' };
   const caseloadKey = keys.find((k) => k.caseloadId === caseloadId && k.keyVersion === v);
   if (!caseloadKey) return { ok: false, reason: 'no-key' };
-  const bytes = fromBase64(c);
   if (bytes.length < AES_GCM_IV_BYTES + TAG_BYTES) return { ok: false, reason: 'seal-broken' };
   let padded: Uint8Array;
   try {
