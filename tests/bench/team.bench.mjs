@@ -213,7 +213,7 @@ async function measureReport(copies) {
   });
   if (floor.value !== expected) throw new Error(`Decrypted ${floor.value} of ${expected}`);
   console.log(
-    `For comparison, once: the raw read with every document decrypted (Web Crypto), ` +
+    `For comparison, once: the raw read with every document decrypted (openEnvelope), ` +
       `nothing checked: ${ms(floor.ms)}; ${load()}`,
   );
   const ratio = median(report) / median(raw);

@@ -45,7 +45,8 @@ export function isFastGcmLoaded(): boolean {
   return aes !== null && Ghash !== null;
 }
 
-interface KeyState {
+/** One key's work, done once: see expandGcmKey. */
+export interface KeyState {
   key: Uint8Array;
   xk: Uint32Array;
   /**
@@ -53,6 +54,8 @@ interface KeyState {
    * expected length over 64 KiB), copied into one flat array, 16 windows x 256 x 4 words.
    */
   table: Uint32Array;
+  /** Set by wipeGcmKey: a wiped key seals and opens nothing (rather than under zeroes). */
+  wiped?: boolean;
 }
 
 /** At most two keys: the data key, and the old one while the data key is being changed. */
@@ -60,10 +63,7 @@ let states: KeyState[] = [];
 
 /** Forgets every expanded key and table (the app locked). */
 export function forgetGcmKeys(): void {
-  for (const state of states) {
-    state.xk.fill(0);
-    state.table.fill(0);
-  }
+  for (const state of states) wipeGcmKey(state);
   states = [];
 }
 
@@ -73,7 +73,23 @@ subscribeToLock(forgetGcmKeys);
 function stateFor(key: Uint8Array): KeyState {
   const found = states.find((state) => state.key === key);
   if (found) return found;
+  const state = expandGcmKey(key);
+  if (states.length >= 2) {
+    const dropped = states.shift();
+    if (dropped) wipeGcmKey(dropped);
+  }
+  states.push(state);
+  return state;
+}
+
+/**
+ * The key work of `key` (its expanded AES key and GHASH tables, 64 KiB), for a caller that
+ * keeps keys of its own (the team's caseload keys, ../../team/keys/envelope-cipher.ts): pass
+ * it to gcmEncryptWith / gcmDecryptWith, and wipe it with wipeGcmKey when done.
+ */
+export function expandGcmKey(key: Uint8Array): KeyState {
   if (!aes || !Ghash) throw new Error('The cipher is not loaded.');
+  if (key.length !== 32) throw new Error('AES-GCM here takes 256-bit keys.');
   const xk = aes.expandKeyLE(key);
   const h = aes.encryptBlock(xk, new Uint8Array(BLOCK));
   // An expected length over 64 KiB makes noble build 8-bit windows: the fastest per block.
@@ -89,14 +105,14 @@ function stateFor(key: Uint8Array): KeyState {
     table[i * 4 + 3] = item.s3;
   });
   hash.destroy();
-  const state = { key, xk, table };
-  if (states.length >= 2) {
-    const dropped = states.shift();
-    dropped?.xk.fill(0);
-    dropped?.table.fill(0);
-  }
-  states.push(state);
-  return state;
+  return { key, xk, table };
+}
+
+/** Zeroes a key's expanded AES key and GHASH tables (it no longer seals or opens anything). */
+export function wipeGcmKey(state: KeyState): void {
+  state.wiped = true;
+  state.xk.fill(0);
+  state.table.fill(0);
 }
 
 /** A 32-bit aligned copy when `bytes` is not (the block code reads 32-bit words). */
@@ -283,7 +299,17 @@ export function gcmEncrypt(
   aad: Uint8Array,
   plain: Uint8Array,
 ): Uint8Array<ArrayBuffer> {
-  const state = stateFor(key);
+  return gcmEncryptWith(stateFor(key), iv, aad, plain);
+}
+
+/** gcmEncrypt with a key's work the caller holds (expandGcmKey). */
+export function gcmEncryptWith(
+  state: KeyState,
+  iv: Uint8Array,
+  aad: Uint8Array,
+  plain: Uint8Array,
+): Uint8Array<ArrayBuffer> {
+  if (state.wiped) throw new Error('This key was wiped.');
   const c = ivWords(iv);
   const out = new Uint8Array(plain.length + TAG_BYTES);
   const body = out.subarray(0, plain.length);
@@ -307,9 +333,20 @@ export function gcmDecrypt(
   sealed: Uint8Array,
   aadLength = aad.length,
 ): Uint8Array<ArrayBuffer> {
+  return gcmDecryptWith(stateFor(key), iv, aad, sealed, aadLength);
+}
+
+/** gcmDecrypt with a key's work the caller holds (expandGcmKey). */
+export function gcmDecryptWith(
+  state: KeyState,
+  iv: Uint8Array,
+  aad: Uint8Array,
+  sealed: Uint8Array,
+  aadLength = aad.length,
+): Uint8Array<ArrayBuffer> {
   if (sealed.length < TAG_BYTES) throw new Error('aes/gcm: invalid ciphertext length');
   if (aadLength > aad.length) throw new Error('aes/gcm: the associated data is shorter');
-  const state = stateFor(key);
+  if (state.wiped) throw new Error('This key was wiped.');
   const c = ivWords(iv);
   const dataLength = sealed.length - TAG_BYTES;
   const data = aligned(sealed).subarray(0, dataLength);

@@ -173,14 +173,22 @@ export type SignedMembership = z.infer<typeof signedMembershipSchema>;
  * A record as the server holds it: a random id, the caseload key version and the ciphertext.
  * `_rev` (and, from a replication, `_conflicts` or `_revisions`) are CouchDB's own.
  */
-export const envelopeSchema = z.strictObject({
+const envelopeFields = {
   _id: teamIdSchema,
   _rev: z.string().min(1).max(200).optional(),
   _conflicts: z.array(z.string()).optional(),
   _revisions: z.strictObject({ start: z.number().int(), ids: z.array(z.string()) }).optional(),
   v: versionSchema,
-  c: base64Schema(),
-});
+};
+
+export const envelopeSchema = z.strictObject({ ...envelopeFields, c: base64Schema() });
+
+/**
+ * An envelope with `c` any string: ./envelope.ts's openEnvelope decodes `c` itself, once, and
+ * refuses it as envelopeSchema would (not base64 of at least one byte), where checking it here
+ * first decoded every document twice (issue 14).
+ */
+export const envelopeFieldsSchema = z.strictObject({ ...envelopeFields, c: z.string() });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 /** An invitation as a file, for a coach who is given a file rather than a code to type. */

@@ -19,6 +19,8 @@ import { byArray, type FullBackupRecords } from '../../domain/backup-format';
 import type { Deletion } from '../../domain/schemas';
 import type { CaseloadKey } from '../keys/caseload-key';
 import { openEnvelope } from '../keys/envelope';
+// Envelopes sealed and opened with the fast AES-GCM once it is loaded (issue 14).
+import '../sync/envelope-cipher';
 import { documentIdsFor } from '../sync/document-ids';
 import { payloadSchema, type SyncedRecord, type SyncedTable } from '../sync/payload';
 import { leavesOf, newest, type Leaf } from '../sync/pull';

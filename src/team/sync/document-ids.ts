@@ -15,8 +15,10 @@
  * with its new key, so that a removed coach, who kept the old key, cannot follow which
  * documents later change (the rotation itself, rewriting every document, is not built yet).
  */
+import { subscribeToLock } from '../../db/encryption/session-key';
 import type { CaseloadKey } from '../keys/caseload-key';
 import { TEAM_CONTEXT, encodeFields, subtle, toHex } from '../keys/encoding';
+import { hmacKey, hmacSha256, wipeHmacKey, type HmacKey } from './hmac-sha256';
 
 /** Bytes of a derived document id (hex: twice as many characters). */
 const ID_BYTES = 16;
@@ -29,33 +31,98 @@ export interface DocumentIds {
   ofConflict(documentId: string, losingRevision: string): Promise<string>;
 }
 
-export async function documentIdsFor(caseloadKey: CaseloadKey): Promise<DocumentIds> {
+/**
+ * K_ids, derived with Web Crypto's HKDF (as the 256 bits an HMAC-SHA-256 key of that length
+ * is made of) and kept only as its HMAC midstates (./hmac-sha256.ts): the HMAC of each id is
+ * computed in JavaScript, as one Web Crypto call per id was most of the cost of checking
+ * every document's id (issue 14). Kept per caseload key, caseload and version until the app
+ * locks, then wiped.
+ */
+interface Derived {
+  key: HmacKey;
+  wiped: boolean;
+}
+
+let derived = new WeakMap<CryptoKey, Map<string, Promise<Derived>>>();
+let held = new Set<Derived>();
+
+/** Wipes every derived id key (the app locked). */
+export function forgetDocumentIdKeys(): void {
+  for (const entry of held) {
+    entry.wiped = true;
+    wipeHmacKey(entry.key);
+  }
+  held = new Set();
+  derived = new WeakMap();
+}
+
+subscribeToLock(forgetDocumentIdKeys);
+
+async function derive(caseloadKey: CaseloadKey): Promise<Derived> {
   const raw = new Uint8Array(await subtle().exportKey('raw', caseloadKey.key));
-  let hmacKey: CryptoKey;
+  let bits: Uint8Array;
   try {
-    const material = await subtle().importKey('raw', raw, 'HKDF', false, ['deriveKey']);
-    hmacKey = await subtle().deriveKey(
-      {
-        name: 'HKDF',
-        hash: 'SHA-256',
-        salt: new Uint8Array(32),
-        info: encodeFields(
-          `${TEAM_CONTEXT}/document-ids`,
-          caseloadKey.caseloadId,
-          String(caseloadKey.keyVersion),
-        ),
-      },
-      material,
-      { name: 'HMAC', hash: 'SHA-256', length: 256 },
-      false,
-      ['sign'],
+    const material = await subtle().importKey('raw', raw, 'HKDF', false, ['deriveBits']);
+    bits = new Uint8Array(
+      await subtle().deriveBits(
+        {
+          name: 'HKDF',
+          hash: 'SHA-256',
+          salt: new Uint8Array(32),
+          info: encodeFields(
+            `${TEAM_CONTEXT}/document-ids`,
+            caseloadKey.caseloadId,
+            String(caseloadKey.keyVersion),
+          ),
+        },
+        material,
+        256,
+      ),
     );
   } finally {
     raw.fill(0);
   }
+  try {
+    const entry = { key: hmacKey(bits), wiped: false };
+    held.add(entry);
+    return entry;
+  } finally {
+    bits.fill(0);
+  }
+}
+
+/** The id key of `caseloadKey`, derived once until the app locks. */
+async function idKeyOf(caseloadKey: CaseloadKey): Promise<HmacKey> {
+  const label = `${caseloadKey.caseloadId}\u0000${caseloadKey.keyVersion}`;
+  for (;;) {
+    let byLabel = derived.get(caseloadKey.key);
+    if (!byLabel) {
+      byLabel = new Map();
+      derived.set(caseloadKey.key, byLabel);
+    }
+    let entry = byLabel.get(label);
+    if (!entry) {
+      const made = derive(caseloadKey);
+      entry = made;
+      byLabel.set(label, made);
+      // A failed derivation is not kept: the next call tries again.
+      const map = byLabel;
+      made.catch(() => {
+        if (map.get(label) === made) map.delete(label);
+      });
+    }
+    const found = await entry;
+    if (!found.wiped) return found.key;
+    // Wiped while this call waited (the app locked): derived again.
+    if (byLabel.get(label) === entry) byLabel.delete(label);
+  }
+}
+
+export async function documentIdsFor(caseloadKey: CaseloadKey): Promise<DocumentIds> {
+  await idKeyOf(caseloadKey);
   const mac = async (...fields: string[]) => {
-    const bytes = new Uint8Array(await subtle().sign('HMAC', hmacKey, encodeFields(...fields)));
-    return toHex(bytes.subarray(0, ID_BYTES));
+    const key = await idKeyOf(caseloadKey);
+    return toHex(hmacSha256(key, encodeFields(...fields)).subarray(0, ID_BYTES));
   };
   return {
     ofRecord: (table, id) => mac('record', table, id),

@@ -28,6 +28,8 @@ import { compareRecords } from '../../domain/restore-plan';
 import { instantValue } from '../../lib/instant';
 import { toInstant } from '../../lib/dates';
 import { openEnvelope, sealEnvelope } from '../keys/envelope';
+// Envelopes sealed and opened with the fast AES-GCM once it is loaded (issue 14).
+import './envelope-cipher';
 import {
   SYNCED_TABLES,
   payloadSchema,

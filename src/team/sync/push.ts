@@ -13,6 +13,8 @@ import type { CoachingDatabase } from '../../db/database';
 import type { Deletion } from '../../domain/schemas';
 import type { CaseloadKey } from '../keys/caseload-key';
 import { sealEnvelope } from '../keys/envelope';
+// Envelopes sealed and opened with the fast AES-GCM once it is loaded (issue 14).
+import './envelope-cipher';
 import type { DocumentIds } from './document-ids';
 import {
   SYNCED_TABLES,

@@ -25,6 +25,8 @@ import PouchDB, {
 import type { CoachingDatabase } from '../../db/database';
 import type { CaseloadKey } from '../keys/caseload-key';
 import { openEnvelope } from '../keys/envelope';
+// Envelopes sealed and opened with the fast AES-GCM once it is loaded (issue 14).
+import './envelope-cipher';
 import { checkAccess } from '../provision';
 import { documentIdsFor } from './document-ids';
 import { conflictPayloadSchema, type SyncedRecord, type SyncedTable } from './payload';

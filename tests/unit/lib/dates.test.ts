@@ -1,4 +1,5 @@
 import { format, parse } from 'date-fns';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addCalendarMonths,
@@ -40,6 +41,40 @@ describe('isIsoDate', () => {
     ['', false],
   ])('%j -> %s', (value, expected) => {
     expect(isIsoDate(value)).toBe(expected);
+  });
+
+  it("gives date-fns' answer for any yyyy-MM-dd digits (property)", () => {
+    const reference = (value: string) => {
+      const parsed = parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
+      return !Number.isNaN(parsed.getTime()) && format(parsed, 'yyyy-MM-dd') === value;
+    };
+    const digits = (n: number, max: number) =>
+      fc.integer({ min: 0, max }).map((x) => String(x).padStart(n, '0'));
+    fc.assert(
+      fc.property(
+        fc.oneof(digits(4, 9999), fc.constantFrom('0000', '0999', '1000', '1900', '2000', '2100')),
+        digits(2, 14),
+        digits(2, 33),
+        (year, month, day) => {
+          const value = `${year}-${month}-${day}`;
+          expect(isIsoDate(value)).toBe(reference(value));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('counts a day the time zone skipped as no date, as date-fns does (Samoa, 2011-12-30)', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Apia';
+    try {
+      expect(isIsoDate('2011-12-29')).toBe(true);
+      expect(isIsoDate('2011-12-30')).toBe(false);
+      expect(isIsoDate('2011-12-31')).toBe(true);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
 

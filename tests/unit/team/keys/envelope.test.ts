@@ -5,6 +5,7 @@ import { youngPersonSchema as domainYoungPersonSchema } from '../../../../src/do
 import { fromBase64, toBase64 } from '../../../../src/lib/crypto';
 import { createCaseloadKey, rotateCaseloadKey } from '../../../../src/team/keys/caseload-key';
 import { newDocumentId, openEnvelope, sealEnvelope } from '../../../../src/team/keys/envelope';
+import { envelopeSchema } from '../../../../src/team/keys/schemas';
 
 // A record as the sync module would send it: its table and the record, as the app stores it.
 const youngPersonSchema = z.object({
@@ -201,6 +202,24 @@ describe('record envelopes', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('refuses `c` as not an envelope exactly when the envelope schema does, decoding it once (property)', async () => {
+    const { key, options } = await setUp();
+    const envelope = await sealEnvelope(key, 'doc-1', youngPerson('Ada'));
+    const base64ish = fc.string({
+      unit: fc.constantFrom(...'AQab+/=09 -_\n'.split('')),
+      maxLength: 40,
+    });
+    const check = async (c: string) => {
+      const refused = !envelopeSchema.safeParse({ ...envelope, c }).success;
+      const opened = await openEnvelope({ ...envelope, c }, options);
+      expect(opened.ok).toBe(false);
+      if (!opened.ok) expect(opened.reason === 'not-an-envelope').toBe(refused);
+    };
+    for (const c of ['', 'YQ', 'YQ=', 'YQ==', '====', 'Y Q=', 'YQ==\n', 'YWJj', 'YW-j'])
+      await check(c);
+    await fc.assert(fc.asyncProperty(base64ish, check), { numRuns: 300 });
   });
 
   it('says a deletion is a deletion, not damage', async () => {
