@@ -6,7 +6,7 @@
 import '../../../support/browser-globals';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordDeletionsOf } from '../../../../src/db/repositories/deletions';
-import { createCaseloadKey, type CaseloadKey } from '../../../../src/team/keys/caseload-key';
+import { createCaseloadKey } from '../../../../src/team/keys/caseload-key';
 import {
   documentKey,
   openLocalCopy,
@@ -14,40 +14,21 @@ import {
   readCaseload,
   replicateOnce,
 } from '../../../../src/team/lead/caseload-records';
-import {
-  createTeamUser,
-  provisionCoach,
-  type TeamCredentials,
-} from '../../../../src/team/provision';
+import { createTeamUser, type TeamCredentials } from '../../../../src/team/provision';
 import { basicAuth, startCouchServer, type CouchServer } from '../../../support/couch-server';
 import {
   addJourney,
   journey,
   makeDevice,
+  newCaseload,
   saved,
   type Device,
-  type DeviceSetup,
 } from '../sync/sync-fixtures';
 
 const lead: TeamCredentials = { name: 'lead-reader', password: 'lead password 1' };
 
 let server: CouchServer;
 const devices: Device[] = [];
-
-async function newCaseload(): Promise<DeviceSetup & { database: string; key: CaseloadKey }> {
-  const coach = { name: `coach-${crypto.randomUUID().slice(0, 8)}`, password: 'coach password' };
-  const provisioned = await provisionCoach(server.url, server.admin, coach, lead.name);
-  if (!provisioned.ok) throw new Error(provisioned.problem.message);
-  const { database } = provisioned.value;
-  const key = await createCaseloadKey(database);
-  return {
-    database,
-    key,
-    remoteUrl: `${server.url}/${database}`,
-    credentials: coach,
-    caseloadKey: key,
-  };
-}
 
 async function leadCopy(caseload: { database: string }) {
   const local = openLocalCopy(caseload.database, `lead-test-${crypto.randomUUID()}`);
@@ -79,7 +60,7 @@ afterAll(async () => {
 
 describe("the lead's device reading a caseload", () => {
   it('opens every record a coach synced, and leaves out deleted ones', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = makeDevice('coach', caseload);
     devices.push(a);
     const first = journey('Mia Thornbury', 'Go to football on Saturdays', 'Talked about the team');
@@ -117,7 +98,7 @@ describe("the lead's device reading a caseload", () => {
   });
 
   it('counts a document that does not open as damaged and reads the rest', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = makeDevice('coach2', caseload);
     devices.push(a);
     const j = journey('Ava Marsh', 'Walk the dog', 'Dog walk went well');

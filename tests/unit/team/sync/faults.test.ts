@@ -9,17 +9,13 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import { eraseYoungPersonIn, erasureTables } from '../../../../src/db/repositories/young-people';
 import { documentIdsFor } from '../../../../src/team/sync';
-import { createCaseloadKey, type CaseloadKey } from '../../../../src/team/keys/caseload-key';
-import {
-  createTeamUser,
-  provisionCoach,
-  type TeamCredentials,
-} from '../../../../src/team/provision';
+import { createTeamUser, type TeamCredentials } from '../../../../src/team/provision';
 import { basicAuth, startCouchServer, type CouchServer } from '../../../support/couch-server';
 import {
   addJourney,
   journey,
   makeDevice,
+  newCaseload,
   readJourney,
   saved,
   waitFor,
@@ -31,21 +27,6 @@ const lead: TeamCredentials = { name: 'lead-faults', password: 'lead password 1'
 
 let server: CouchServer;
 const devices: Device[] = [];
-
-async function newCaseload(): Promise<DeviceSetup & { database: string; key: CaseloadKey }> {
-  const coach = { name: `coach-${crypto.randomUUID().slice(0, 8)}`, password: 'coach password' };
-  const provisioned = await provisionCoach(server.url, server.admin, coach, lead.name);
-  if (!provisioned.ok) throw new Error(provisioned.problem.message);
-  const { database } = provisioned.value;
-  const key = await createCaseloadKey(database);
-  return {
-    database,
-    key,
-    remoteUrl: `${server.url}/${database}`,
-    credentials: coach,
-    caseloadKey: key,
-  };
-}
 
 function device(label: string, setup: DeviceSetup, pullBatchSize?: number): Device {
   const made = makeDevice(label, setup, pullBatchSize ? { pullBatchSize } : {});
@@ -109,7 +90,7 @@ afterAll(async () => {
 
 describe('faults', () => {
   it('says so when the disk is full while changes arrive, and takes them when there is room', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const j = journey('Ruby Ashworth', 'Join the art club', 'Drew a comic');
     await addJourney(a.db, j);
@@ -143,8 +124,8 @@ describe('faults', () => {
   });
 
   it("lists another caseload's documents as damaged and never shows their records", async () => {
-    const mine = await newCaseload();
-    const theirs = await newCaseload();
+    const mine = await newCaseload(server, lead.name);
+    const theirs = await newCaseload(server, lead.name);
     const other = device('other', theirs);
     const secret = journey('Theo Wainwright', 'Not for this caseload', 'Private notes');
     await addJourney(other.db, secret);
@@ -177,7 +158,7 @@ describe('faults', () => {
   });
 
   it("keeps no sealed copy of an erased young person's records in the device's history", async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const erased = journey('Freya Ollerton', 'Talk to my form tutor', 'Said hello');
     await addJourney(a.db, erased);
@@ -203,7 +184,7 @@ describe('faults', () => {
   });
 
   it('gives a new device the whole history of a closed case, whatever order it arrives in', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const j = journey('Alfie Brennand', 'Walk to school with a friend', 'Met Sam at the gate');
     const closed = {

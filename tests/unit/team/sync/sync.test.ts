@@ -7,19 +7,15 @@ import '../../../support/browser-globals';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordDeletionsOf } from '../../../../src/db/repositories/deletions';
 import { eraseYoungPersonIn, erasureTables } from '../../../../src/db/repositories/young-people';
-import { createCaseloadKey, type CaseloadKey } from '../../../../src/team/keys/caseload-key';
 import { documentIdsFor } from '../../../../src/team/sync';
-import {
-  createTeamUser,
-  provisionCoach,
-  type TeamCredentials,
-} from '../../../../src/team/provision';
+import { createTeamUser, type TeamCredentials } from '../../../../src/team/provision';
 import { basicAuth, startCouchServer, type CouchServer } from '../../../support/couch-server';
 import { startTcpGate, type TcpGate } from '../../../support/tcp-gate';
 import {
   addJourney,
   journey,
   makeDevice,
+  newCaseload,
   readJourney,
   saved,
   waitFor,
@@ -32,22 +28,6 @@ const lead: TeamCredentials = { name: 'lead-1', password: 'lead password 1' };
 let server: CouchServer;
 const devices: Device[] = [];
 const gates: TcpGate[] = [];
-
-/** A coach of their own for each test: a fresh caseload database and key. */
-async function newCaseload(): Promise<DeviceSetup & { database: string; key: CaseloadKey }> {
-  const coach = { name: `coach-${crypto.randomUUID().slice(0, 8)}`, password: 'coach password' };
-  const provisioned = await provisionCoach(server.url, server.admin, coach, lead.name);
-  if (!provisioned.ok) throw new Error(provisioned.problem.message);
-  const { database } = provisioned.value;
-  const key = await createCaseloadKey(database);
-  return {
-    database,
-    key,
-    remoteUrl: `${server.url}/${database}`,
-    credentials: coach,
-    caseloadKey: key,
-  };
-}
 
 function device(
   label: string,
@@ -88,7 +68,7 @@ afterAll(async () => {
 
 describe('syncing a caseload between two devices', () => {
   it('takes a young person, goal, session and ratings from device A to device B', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const j = journey('Mia Thornbury', 'Go to football on Saturdays', 'Talked about the team');
     await addJourney(a.db, j);
@@ -136,7 +116,7 @@ describe('syncing a caseload between two devices', () => {
   });
 
   it('can be stopped while it starts, and started again', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const j = journey('Theo Ashdown', 'Join a lunchtime club', 'Clubs');
     await addJourney(a.db, j);
@@ -150,7 +130,7 @@ describe('syncing a caseload between two devices', () => {
   });
 
   it('pushes only what changed since the last push', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const j = journey('Ruby Allerton', 'Say hello to one new person a week', 'Good start');
     await addJourney(a.db, j);
@@ -173,7 +153,7 @@ describe('syncing a caseload between two devices', () => {
   });
 
   it('keeps both versions of a record edited on two devices offline: the newer shown', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const b = device('b', caseload);
     const j = journey('Leo Marsh', 'Walk the dog with Dad', 'First session');
@@ -228,7 +208,7 @@ describe('syncing a caseload between two devices', () => {
   });
 
   it('keeps a change saved here but not yet sealed when another device’s change arrives', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const b = device('b', caseload);
     const j = journey('Isla Penrose', 'Read a chapter each night', 'Library visit');
@@ -292,7 +272,7 @@ describe('syncing a caseload between two devices', () => {
   });
 
   it('waits for a young person that arrives after their goal, session and ratings', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const j = journey('Poppy Hartley', 'Swim a length', 'Pool');
     await addJourney(a.db, j);
@@ -316,7 +296,7 @@ describe('syncing a caseload between two devices', () => {
   });
 
   it('follows the merge’s rules: a goal’s words stay, and what was refused is listed', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const b = device('b', caseload);
     const j = journey('Freya Castleton', 'Practise the guitar twice a week', 'Guitar');
@@ -362,7 +342,7 @@ describe('syncing a caseload between two devices', () => {
   });
 
   it('deletes on B what A deleted, and an older copy edited offline does not come back', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const b = device('b', caseload);
     const j = journey('Noah Fenwick', 'Join the drama club', 'Met the drama teacher');
@@ -418,7 +398,7 @@ describe('syncing a caseload between two devices', () => {
   });
 
   it('erases a young person on every device and leaves only sealed deletions on the server', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const b = device('b', caseload);
     const kept = journey('Ava Kettering', 'Try the climbing wall', 'Brave at the wall');
@@ -457,7 +437,7 @@ describe('syncing a caseload between two devices', () => {
 
 describe('faults', () => {
   it('lists a document changed on the server as damaged and syncs the rest', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', caseload);
     const j = journey('Zara Oldfield', 'Ask a teacher for help once a week', 'Maths worry');
     await addJourney(a.db, j);
@@ -512,7 +492,7 @@ describe('faults', () => {
   });
 
   it('loses nothing when the server goes away mid-sync, and resumes when it is back', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const gate = await startTcpGate(server.url);
     gates.push(gate);
     const a = device('a', {
@@ -552,7 +532,7 @@ describe('faults', () => {
   });
 
   it('syncs at once when told the network is back, not after its retry wait', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const gate = await startTcpGate(server.url);
     gates.push(gate);
     // A retry wait far longer than the test: only reconnect() can bring it back in time.
@@ -580,8 +560,8 @@ describe('faults', () => {
   });
 
   it('says so when another coach’s account opens the caseload, or the caseload is missing', async () => {
-    const caseload = await newCaseload();
-    const other = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
+    const other = await newCaseload(server, lead.name);
     const a = device('a', { ...caseload, credentials: other.credentials });
     await addJourney(a.db, journey('Harry Lindale', 'Ride a bike to school', 'Bike'));
     await a.start();
@@ -598,7 +578,7 @@ describe('faults', () => {
   });
 
   it('says so when the server refuses the password, and keeps the changes', async () => {
-    const caseload = await newCaseload();
+    const caseload = await newCaseload(server, lead.name);
     const a = device('a', {
       ...caseload,
       credentials: { ...caseload.credentials, password: 'not the password' },
