@@ -11,11 +11,13 @@ import {
   collectCaseloadKeys,
   inviteCoach,
   setUpCaseload,
+  type AnsweredInvitation,
   type CollectedCaseload,
   type TeamDirectory,
 } from '../../../../src/team/directory';
 import type { CaseloadKey } from '../../../../src/team/keys/caseload-key';
 import { generateDeviceIdentity, type DeviceIdentity } from '../../../../src/team/keys/identity';
+import type { VerifiedMembership } from '../../../../src/team/keys/membership';
 import {
   createTeamDatabase,
   createTeamUser,
@@ -46,7 +48,12 @@ export interface DirectoryTeam {
   user(name: string): TeamCredentials;
   caseload(name: string): string;
   /** Invite, answer, accept (the lead compared the fingerprint): one device joins. */
-  join(coach: TeamCredentials, device: DeviceIdentity, database: string, now: Date): Promise<void>;
+  join(
+    coach: TeamCredentials,
+    device: DeviceIdentity,
+    database: string,
+    now: Date,
+  ): Promise<{ answered: AnsweredInvitation; newestList: VerifiedMembership }>;
   /** The caseloads whose keys the device collects (none refused). */
   collected(coach: TeamCredentials, device: DeviceIdentity): Promise<CollectedCaseload[]>;
   stop(): Promise<void>;
@@ -107,7 +114,7 @@ export async function startDirectoryTeam(
           at,
         ),
       );
-      must(await answerInvitation(teamAs(coach), invited.code, device, at));
+      const answered = must(await answerInvitation(teamAs(coach), invited.code, device, at));
       const [outcome] = await acceptAnswers(
         teamAs(leadUser),
         lead,
@@ -118,6 +125,8 @@ export async function startDirectoryTeam(
         { [invited.pending.invitation.inviteId]: device.fingerprint },
       );
       expect(outcome).toMatchObject({ state: 'accepted', coachFingerprint: device.fingerprint });
+      if (outcome?.state !== 'accepted') throw new Error('not accepted');
+      return { answered, newestList: outcome.membership };
     },
     async collected(coach, device) {
       const result = must(await collectCaseloadKeys(teamAs(coach), device, lead.fingerprint));

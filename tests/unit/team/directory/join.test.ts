@@ -10,7 +10,6 @@
  */
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from '../../../../src/lib/crypto';
 import {
   acceptAnswers,
   answerInvitation,
@@ -19,7 +18,6 @@ import {
   listCaseloads,
   refuseAnswer,
   setUpCaseload,
-  type CollectedCaseload,
   type PendingInvitation,
   type TeamDirectory,
 } from '../../../../src/team/directory';
@@ -30,64 +28,44 @@ import {
   type CaseloadKey,
 } from '../../../../src/team/keys/caseload-key';
 import { openEnvelope, sealEnvelope } from '../../../../src/team/keys/envelope';
-import {
-  displayFingerprint,
-  generateDeviceIdentity,
-  type DeviceIdentity,
-} from '../../../../src/team/keys/identity';
+import { displayFingerprint, type DeviceIdentity } from '../../../../src/team/keys/identity';
 import { createInvitation } from '../../../../src/team/keys/invitation';
 import { signMembership } from '../../../../src/team/keys/membership';
 import {
-  createTeamDatabase,
   createTeamUser,
   provisionCoach,
   type TeamCredentials,
 } from '../../../../src/team/provision';
 import { writeDocument } from '../../../../src/team/directory/store';
 import { basicAuth, startCouchServer, type CouchServer } from '../../../support/couch-server';
+import { must, newDevice, startDirectoryTeam, type DirectoryTeam } from './directory-fixtures';
 
 const NOW = new Date('2026-12-07T10:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 
-const leadUser: TeamCredentials = { name: 'lead-1', password: 'lead password 1' };
-const coachUsers: TeamCredentials[] = ['coach-a', 'coach-b', 'coach-c', 'coach-d'].map((name) => ({
+const COACHES = ['coach-a', 'coach-b', 'coach-c', 'coach-d'];
+/** The coaches' accounts, as the fixture makes them. */
+const coachUsers: TeamCredentials[] = COACHES.map((name) => ({
   name,
   password: `${name} password`,
 }));
 
+let fixture: DirectoryTeam;
 let server: CouchServer;
 let teamDatabase: string;
-/** Each coach's caseload database, by user name. */
-const caseloadOf = new Map<string, string>();
+let leadUser: TeamCredentials;
 let lead: DeviceIdentity;
 /** The lead's caseload keys, as the lead's device holds them. */
-const leadKeys: CaseloadKey[] = [];
+let leadKeys: CaseloadKey[];
 
-async function newDevice(): Promise<DeviceIdentity> {
-  return (await generateDeviceIdentity(randomBytes(32))).identity;
-}
-
-function teamAs(who: TeamCredentials): TeamDirectory {
-  return { address: server.url, credentials: who, database: teamDatabase };
-}
-
-function user(name: string): TeamCredentials {
-  const found = coachUsers.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(name);
-  return found;
-}
-
-function caseload(name: string): string {
-  const database = caseloadOf.get(name);
-  if (!database) throw new Error(name);
-  return database;
-}
-
-function must<T>(result: { ok: true; value: T } | { ok: false; problem: { message: string } }): T {
-  if (!result.ok) throw new Error(result.problem.message);
-  return result.value;
-}
+const teamAs = (who: TeamCredentials): TeamDirectory => fixture.teamAs(who);
+const user = (name: string) => fixture.user(name);
+const caseload = (name: string) => fixture.caseload(name);
+const join = (coach: TeamCredentials, device: DeviceIdentity, database: string) =>
+  fixture.join(coach, device, database, NOW);
+const collected = (coach: TeamCredentials, device: DeviceIdentity) =>
+  fixture.collected(coach, device);
 
 /** The server's own view of a document, read as its admin (null when there is none). */
 async function serverDocument(id: string): Promise<Record<string, unknown> | null> {
@@ -116,64 +94,15 @@ async function allServerDocuments(): Promise<string> {
   return JSON.stringify(await response.json());
 }
 
-/** Invite, answer, accept: one coach's device joins one caseload. */
-async function join(coach: TeamCredentials, device: DeviceIdentity, database: string) {
-  const invited = must(
-    await inviteCoach(
-      teamAs(leadUser),
-      lead,
-      { coachName: coach.name, caseloadDatabase: database },
-      NOW,
-    ),
-  );
-  const answered = must(await answerInvitation(teamAs(coach), invited.code, device, NOW));
-  const [outcome] = await acceptAnswers(
-    teamAs(leadUser),
-    lead,
-    [JSON.parse(JSON.stringify(invited.pending))],
-    leadKeys,
-    NOW,
-    [],
-    // The lead compared the device's fingerprint with the coach's screen.
-    { [invited.pending.invitation.inviteId]: device.fingerprint },
-  );
-  expect(outcome).toMatchObject({ state: 'accepted', coachFingerprint: device.fingerprint });
-  if (outcome?.state !== 'accepted') throw new Error('not accepted');
-  return { answered, newestList: outcome.membership };
-}
-
-async function collected(
-  coach: TeamCredentials,
-  device: DeviceIdentity,
-): Promise<CollectedCaseload[]> {
-  const result = must(await collectCaseloadKeys(teamAs(coach), device, lead.fingerprint));
-  if (result.state !== 'collected') throw new Error(result.message);
-  expect(result.refused).toEqual([]);
-  return result.caseloads;
-}
-
 const note = z.object({ text: z.string() });
 
 beforeAll(async () => {
-  server = await startCouchServer();
-  must(await createTeamUser(server.url, server.admin, leadUser));
-  teamDatabase = must(
-    await createTeamDatabase(server.url, server.admin, { lead: leadUser.name }),
-  ).database;
-  for (const coach of coachUsers) {
-    const provisioned = must(
-      await provisionCoach(server.url, server.admin, coach, leadUser.name, teamDatabase),
-    );
-    caseloadOf.set(coach.name, provisioned.database);
-  }
-  lead = await newDevice();
-  for (const coach of coachUsers) {
-    leadKeys.push(must(await setUpCaseload(teamAs(leadUser), lead, caseload(coach.name), NOW)));
-  }
+  fixture = await startDirectoryTeam(COACHES, NOW);
+  ({ server, teamDatabase, leadUser, lead, leadKeys } = fixture);
 });
 
 afterAll(async () => {
-  await server?.stop();
+  await fixture?.stop();
 });
 
 describe('a coach joins', () => {
