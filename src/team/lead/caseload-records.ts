@@ -43,6 +43,11 @@ export type CaseloadDocument =
       kind: 'record';
       table: SyncedTable;
       record: SyncedRecord;
+      /**
+       * Other versions of the record in the document, not settled yet (two of the coach's
+       * devices changed it before either had the other's change): older, and different.
+       */
+      losing?: SyncedRecord[];
     }
   | {
       documentId: string;
@@ -251,6 +256,14 @@ async function openDocument(
   if (!chosen) return broken ? 'damaged' : null;
   const { payload } = chosen;
   if (payload.kind === 'record') {
+    const chosenText = JSON.stringify(payload.record);
+    const losing = leaves.flatMap((leaf) =>
+      leaf !== chosen &&
+      leaf.payload.kind === 'record' &&
+      JSON.stringify(leaf.payload.record) !== chosenText
+        ? [leaf.payload.record]
+        : [],
+    );
     return {
       documentId: doc._id,
       rev: doc._rev,
@@ -258,6 +271,7 @@ async function openDocument(
       kind: 'record',
       table: payload.table,
       record: payload.record,
+      ...(losing.length > 0 ? { losing } : {}),
     };
   }
   if (payload.kind === 'deletion') {

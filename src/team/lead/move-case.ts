@@ -319,7 +319,17 @@ export async function moveCase(options: {
   const conflictEntries = toKey
     ? await moveConflictEntries(from, { ...to, key: toKey }, records)
     : 0;
-  if (toKey) await keepAsConflictEntries({ ...to, key: toKey }, settled.keep, now);
+  // Versions the old coach's devices had not settled yet (a conflict in the old caseload's
+  // document): kept for the new coach to choose, as the old coach's devices would have.
+  const unsettled = records.flatMap(([table, record]): [SyncedTable, SyncedRecord][] => {
+    const there = fromOpened.documents.get(documentKey(table, record.id));
+    return there?.kind === 'record'
+      ? (there.losing ?? []).map((losing): [SyncedTable, SyncedRecord] => [table, losing])
+      : [];
+  });
+  if (toKey) {
+    await keepAsConflictEntries({ ...to, key: toKey }, [...settled.keep, ...unsettled], now);
+  }
   // The old coach's versions that lost to the first move's deletion are kept above (or
   // written as the newest): their leaves go. One that is the document's revision was just
   // written on top of.

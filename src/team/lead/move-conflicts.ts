@@ -92,7 +92,8 @@ export async function keepAsConflictEntries(
   }
   const there = await to.local.allDocs({ keys: entries.map((d) => d._id) });
   const known = new Set(there.rows.filter((r) => r.value && !r.value.deleted).map((r) => r.id));
-  const fresh = entries.filter((d) => !known.has(d._id));
+  // The same version given twice is one entry.
+  const fresh = entries.filter((d) => !known.has(d._id) && (known.add(d._id), true));
   if (fresh.length === 0) return 0;
   const results = await to.local.bulkDocs(fresh);
   if (results.some((r) => !('ok' in r) || !r.ok)) {

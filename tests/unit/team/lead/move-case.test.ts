@@ -602,6 +602,59 @@ describe('moving a case to another coach', () => {
     );
   });
 
+  it('keeps for the new coach a version the old coach’s devices had not settled yet (review 14b finding 7)', async () => {
+    // Both orders CouchDB could pick between the two versions (by the revisions' hashes).
+    for (const mine of ['0'.repeat(32), 'f'.repeat(32)]) {
+      const caseA = await newCaseload();
+      const caseB = await newCaseload();
+      const moving = journey('Rory Castleton', 'Go to the youth club', 'Talked about Fridays');
+      await sendAsCoach(caseA, recordsOf(moving));
+      const base = await revisionOf(caseA, 'goals', moving.goal.id);
+      // A's two devices changed the goal offline; both versions reached A's caseload, and
+      // neither device has settled the conflict yet.
+      const achieved = {
+        ...moving.goal,
+        status: 'achieved' as const,
+        updatedAt: '2026-12-01T12:00:00.000Z',
+      };
+      const stopped = {
+        ...moving.goal,
+        status: 'stopped' as const,
+        updatedAt: '2026-12-01T11:00:00.000Z',
+      };
+      await sendAsCoach(caseA, [['goals', achieved]]);
+      await sendBeside(caseA, base, 'goals', stopped, mine);
+
+      const moved = await moveCase({
+        from: caseA.side,
+        to: caseB.side,
+        youngPersonId: moving.youngPerson.id,
+        now: MOVED_AT,
+      });
+      expect(moved.ok).toBe(true);
+      const onB = await readCaseload(caseB.side.local, caseB.database, caseB.side.keys);
+      expect(onB.records.goals).toEqual([achieved]);
+      expect(await keptVersions(caseB)).toEqual([stopped]);
+
+      // The refresh's forwarding finds nothing more to keep, and the version is there once.
+      await forwardMovedCases(
+        [
+          {
+            youngPersonId: moving.youngPerson.id,
+            fromCaseload: caseA.database,
+            toCaseload: caseB.database,
+            movedAt: MOVED_AT.toISOString(),
+          },
+        ],
+        [caseA.side, caseB.side],
+        new Date('2026-12-03T09:00:00Z'),
+      );
+      expect(await keptVersions(caseB)).toEqual([stopped]);
+      const left = await readCaseload(caseA.side.local, caseA.database, caseA.side.keys);
+      expect(left.records.goals).toEqual([]);
+    }
+  });
+
   it('forwards work sent late to every caseload that held the case to the one that holds it now (review 14c finding 5)', async () => {
     const caseA = await newCaseload();
     const caseB = await newCaseload();
