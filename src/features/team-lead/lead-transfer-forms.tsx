@@ -109,7 +109,9 @@ export function TakeOverForm({
         a new device”, and this device leads the team instead.
       </p>
       <div className={errors.file ? 'field field--error' : 'field'}>
-        <label htmlFor={`${id}-file`}>The lead’s keys file</label>
+        <label htmlFor={`${id}-file`} className="field__label">
+          The lead’s keys file
+        </label>
         {errors.file && (
           <p id={fileError} className="field__error">
             {errors.file}
@@ -120,6 +122,7 @@ export function TakeOverForm({
           ref={fileInput}
           type="file"
           accept=".json,application/json"
+          className="team-lead__file-input"
           aria-invalid={errors.file ? true : undefined}
           aria-describedby={errors.file ? fileError : undefined}
         />
